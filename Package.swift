@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+  // https://github.com/swiftlang/swift-evolution/blob/main/proposals/0335-existential-any.md
+  .enableUpcomingFeature("ExistentialAny"),
+  // https://github.com/swiftlang/swift-evolution/blob/main/proposals/0444-member-import-visibility.md
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "LoopLedger",
+  platforms: [.macOS(.v14)],
+  products: [
+    .library(name: "LoopLedger", targets: ["LoopLedger"]),
+    .library(name: "LoopLedgerRender", targets: ["LoopLedgerRender"]),
+    .executable(name: "loopledger", targets: ["loopledger"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // Pure domain model and algorithms: no I/O beyond decoding bytes it is handed.
+    .target(
+      name: "LoopLedger",
+      resources: [.copy("Resources/ledgers")],
+      swiftSettings: swiftSettings),
+    // Text, Markdown, JSON and (later) SVG renderings of analysis results.
+    .target(name: "LoopLedgerRender", dependencies: ["LoopLedger"], swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "loopledger",
+      dependencies: [
+        "LoopLedger", "LoopLedgerRender",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "LoopLedgerTests",
+      dependencies: ["LoopLedger", "LoopLedgerRender"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: swiftSettings),
+  ]
+)

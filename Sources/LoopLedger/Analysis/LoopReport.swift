@@ -1,0 +1,349 @@
+/// The answer to "where does the money go round, and how much of each company's revenue was its
+/// own money coming back?" for one ledger: loops, a per-company table, and the key facts.
+///
+/// Every value is plain and `Codable`; the JSON form is documented in `docs/report-json.md` and
+/// versioned by ``reportVersion``.
+public struct LoopReport: Codable, Sendable, Equatable {
+  /// Bumped when a field is removed or changes meaning; adding fields keeps the version.
+  public static let currentVersion = 1
+
+  public var reportVersion: Int
+  public var ledger: LedgerSummary
+  public var filter: GraphFilter
+  /// Loops ranked by round-trip amount (estimate, else lower bound), largest first.
+  public var loops: [Loop]
+  /// False when the loop limit was reached before every loop was found.
+  public var loopsComplete: Bool
+  public var loopLimit: Int
+  @Nullable public var maxLength: Int?
+  public var companies: [CompanyRow]
+  public var facts: [FactRow]
+  /// Included deals whose amount is unknown: they count in the loops' paths, never as zero.
+  public var unknownAmountDeals: [DealID]
+  public var excludedDeals: [ExcludedDeal]
+  /// Assumptions behind the figures, in words; every output prints them.
+  public var assumptions: [String]
+
+  public struct LedgerSummary: Codable, Sendable, Equatable {
+    public var id: String
+    public var title: String
+    @Nullable public var asOf: PartialDate?
+    public var deals: Int
+    public var companies: Int
+  }
+
+  /// A closed path of money.
+  public struct Loop: Codable, Sendable, Equatable {
+    /// Company ids along the loop, the first repeated at the end.
+    public var path: [CompanyID]
+    public var steps: [Step]
+    /// The bottleneck: the smallest step, as an interval (USD).
+    public var roundTrip: Interval
+    /// Whether the loop has at least one investment step and one purchase step: the
+    /// investment–procurement loop of the seed article.
+    public var isInvestmentProcurement: Bool
+    /// For a loop of two companies where one invests and the other buys back: investment in /
+    /// purchases back, seen from the investor (nil otherwise).
+    @Nullable public var investmentToPurchaseRatio: Interval?
+    /// Unknown amounts on the loop.
+    public var unknownDeals: [DealID]
+  }
+
+  public struct Step: Codable, Sendable, Equatable {
+    public var payer: CompanyID
+    public var payee: CompanyID
+    public var deals: [DealID]
+    /// Total of the step's deals (USD).
+    public var amount: Interval
+    public var investment: Interval
+    public var purchase: Interval
+  }
+
+  /// One company's place in the network.
+  public struct CompanyRow: Codable, Sendable, Equatable {
+    public var id: CompanyID
+    /// Display names, from the ledger.
+    public var names: LocalizedNames
+    /// Investments it made into others in the graph.
+    public var investedOut: Interval
+    /// Investments it received.
+    public var investmentIn: Interval
+    /// Purchases others in the graph made from it: its revenue from the network.
+    public var purchasesIn: Interval
+    /// Purchases it made from others.
+    public var purchasesOut: Interval
+    /// Share of all its inflows that began as its own outflows (proportional tracing), as a
+    /// range over the low / estimate / high scenarios; nil where it has no inflow.
+    @Nullable public var selfFundedShare: Interval?
+    /// Its investments into companies that buy from it, over their purchases from it.
+    @Nullable public var roundTripRatio: Interval?
+    /// How many of the listed loops pass through it.
+    public var loops: Int
+  }
+
+  public struct FactRow: Codable, Sendable, Equatable {
+    public var id: String
+    @Nullable public var company: CompanyID?
+    public var metric: FactMetric
+    @Nullable public var label: String?
+    public var value: Amount
+    /// The value in USD, for money facts.
+    @Nullable public var valueUSD: Interval?
+    @Nullable public var asOf: PartialDate?
+    public var sources: [Source]
+  }
+
+  public struct ExcludedDeal: Codable, Sendable, Equatable {
+    public var id: DealID
+    public var reason: String
+  }
+}
+
+/// Options of ``LoopReport/init(ledger:options:)``.
+public struct LoopReportOptions: Sendable {
+  public var filter: GraphFilter
+  /// Longest loop to list, in steps; nil for no bound.
+  public var maxLength: Int?
+  /// Most loops to list.
+  public var limit: Int
+  /// List only loops through this company (or group).
+  public var company: CompanyID?
+  /// External money per company for flow tracing (see ``FlowTracing``); others use the default.
+  public var externalMoney: [CompanyID: Double]
+
+  public init(
+    filter: GraphFilter = GraphFilter(), maxLength: Int? = nil, limit: Int = 1_000,
+    company: CompanyID? = nil, externalMoney: [CompanyID: Double] = [:]
+  ) {
+    self.filter = filter
+    self.maxLength = maxLength
+    self.limit = limit
+    self.company = company
+    self.externalMoney = externalMoney
+  }
+}
+
+extension LoopReport {
+  /// Analyses a ledger.
+  ///
+  /// - Throws: ``LedgerError/unknownCompany(_:)`` if `options.company` is not in the graph, or
+  ///   `CancellationError`.
+  public init(ledger: Ledger, options: LoopReportOptions = LoopReportOptions()) throws {
+    let graph = LedgerGraph(ledger: ledger, filter: options.filter)
+    var focus: Int? = nil
+    if let company = options.company {
+      guard let node = graph.node(of: company) else {
+        throw LedgerError.unknownCompany(company.rawValue)
+      }
+      focus = node
+    }
+
+    // Loops.
+    var loops: [Loop] = []
+    var complete = true
+    var stored = 0
+    try graph.network.forEachElementaryCycle(maxLength: options.maxLength) { cycle in
+      if let focus, !cycle.contains(Int32(focus)) { return true }
+      if stored == options.limit {
+        complete = false
+        return false
+      }
+      loops.append(LoopReport.loop(cycle, graph: graph))
+      stored += 1
+      return true
+    }
+    loops.sort {
+      ($0.roundTrip.rankingValue, $1.path.count, $1.path.map(\.rawValue).joined(separator: ","))
+        > ($1.roundTrip.rankingValue, $0.path.count, $0.path.map(\.rawValue).joined(separator: ","))
+    }
+
+    // Per-company table.
+    let n = graph.network.nodeCount
+    var investedOut = [Interval](repeating: .zero, count: n)
+    var investmentIn = [Interval](repeating: .zero, count: n)
+    var purchasesIn = [Interval](repeating: .zero, count: n)
+    var purchasesOut = [Interval](repeating: .zero, count: n)
+    for source in 0..<n {
+      for position in graph.network.edges(from: source) {
+        let target = Int(graph.network.targets[position])
+        let amounts = graph.edgeAmounts[position]
+        investedOut[source] = investedOut[source] + amounts.investment
+        investmentIn[target] = investmentIn[target] + amounts.investment
+        purchasesOut[source] = purchasesOut[source] + amounts.purchase
+        purchasesIn[target] = purchasesIn[target] + amounts.purchase
+      }
+    }
+    let shares = LoopReport.tracedShares(graph: graph, externalMoney: options.externalMoney)
+    var loopCounts = [Int](repeating: 0, count: n)
+    for loop in loops {
+      for company in loop.path.dropLast() {
+        if let node = graph.node(of: company) { loopCounts[node] += 1 }
+      }
+    }
+    var rows: [CompanyRow] = []
+    for node in 0..<n {
+      rows.append(
+        CompanyRow(
+          id: graph.companies[node],
+          names: ledger.company(graph.companies[node])?.names
+            ?? LocalizedNames(english: graph.companies[node].rawValue),
+          investedOut: investedOut[node],
+          investmentIn: investmentIn[node], purchasesIn: purchasesIn[node],
+          purchasesOut: purchasesOut[node], selfFundedShare: shares[node],
+          roundTripRatio: LoopReport.roundTripRatio(of: node, graph: graph),
+          loops: loopCounts[node]))
+    }
+    rows.sort {
+      ($0.purchasesIn.rankingValue, $1.id.rawValue) > ($1.purchasesIn.rankingValue, $0.id.rawValue)
+    }
+
+    // Facts, deals of unknown amount, exclusions, assumptions.
+    let facts = ledger.facts.map { fact in
+      FactRow(
+        id: fact.id, company: fact.company, metric: fact.metric, label: fact.label,
+        value: fact.value, valueUSD: fact.value.currency == nil ? nil : ledger.usdInterval(of: fact.value),
+        asOf: fact.asOf, sources: fact.sources)
+    }
+    var unknown: [DealID] = []
+    var assumptions: [String] = []
+    let excludedIDs = Set(graph.excluded.map(\.deal))
+    for deal in ledger.deals where !excludedIDs.contains(deal.id) {
+      if deal.amount.qualifier == .unstated, deal.amount.assumed == nil { unknown.append(deal.id) }
+      if let assumed = deal.amount.assumed {
+        let parts = [("low", assumed.low), ("estimate", assumed.estimate), ("high", assumed.high)]
+          .compactMap { name, value in value.map { "\(name) \(MoneyText.plain($0, currency: deal.amount.currency ?? "USD"))" } }
+        assumptions.append(
+          "Deal \(deal.id) is ASSUMED (\(parts.joined(separator: ", "))): \(assumed.reason)")
+      }
+    }
+    assumptions.append(
+      "Self-funded share: proportional flow tracing; a company's external money is taken as max(0, outflows − inflows) unless given; the range spans three scenarios (every amount at its low end, its estimate, its high end) and is not a guaranteed bound."
+    )
+    for (company, money) in options.externalMoney.sorted(by: { $0.key < $1.key }) {
+      assumptions.append(
+        "External money of \(company) ASSUMED to be \(MoneyText.plain(money, currency: "USD")) for flow tracing.")
+    }
+    assumptions.append(
+      "Amounts in other currencies are converted with the ledger's own rates: "
+        + (ledger.fxRates.isEmpty
+          ? "none stored." : ledger.fxRates.map { "1 USD = \($0.perUSD) \($0.currency)" }.joined(separator: ", ") + "."))
+
+    self.init(
+      reportVersion: LoopReport.currentVersion,
+      ledger: LedgerSummary(
+        id: ledger.id, title: ledger.title, asOf: ledger.asOf, deals: ledger.deals.count,
+        companies: ledger.companies.count),
+      filter: options.filter, loops: loops, loopsComplete: complete, loopLimit: options.limit,
+      maxLength: options.maxLength, companies: rows, facts: facts, unknownAmountDeals: unknown,
+      excludedDeals: graph.excluded.map { ExcludedDeal(id: $0.deal, reason: $0.reason.description) },
+      assumptions: assumptions)
+  }
+
+  private static func loop(_ cycle: UnsafeBufferPointer<Int32>, graph: LedgerGraph) -> Loop {
+    var steps: [Step] = []
+    var roundTrip: Interval? = nil
+    var unknownDeals: [DealID] = []
+    for index in 0..<cycle.count {
+      let payer = Int(cycle[index])
+      let payee = Int(cycle[(index + 1) % cycle.count])
+      let position = graph.network.edge(from: payer, to: payee)
+      let amounts = position.map { graph.edgeAmounts[$0] } ?? LedgerGraph.ClassAmounts()
+      let deals = position.map { graph.edgeDeals[$0] } ?? []
+      let total = amounts.total
+      steps.append(
+        Step(
+          payer: graph.companies[payer], payee: graph.companies[payee], deals: deals,
+          amount: total, investment: amounts.investment, purchase: amounts.purchase))
+      roundTrip = roundTrip.map { Interval.minimum($0, total) } ?? total
+      if total.missingEstimates > 0 { unknownDeals.append(contentsOf: deals) }
+    }
+    // Start the loop at its largest investment step, so that it reads investor → … → investor.
+    let investmentSteps = steps.indices.filter { steps[$0].investment != .zero }
+    if let first = investmentSteps.max(by: {
+      (steps[$0].investment.rankingValue, $1) < (steps[$1].investment.rankingValue, $0)
+    }) {
+      steps = Array(steps[first...] + steps[..<first])
+    }
+    let hasInvestment = !investmentSteps.isEmpty
+    let hasPurchase = steps.contains { $0.purchase != .zero }
+    var ratio: Interval? = nil
+    if steps.count == 2 {
+      for (out, back) in [(steps[0], steps[1]), (steps[1], steps[0])]
+      where out.investment != .zero && back.purchase != .zero && ratio == nil {
+        ratio = Interval.ratio(out.investment, back.purchase)
+      }
+    }
+    var path = steps.map(\.payer)
+    path.append(steps[0].payer)
+    return Loop(
+      path: path, steps: steps, roundTrip: roundTrip ?? .unknown,
+      isInvestmentProcurement: hasInvestment && hasPurchase, investmentToPurchaseRatio: ratio,
+      unknownDeals: unknownDeals)
+  }
+
+  /// Self-funded shares as a range over three scenarios of the interval amounts.
+  private static func tracedShares(graph: LedgerGraph, externalMoney: [CompanyID: Double])
+    -> [Interval?]
+  {
+    let network = graph.network
+    let n = network.nodeCount
+    guard n <= FlowTracing.maxNodes else { return [Interval?](repeating: nil, count: n) }
+    let external: [Double?] = graph.companies.map { externalMoney[$0] }
+    func scenario(_ pick: (Interval) -> Double) -> [Double?] {
+      let weights = graph.edgeAmounts.map { pick($0.total) }
+      let scenarioNetwork = FlowNetwork(
+        nodeCount: n, offsets: network.offsets, targets: network.targets, weights: weights)
+      return FlowTracing.selfFundedShares(of: scenarioNetwork, externalMoney: external)
+    }
+    let low = scenario { $0.low ?? 0 }
+    let estimate = scenario { $0.estimate ?? $0.low ?? 0 }
+    let high = scenario { $0.high ?? $0.estimate ?? $0.low ?? 0 }
+    let reverse = network.transposed()
+    return (0..<n).map { node in
+      let values = [low[node], estimate[node], high[node]].compactMap { $0 }
+      guard !values.isEmpty else {
+        // Inflows exist but none has a figure: the share is unknown, not absent.
+        return reverse.edges(from: node).isEmpty ? nil : .unknown
+      }
+      let assumed = graph.edgeAmounts.contains { $0.total.isAssumed }
+      return Interval(
+        low: values.min(), high: values.max(), estimate: estimate[node],
+        missingEstimates: 0, isAssumed: assumed || externalMoney[graph.companies[node]] != nil)
+    }
+  }
+
+  /// Investments from `node` into companies that buy from it, over those companies' purchases.
+  ///
+  /// Bounds use every such counterparty; the estimate uses only counterparties whose investment
+  /// and purchases both have an estimate (the others, and unstated deals within them, are counted
+  /// in `missingEstimates`), so an investment is never set against purchases that are not stated.
+  private static func roundTripRatio(of node: Int, graph: LedgerGraph) -> Interval? {
+    var invested = Interval.zero
+    var boughtBack = Interval.zero
+    var estimatedInvested = 0.0
+    var estimatedBack = 0.0
+    var left = 0
+    var any = false
+    for position in graph.network.edges(from: node) {
+      let other = Int(graph.network.targets[position])
+      let out = graph.edgeAmounts[position].investment
+      let back = graph.amount(from: other, to: node).purchase
+      guard out != .zero, back != .zero else { continue }
+      invested = invested + out
+      boughtBack = boughtBack + back
+      any = true
+      if let x = out.estimate, let y = back.estimate {
+        estimatedInvested += x
+        estimatedBack += y
+        left += out.missingEstimates + back.missingEstimates
+      } else {
+        left += 1
+      }
+    }
+    guard any else { return nil }
+    var ratio = Interval.ratio(invested, boughtBack)
+    ratio.estimate = estimatedBack > 0 ? estimatedInvested / estimatedBack : nil
+    ratio.missingEstimates = left
+    return ratio
+  }
+}

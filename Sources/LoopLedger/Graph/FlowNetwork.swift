@@ -1,0 +1,210 @@
+/// A directed, weighted network in compressed sparse row (CSR) form.
+///
+/// Nodes are `0 ..< nodeCount`. The out-edges of node `v` are the positions
+/// `offsets[v] ..< offsets[v + 1]` of `targets` and `weights`, sorted by target, with no
+/// duplicates. Memory is 12 bytes per edge plus 8 per node, so one type serves a ledger of
+/// twenty companies and a transaction network of 10^7 edges.
+public struct FlowNetwork: Sendable, Equatable {
+  /// The number of nodes.
+  public let nodeCount: Int
+  /// `offsets[v] ..< offsets[v + 1]` are node `v`'s out-edges; `offsets.count == nodeCount + 1`.
+  public let offsets: [Int]
+  /// The head (payee) of each edge.
+  public let targets: [Int32]
+  /// The weight (amount) of each edge.
+  public let weights: [Double]
+
+  /// The number of edges.
+  public var edgeCount: Int { targets.count }
+
+  /// Creates a network from CSR arrays that already satisfy the invariants above.
+  public init(nodeCount: Int, offsets: [Int], targets: [Int32], weights: [Double]) {
+    precondition(offsets.count == nodeCount + 1, "offsets needs nodeCount + 1 entries")
+    precondition(targets.count == weights.count, "targets and weights differ in length")
+    self.nodeCount = nodeCount
+    self.offsets = offsets
+    self.targets = targets
+    self.weights = weights
+  }
+
+  /// Creates a network from an edge list, summing duplicate pairs and dropping self-loops.
+  public init(nodeCount: Int, edges: [(source: Int, target: Int, weight: Double)]) {
+    var builder = Builder()
+    for edge in edges where edge.source != edge.target {
+      builder.append(source: Int32(edge.source), target: Int32(edge.target), weight: edge.weight)
+    }
+    self = builder.build(nodeCount: nodeCount)
+  }
+
+  /// The edge positions leaving `node`.
+  @inlinable
+  public func edges(from node: Int) -> Range<Int> { offsets[node]..<offsets[node + 1] }
+
+  /// The nodes `node` pays.
+  public func successors(of node: Int) -> ArraySlice<Int32> { targets[edges(from: node)] }
+
+  /// The position of the edge `source → target`, if there is one (binary search).
+  public func edge(from source: Int, to target: Int) -> Int? {
+    var low = offsets[source]
+    var high = offsets[source + 1]
+    let wanted = Int32(target)
+    while low < high {
+      let middle = (low + high) / 2
+      if targets[middle] < wanted { low = middle + 1 } else { high = middle }
+    }
+    return low < offsets[source + 1] && targets[low] == wanted ? low : nil
+  }
+
+  /// The network with every edge reversed; weights follow their edges.
+  ///
+  /// - Complexity: O(nodes + edges).
+  public func transposed() -> FlowNetwork {
+    var counts = [Int](repeating: 0, count: nodeCount + 1)
+    for target in targets { counts[Int(target) + 1] += 1 }
+    for node in 0..<nodeCount { counts[node + 1] += counts[node] }
+    var cursor = counts
+    var reversedTargets = [Int32](repeating: 0, count: edgeCount)
+    var reversedWeights = [Double](repeating: 0, count: edgeCount)
+    for source in 0..<nodeCount {
+      for position in edges(from: source) {
+        let target = Int(targets[position])
+        reversedTargets[cursor[target]] = Int32(source)
+        reversedWeights[cursor[target]] = weights[position]
+        cursor[target] += 1
+      }
+    }
+    // Sources were visited in increasing order, so each reversed row is already sorted.
+    return FlowNetwork(
+      nodeCount: nodeCount, offsets: counts, targets: reversedTargets, weights: reversedWeights)
+  }
+
+  /// The total weight leaving each node.
+  public func outStrength() -> [Double] {
+    (0..<nodeCount).map { node in edges(from: node).reduce(0) { $0 + weights[$1] } }
+  }
+
+  /// The total weight entering each node.
+  public func inStrength() -> [Double] {
+    var result = [Double](repeating: 0, count: nodeCount)
+    for (position, target) in targets.enumerated() { result[Int(target)] += weights[position] }
+    return result
+  }
+}
+
+// MARK: - Builder
+
+extension FlowNetwork {
+  /// Collects edges in any order and builds the CSR arrays.
+  ///
+  /// Memory while building: 16 bytes per appended edge; ``build(nodeCount:)`` sorts with a
+  /// counting sort by source and an insertion or heap sort within each row.
+  public struct Builder: Sendable {
+    private var sources: [Int32] = []
+    private var targets: [Int32] = []
+    private var weights: [Double] = []
+
+    public init() {}
+
+    /// The number of edges appended so far.
+    public var count: Int { sources.count }
+
+    public mutating func reserveCapacity(_ edges: Int) {
+      sources.reserveCapacity(edges)
+      targets.reserveCapacity(edges)
+      weights.reserveCapacity(edges)
+    }
+
+    public mutating func append(source: Int32, target: Int32, weight: Double) {
+      sources.append(source)
+      targets.append(target)
+      weights.append(weight)
+    }
+
+    /// Builds the network; pairs that appear more than once are summed.
+    ///
+    /// - Complexity: O(nodes + edges · log(max degree)).
+    public consuming func build(nodeCount: Int) -> FlowNetwork {
+      var offsets = [Int](repeating: 0, count: nodeCount + 1)
+      for source in sources { offsets[Int(source) + 1] += 1 }
+      for node in 0..<nodeCount { offsets[node + 1] += offsets[node] }
+      var cursor = offsets
+      var sortedTargets = [Int32](repeating: 0, count: sources.count)
+      var sortedWeights = [Double](repeating: 0, count: sources.count)
+      for index in sources.indices {
+        let source = Int(sources[index])
+        sortedTargets[cursor[source]] = targets[index]
+        sortedWeights[cursor[source]] = weights[index]
+        cursor[source] += 1
+      }
+      sources = []
+      targets = []
+      weights = []
+      // Sort each row by target and merge duplicates, compacting in place.
+      var write = 0
+      var newOffsets = [Int](repeating: 0, count: nodeCount + 1)
+      sortedTargets.withUnsafeMutableBufferPointer { heads in
+        sortedWeights.withUnsafeMutableBufferPointer { amounts in
+          for node in 0..<nodeCount {
+            let start = offsets[node]
+            let end = offsets[node + 1]
+            sortRow(heads, amounts, start, end)
+            var position = start
+            while position < end {
+              let head = heads[position]
+              var total = amounts[position]
+              position += 1
+              while position < end, heads[position] == head {
+                total += amounts[position]
+                position += 1
+              }
+              heads[write] = head
+              amounts[write] = total
+              write += 1
+            }
+            newOffsets[node + 1] = write
+          }
+        }
+      }
+      sortedTargets.removeLast(sortedTargets.count - write)
+      sortedWeights.removeLast(sortedWeights.count - write)
+      return FlowNetwork(
+        nodeCount: nodeCount, offsets: newOffsets, targets: sortedTargets, weights: sortedWeights)
+    }
+  }
+}
+
+/// Sorts `heads[start..<end]` ascending, moving `amounts` along; stable for equal heads.
+private func sortRow(
+  _ heads: UnsafeMutableBufferPointer<Int32>, _ amounts: UnsafeMutableBufferPointer<Double>,
+  _ start: Int, _ end: Int
+) {
+  let count = end - start
+  if count < 2 { return }
+  if count <= 32 {
+    for i in (start + 1)..<end {
+      let head = heads[i]
+      let amount = amounts[i]
+      var j = i
+      while j > start, heads[j - 1] > head {
+        heads[j] = heads[j - 1]
+        amounts[j] = amounts[j - 1]
+        j -= 1
+      }
+      heads[j] = head
+      amounts[j] = amount
+    }
+    return
+  }
+  var alreadySorted = true
+  for i in (start + 1)..<end where heads[i - 1] > heads[i] {
+    alreadySorted = false
+    break
+  }
+  if alreadySorted { return }
+  var pairs = (start..<end).map { (heads[$0], $0, amounts[$0]) }
+  pairs.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+  for (offset, pair) in pairs.enumerated() {
+    heads[start + offset] = pair.0
+    amounts[start + offset] = pair.2
+  }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import LoopLedger
+import LoopLedgerRender
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Options for where and how to write a result.
+struct OutputOptions: ParsableArguments {
+  @Option(help: "Output format: text, markdown or json.")
+  var format: OutputFormat = .text
+
+  @Option(help: "Language of the text and Markdown outputs: en, zh-Hant or zh-Hans.")
+  var lang: Language = .english
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+  var output: String?
+
+  func write(_ text: String) throws {
+    guard let output else {
+      print(text, terminator: "")
+      return
+    }
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+    } catch {
+      throw ValidationError("Cannot write '\(output)': \(error.localizedDescription)")
+    }
+  }
+}
+
+extension LoopLedgerCommand {
+  struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Report the loops, each company's self-funded revenue, and the key facts.",
+      discussion: """
+        Loops are ranked by their round-trip amount: the smallest step on the loop, as an \
+        interval ("at least", "up to", a range), with amounts the sources do not state kept \
+        unknown. The company table shows investments and purchases in and out, the share of each \
+        company's inflows that began as its own outflows (proportional flow tracing), and its \
+        investments into customers over their purchases back. JSON output is documented in \
+        docs/report-json.md.
+        """)
+
+    @OptionGroup var ledgerOptions: LedgerOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    @Option(help: "List only loops of at most this many steps.")
+    var maxLength: Int?
+
+    @Option(help: "List at most this many loops.")
+    var limit: Int = 1_000
+
+    @Option(help: "List only loops through this company (id, e.g. openai).")
+    var company: String?
+
+    @Option(
+      name: .customLong("external"),
+      help: ArgumentHelp(
+        "A company's external money for flow tracing, e.g. amazon=600B (default: max(0, outflows − inflows)).",
+        valueName: "company=amount"))
+    var external: [String] = []
+
+    func validate() throws {
+      if let maxLength, maxLength < 2 {
+        throw ValidationError("'--max-length' must be at least 2 (a loop needs two companies); got \(maxLength).")
+      }
+      if limit < 1 { throw ValidationError("'--limit' must be at least 1; got \(limit).") }
+      _ = try externalMoney()
+    }
+
+    func externalMoney() throws -> [CompanyID: Double] {
+      var result: [CompanyID: Double] = [:]
+      for item in external {
+        let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let amount = MoneyText.parse(parts[1]) else {
+          throw ValidationError("'--external \(item)': write COMPANY=AMOUNT, e.g. amazon=600B.")
+        }
+        result[CompanyID(parts[0])] = amount
+      }
+      return result
+    }
+
+    func run() throws {
+      let ledger = try ledgerOptions.load()
+      let options = LoopReportOptions(
+        filter: ledgerOptions.filter, maxLength: maxLength, limit: limit,
+        company: company.map { CompanyID($0) }, externalMoney: try externalMoney())
+      let report = try LoopReport(ledger: ledger, options: options)
+      let renderer = ReportRenderer(report: report, ledger: ledger, language: outputOptions.lang)
+      try outputOptions.write(try renderer.render(outputOptions.format))
+    }
+  }
+}

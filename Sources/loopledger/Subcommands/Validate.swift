@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import LoopLedger
+
+extension LoopLedgerCommand {
+  struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check ledger files and CSV edge lists, listing every problem at once.",
+      discussion: """
+        Each problem names the file, the entry (its index and id, or the CSV line), the field and \
+        what is wrong: unknown companies, negative amounts, low above high, currencies without a \
+        rate, duplicate ids, payer equal to payee, malformed dates, dangling supersededBy, unknown \
+        fields. The format is documented in docs/ledger-format.md. Exits with status 1 if any \
+        file has a problem.
+        """)
+
+    @Argument(help: ArgumentHelp("Ledger JSON files, CSV edge lists, or bundled ledger names.", valueName: "file"))
+    var files: [String]
+
+    func run() throws {
+      var failed = 0
+      for file in files {
+        do {
+          let ledger = try LedgerLoader.load(file)
+          print(
+            "\(file): ok — \(ledger.companies.count) companies, \(ledger.deals.count) deals, \(ledger.facts.count) facts, \(ledger.documents.count) documents"
+          )
+        } catch let error as LedgerError {
+          failed += 1
+          FileHandle.standardError.write(Data("\(error)\n".utf8))
+        }
+      }
+      if failed > 0 { throw ExitCode.failure }
+    }
+  }
+}
