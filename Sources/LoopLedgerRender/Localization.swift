@@ -55,6 +55,13 @@ public struct Words: Sendable {
   var purchase: String { pick("purchase", "採購", "采购") }
   var other: String { pick("other", "其他") }
 
+  func level(_ level: GraphLevel) -> String {
+    switch level {
+    case .group: pick("group", "集團", "集团")
+    case .unit: pick("unit", "業務單位", "业务单位")
+    }
+  }
+
   func status(_ status: DealStatus) -> String {
     switch status {
     case .talks: pick("talks", "磋商中")

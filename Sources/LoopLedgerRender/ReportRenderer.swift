@@ -59,7 +59,7 @@ public struct ReportRenderer {
     let statuses = DealStatus.allCases.filter { report.filter.statuses.contains($0) }
       .map { words.status($0) }.joined(separator: ", ")
     var second = "\(summary.deals) \(words.deals), \(summary.companies) \(words.companies) · "
-    second += "\(words.level): \(report.filter.level.rawValue) · \(words.statuses): \(statuses)"
+    second += "\(words.level): \(words.level(report.filter.level)) · \(words.statuses): \(statuses)"
     if let kinds = report.filter.kinds {
       second += " · kinds: " + DealKind.allCases.filter { kinds.contains($0) }.map(\.rawValue).joined(separator: ", ")
     }

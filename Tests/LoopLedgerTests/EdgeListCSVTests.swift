@@ -1,0 +1,79 @@
+import Testing
+
+@testable import LoopLedger
+
+@Suite("CSV edge lists")
+struct EdgeListCSVTests {
+  @Test func readsSumsDuplicatesAndDropsSelfLoops() throws {
+    let csv = "source,target,amount\na,b,10\nb,a,5\na,b,2.5\nc,c,7\n\nb,c,1e3\n"
+    let result = try EdgeListCSV.read(csv, file: "e.csv")
+    #expect(result.ids == ["a", "b", "c"])
+    #expect(result.rows == 5)
+    #expect(result.selfLoops == 1)
+    #expect(result.mergedRows == 1)
+    #expect(result.network.edgeCount == 3)
+    #expect(result.network.edge(from: 0, to: 1).map { result.network.weights[$0] } == 12.5)
+    #expect(result.network.edge(from: 1, to: 2).map { result.network.weights[$0] } == 1000)
+  }
+
+  @Test func columnsInAnyOrderQuotesCRLFAndBOM() throws {
+    let csv = "\u{FEFF}amount,Target,source,note\r\n3,\"b, inc\",\"a \"\"x\"\"\",hello\r\n"
+    let result = try EdgeListCSV.read(csv, file: "e.csv")
+    #expect(result.ids == ["a \"x\"", "b, inc"])
+    #expect(result.network.weights == [3])
+  }
+
+  @Test func badRowsAreNamedByLineAllAtOnce() {
+    let csv = "source,target,amount\na,b,10\na,,5\nb,c,-1\nc,a\nd,e,abc\n"
+    #expect {
+      _ = try EdgeListCSV.read(csv, file: "bad.csv")
+    } throws: { error in
+      guard case LedgerError.invalid(let file, let issues) = error else { return false }
+      let lines = issues.map(\.entry)
+      return file == "bad.csv" && lines == ["line 3", "line 4", "line 5", "line 6"]
+        && issues[0].field == "target" && issues[1].field == "amount"
+        && issues[1].problem.contains("'-1' is not a non-negative number")
+        && issues[2].problem.contains("expected at least 3")
+        && issues[3].problem.contains("'abc'")
+    }
+  }
+
+  @Test func skipBadRowsCountsThem() throws {
+    let csv = "source,target,amount\na,b,10\na,,5\nb,c,x\nc,a,2\n"
+    let result = try EdgeListCSV.read(csv, file: "e.csv", skipBadRows: true)
+    #expect(result.skippedRows == 2)
+    #expect(result.network.edgeCount == 2)
+    #expect(result.skippedIssues.map(\.entry) == ["line 3", "line 4"])
+  }
+
+  @Test func headerMustNameTheColumns() {
+    #expect(throws: LedgerError.self) { _ = try EdgeListCSV.read("from,to,value\na,b,1\n", file: "h.csv") }
+    #expect(throws: LedgerError.self) { _ = try EdgeListCSV.read("", file: "empty.csv") }
+  }
+
+  @Test("Amounts parse like Double does", arguments: [
+    "0", "1", "10.5", "0.001", "123456789012345678", "1e9", "2.5E-3", "+7", "00042", "3.", ".5",
+  ])
+  func amounts(text: String) throws {
+    let result = try EdgeListCSV.read("source,target,amount\na,b,\(text)\n", file: "n.csv")
+    #expect(result.network.weights == [Double(text) ?? -1])
+  }
+
+  @Test("Malformed amounts are rejected", arguments: ["-1", "nan", "inf", "1e999", "1,5", "0x10", "1 2", "--1"])
+  func badAmounts(text: String) {
+    #expect(throws: LedgerError.self) {
+      _ = try EdgeListCSV.read("source,target,amount\na,b,\"\(text)\"\n", file: "n.csv")
+    }
+  }
+
+  @Test func aSmallEdgeListBecomesALedgerWithKindsAndDates() throws {
+    let csv = "source,target,amount,kind,date\nx,y,5,equity_investment,2025-03\ny,x,9,cloud_contract,\n"
+    let ledger = try EdgeListCSV.ledger(from: csv, file: "k.csv")
+    #expect(ledger.deals.map(\.kind) == [.equityInvestment, .cloudContract])
+    #expect(ledger.deals.first?.announced == PartialDate("2025-03"))
+    let report = try LoopReport(ledger: ledger)
+    #expect(report.loops.count == 1)
+    #expect(report.loops.first?.path == ["x", "y", "x"])
+    #expect(report.loops.first?.roundTrip == .exact(5))
+  }
+}
