@@ -10,7 +10,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
   name: "LoopLedger",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .library(name: "LoopLedger", targets: ["LoopLedger"]),
     .library(name: "LoopLedgerRender", targets: ["LoopLedgerRender"]),

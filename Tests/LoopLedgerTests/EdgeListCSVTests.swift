@@ -76,4 +76,39 @@ struct EdgeListCSVTests {
     #expect(report.loops.first?.path == ["x", "y", "x"])
     #expect(report.loops.first?.roundTrip == .exact(5))
   }
+
+  @Test("Chunked reading equals reading at once", arguments: [1, 2, 3, 5, 8, 13, 64])
+  func chunkBoundariesDoNotMatter(chunkSize: Int) throws {
+    let csv =
+      "\u{FEFF}source,target,amount\r\n\"multi\nline\",b,1\r\na,\"b\"\"q\",2.5\n\nb,a,3e2\nc,c,1\nb,a,4"
+    let whole = try EdgeListCSV.read(csv, file: "c.csv")
+    let bytes = Array(csv.utf8)
+    var offset = 0
+    let chunked = try EdgeListCSV.read(
+      chunks: {
+        guard offset < bytes.count else { return nil }
+        let end = min(bytes.count, offset + chunkSize)
+        defer { offset = end }
+        return Array(bytes[offset..<end])
+      }, file: "c.csv")
+    #expect(chunked.network == whole.network)
+    #expect(chunked.ids == whole.ids)
+    #expect(chunked.ids.first == "multi\nline")
+    #expect((chunked.rows, chunked.selfLoops, chunked.mergedRows) == (whole.rows, whole.selfLoops, whole.mergedRows))
+    // Errors carry the same line numbers however the file is cut.
+    let bad = Array("source,target,amount\n\"x\ny\",b,1\na,b,oops\n".utf8)
+    var position = 0
+    #expect {
+      _ = try EdgeListCSV.read(
+        chunks: {
+          guard position < bad.count else { return nil }
+          let end = min(bad.count, position + chunkSize)
+          defer { position = end }
+          return Array(bad[position..<end])
+        }, file: "bad.csv")
+    } throws: { error in
+      guard case LedgerError.invalid(_, let issues) = error else { return false }
+      return issues.map(\.entry) == ["line 4"]
+    }
+  }
 }

@@ -62,13 +62,34 @@ extension FlowNetwork {
   }
 
   /// Counts the elementary cycles and summarises their lengths without storing them.
-  public func cycleStatistics(maxLength: Int? = nil) throws -> CycleStatistics {
-    var statistics = CycleStatistics()
-    try forEachElementaryCycle(maxLength: maxLength) { cycle in
-      statistics.add(length: cycle.count)
-      return true
+  ///
+  /// With `threads > 1` the searches are split by (component, start, first edge) among threads
+  /// that claim them from a shared counter; the counts are the same as with one thread.
+  ///
+  /// - Throws: `CancellationError` if the current task is cancelled.
+  public func cycleStatistics(maxLength: Int? = nil, threads: Int = 1) throws -> CycleStatistics {
+    precondition(maxLength.map { $0 >= 1 } ?? true, "maxLength must be at least 1")
+    if threads <= 1 {
+      var statistics = CycleStatistics()
+      try forEachElementaryCycle(maxLength: maxLength) { cycle in
+        statistics.add(length: cycle.count)
+        return true
+      }
+      return statistics
     }
-    return statistics
+    let counter = TaskCounter()
+    let results = try Parallel.map(count: threads) { _ in
+      var search = CycleSearch(network: self, maxLength: maxLength)
+      var statistics = CycleStatistics()
+      _ = try search.run(claim: { counter.next() }) { cycle in
+        statistics.add(length: cycle.count)
+        return true
+      }
+      return statistics
+    }
+    var total = CycleStatistics()
+    for partial in results { total.merge(partial) }
+    return total
   }
 }
 
@@ -146,9 +167,24 @@ private struct CycleSearch {
     }
   }
 
-  mutating func run(_ body: (UnsafeBufferPointer<Int32>) -> Bool) throws -> Bool {
-    // Self-loops are cycles of one edge.
-    for node in 0..<nodeCount where network.edge(from: node, to: node) != nil {
+  /// Runs every search, or — with `claim` — only the tasks this thread claims.
+  ///
+  /// With `claim`, each (component, start, first edge) is one task, numbered in the order this
+  /// deterministic walk meets it; a thread runs task `i` only if `claim` handed it `i`.
+  mutating func run(
+    claim: (() -> Int)? = nil, _ body: (UnsafeBufferPointer<Int32>) -> Bool
+  ) throws -> Bool {
+    var taskIndex = 0
+    var claimed = claim?() ?? 0
+    // Self-loops are cycles of one edge (counted by the thread that claims task 0).
+    let ownsSelfLoops = claim == nil || claimed == 0
+    if claim != nil, claimed == 0 {
+      claimed = claim?() ?? 0
+      taskIndex = 1
+    } else if claim != nil {
+      taskIndex = 1
+    }
+    for node in 0..<nodeCount where ownsSelfLoops && network.edge(from: node, to: node) != nil {
       var single = Int32(node)
       let keepGoing = withUnsafePointer(to: &single) {
         body(UnsafeBufferPointer(start: $0, count: 1))
@@ -167,11 +203,28 @@ private struct CycleSearch {
       if token < 0 { token = 0 }
       for node in component { label[Int(node)] = token }
       let start = component[0]
-      let keepGoing =
-        maxLength == nil
-        ? johnsonCircuits(from: start, component: component, body)
-        : boundedCircuits(from: start, component: component, body)
-      if !keepGoing { return false }
+      if let claim {
+        if maxLength != nil { prepareDistances(from: start) }
+        for edge in network.edges(from: Int(start)) where label[Int(network.targets[edge])] == token {
+          defer { taskIndex += 1 }
+          guard taskIndex == claimed else { continue }
+          claimed = claim()
+          let keepGoing =
+            maxLength == nil
+            ? johnsonCircuits(from: start, component: component, rootEdge: edge, body)
+            : boundedCircuits(from: start, component: component, rootEdge: edge, body)
+          if !keepGoing { return false }
+        }
+        if maxLength != nil { clearDistances() }
+      } else {
+        if maxLength != nil { prepareDistances(from: start) }
+        let keepGoing =
+          maxLength == nil
+          ? johnsonCircuits(from: start, component: component, rootEdge: nil, body)
+          : boundedCircuits(from: start, component: component, rootEdge: nil, body)
+        if maxLength != nil { clearDistances() }
+        if !keepGoing { return false }
+      }
       // Remove the start and split the rest into components.
       label[Int(start)] = -1
       let current = token
@@ -192,7 +245,8 @@ private struct CycleSearch {
   // MARK: Johnson
 
   mutating func johnsonCircuits(
-    from start: Int32, component: [Int32], _ body: (UnsafeBufferPointer<Int32>) -> Bool
+    from start: Int32, component: [Int32], rootEdge: Int?,
+    _ body: (UnsafeBufferPointer<Int32>) -> Bool
   ) -> Bool {
     let offsets = network.offsets
     let targets = network.targets
@@ -201,11 +255,12 @@ private struct CycleSearch {
     frames.removeAll(keepingCapacity: true)
     path.append(start)
     blocked[Int(start)] = true
-    frames.append((start, offsets[Int(start)], false))
+    frames.append((start, rootEdge ?? offsets[Int(start)], false))
+    let rootEnd = rootEdge.map { $0 + 1 } ?? offsets[Int(start) + 1]
     var keepGoing = true
     while keepGoing, let top = frames.last {
       let v = Int(top.node)
-      if top.next < offsets[v + 1] {
+      if top.next < (frames.count == 1 ? rootEnd : offsets[v + 1]) {
         let w = targets[top.next]
         frames[frames.count - 1].next += 1
         if label[Int(w)] != current || Int(w) == v { continue }
@@ -287,14 +342,10 @@ private struct CycleSearch {
 
   // MARK: Bounded
 
-  mutating func boundedCircuits(
-    from start: Int32, component: [Int32], _ body: (UnsafeBufferPointer<Int32>) -> Bool
-  ) -> Bool {
-    guard let maxLength, let reverse else { return true }
-    let offsets = network.offsets
-    let targets = network.targets
+  /// Distances back to `start` within the component, up to `maxLength - 1` edges.
+  mutating func prepareDistances(from start: Int32) {
+    guard let maxLength, let reverse else { return }
     let current = token
-    // Distances back to the start, within the component, up to maxLength - 1.
     queue.removeAll(keepingCapacity: true)
     queue.append(start)
     distance[Int(start)] = 0
@@ -312,15 +363,31 @@ private struct CycleSearch {
         }
       }
     }
+  }
+
+  mutating func clearDistances() {
+    for node in queue { distance[Int(node)] = .max }
+    queue.removeAll(keepingCapacity: true)
+  }
+
+  mutating func boundedCircuits(
+    from start: Int32, component: [Int32], rootEdge: Int?,
+    _ body: (UnsafeBufferPointer<Int32>) -> Bool
+  ) -> Bool {
+    guard let maxLength else { return true }
+    let offsets = network.offsets
+    let targets = network.targets
+    let current = token
     path.removeAll(keepingCapacity: true)
     frames.removeAll(keepingCapacity: true)
     path.append(start)
     onPath[Int(start)] = true
-    frames.append((start, offsets[Int(start)], false))
+    frames.append((start, rootEdge ?? offsets[Int(start)], false))
+    let rootEnd = rootEdge.map { $0 + 1 } ?? offsets[Int(start) + 1]
     var keepGoing = true
     while keepGoing, let top = frames.last {
       let v = Int(top.node)
-      if top.next < offsets[v + 1] {
+      if top.next < (frames.count == 1 ? rootEnd : offsets[v + 1]) {
         let w = targets[top.next]
         frames[frames.count - 1].next += 1
         let wi = Int(w)
@@ -339,7 +406,6 @@ private struct CycleSearch {
       }
     }
     for node in path { onPath[Int(node)] = false }
-    for node in queue { distance[Int(node)] = .max }
     return keepGoing
   }
 }

@@ -43,22 +43,57 @@ public struct EdgeListCSV {
     public var date: PartialDate?
   }
 
-  /// Parses an edge list held in memory.
+  /// Parses an edge list delivered in chunks, so that a file of any size is read with a small
+  /// buffer; records may span chunk boundaries.
   ///
   /// - Parameters:
-  ///   - bytes: The file's bytes, UTF-8.
+  ///   - nextChunk: Returns the next bytes of the file, or nil at the end.
   ///   - file: The name used in messages.
   ///   - skipBadRows: Skip and count bad rows instead of failing.
   ///   - keepRows: Keep each row's kind and date (for ``ledger(from:file:)``); costs memory.
   ///   - progress: Called now and then with the number of bytes consumed.
   /// - Throws: ``LedgerError/invalid(file:issues:)`` naming each bad line.
-  /// - Complexity: O(bytes + edges · log(max degree)).
+  /// - Complexity: O(bytes + edges · log(max degree)); memory 16 bytes per edge while reading,
+  ///   plus the ids.
   public static func read(
-    _ bytes: UnsafeRawBufferPointer, file: String, skipBadRows: Bool = false,
+    chunks nextChunk: () throws -> [UInt8]?, file: String, skipBadRows: Bool = false,
     keepRows: Bool = false, progress: ((Int) -> Void)? = nil
   ) throws -> Result {
-    var parser = Parser(bytes: bytes, file: file)
-    return try parser.run(skipBadRows: skipBadRows, keepRows: keepRows, progress: progress)
+    var parser = Parser(file: file, skipBadRows: skipBadRows, keepRows: keepRows)
+    var buffer: [UInt8] = []
+    var consumed = 0
+    var nextProgress = 1 << 24
+    while true {
+      let chunk = try nextChunk()
+      let isLast = chunk == nil
+      if let chunk {
+        if buffer.isEmpty { buffer = chunk } else { buffer.append(contentsOf: chunk) }
+      }
+      let used = try buffer.withUnsafeBytes { try parser.consume($0, isLast: isLast) }
+      consumed += used
+      if used == buffer.count {
+        buffer.removeAll(keepingCapacity: false)
+      } else if used > 0 {
+        buffer = Array(buffer[used...])
+      }
+      if let progress, consumed >= nextProgress {
+        progress(consumed)
+        nextProgress = consumed + (1 << 24)
+      }
+      if isLast { break }
+    }
+    progress?(consumed)
+    return try parser.finish()
+  }
+
+  /// Parses an edge list held in memory.
+  public static func read(
+    _ bytes: UnsafeRawBufferPointer, file: String, skipBadRows: Bool = false,
+    keepRows: Bool = false
+  ) throws -> Result {
+    var parser = Parser(file: file, skipBadRows: skipBadRows, keepRows: keepRows)
+    _ = try parser.consume(bytes, isLast: true)
+    return try parser.finish()
   }
 
   /// Parses an edge list given as a string (small inputs and tests).
@@ -98,17 +133,47 @@ public struct EdgeListCSV {
 // MARK: - Parser
 
 extension EdgeListCSV {
+  private struct Columns {
+    var source: Int
+    var target: Int
+    var amount: Int
+    var kind: Int?
+    var date: Int?
+    var needed: Int { max(source, target, amount) }
+  }
+
+  private enum RecordState {
+    case record
+    case incomplete
+    case end
+  }
+
+  /// The parser's state between chunks.
   private struct Parser {
-    let bytes: UnsafeRawBufferPointer
     let file: String
-    var position = 0
+    let skipBadRows: Bool
+    let keepRows: Bool
     var line = 0
     var issues: [LedgerIssue] = []
     var issueCount = 0
+    var columns: Columns?
+    var headerText: [String] = []
+    var sawAnything = false
+    var interner = Interner()
+    var builder = FlowNetwork.Builder()
+    var rows = 0
+    var selfLoops = 0
+    var skipped = 0
+    var details: [RowDetail] = []
+    var skippedIssues: [LedgerIssue] = []
+    // Reused per record.
+    var fields: [Range<Int>] = []
+    var quoted: [Bool] = []
 
-    init(bytes: UnsafeRawBufferPointer, file: String) {
-      self.bytes = bytes
+    init(file: String, skipBadRows: Bool, keepRows: Bool) {
       self.file = file
+      self.skipBadRows = skipBadRows
+      self.keepRows = keepRows
     }
 
     mutating func report(_ line: Int, _ field: String, _ problem: String) {
@@ -118,62 +183,95 @@ extension EdgeListCSV {
       }
     }
 
-    /// Reads one record's fields as byte ranges; returns nil at the end of input.
-    mutating func nextRecord(into fields: inout [Range<Int>], quoted: inout [Bool]) -> Bool {
+    /// Parses every complete record in `bytes`; returns how many bytes were used. Without
+    /// `isLast`, a trailing record without its newline is left for the next chunk.
+    mutating func consume(_ bytes: UnsafeRawBufferPointer, isLast: Bool) throws -> Int {
+      var position = 0
+      if !sawAnything {
+        if bytes.count < 3, !isLast { return 0 }
+        sawAnything = true
+        // Skip a UTF-8 byte-order mark.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+      }
+      while true {
+        let recordStart = position
+        let lineBefore = line
+        switch nextRecord(bytes, &position, isLast: isLast) {
+        case .end:
+          return position
+        case .incomplete:
+          line = lineBefore
+          return recordStart
+        case .record:
+          if columns == nil {
+            try header(bytes)
+          } else {
+            row(bytes)
+          }
+        }
+      }
+    }
+
+    /// Reads one record's fields as byte ranges.
+    mutating func nextRecord(
+      _ bytes: UnsafeRawBufferPointer, _ position: inout Int, isLast: Bool
+    ) -> RecordState {
       fields.removeAll(keepingCapacity: true)
       quoted.removeAll(keepingCapacity: true)
-      guard position < bytes.count else { return false }
+      guard position < bytes.count else { return .end }
       line += 1
       var start = position
       var inQuotes = false
       var wasQuoted = false
-      while position < bytes.count {
-        let byte = bytes[position]
+      var index = position
+      let count = bytes.count
+      while index < count {
+        let byte = bytes[index]
         if inQuotes {
           if byte == UInt8(ascii: "\"") {
-            if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "\"") {
-              position += 2
+            if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") {
+              index += 2
               continue
             }
+            if index + 1 == count, !isLast { return .incomplete }
             inQuotes = false
           } else if byte == UInt8(ascii: "\n") {
             line += 1
           }
-          position += 1
+          index += 1
           continue
         }
-        switch byte {
-        case UInt8(ascii: ","):
-          fields.append(start..<position)
+        if byte == UInt8(ascii: ",") {
+          fields.append(start..<index)
           quoted.append(wasQuoted)
           wasQuoted = false
-          position += 1
-          start = position
-        case UInt8(ascii: "\n"):
-          var end = position
+          index += 1
+          start = index
+        } else if byte == UInt8(ascii: "\n") {
+          var end = index
           if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
           fields.append(start..<end)
           quoted.append(wasQuoted)
-          position += 1
-          return true
-        case UInt8(ascii: "\""):
-          if position == start {
+          position = index + 1
+          return .record
+        } else {
+          if byte == UInt8(ascii: "\""), index == start {
             inQuotes = true
             wasQuoted = true
           }
-          position += 1
-        default:
-          position += 1
+          index += 1
         }
       }
-      var end = position
+      if !isLast { return .incomplete }
+      var end = index
       if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
       fields.append(start..<end)
       quoted.append(wasQuoted)
-      return true
+      position = index
+      return .record
     }
 
-    func text(_ range: Range<Int>, quoted: Bool) -> String {
+    func text(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, quoted: Bool) -> String {
       var slice = UnsafeRawBufferPointer(rebasing: bytes[range])
       if quoted, slice.count >= 2 {
         slice = UnsafeRawBufferPointer(rebasing: slice[1..<(slice.count - 1)])
@@ -183,7 +281,7 @@ extension EdgeListCSV {
       return String(decoding: slice, as: UTF8.self)
     }
 
-    func trimmed(_ range: Range<Int>) -> Range<Int> {
+    func trimmed(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Range<Int> {
       var lower = range.lowerBound
       var upper = range.upperBound
       while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
@@ -191,133 +289,108 @@ extension EdgeListCSV {
       return lower..<upper
     }
 
-    mutating func run(
-      skipBadRows: Bool, keepRows: Bool, progress: ((Int) -> Void)?
-    ) throws -> Result {
-      var fields: [Range<Int>] = []
-      var quoted: [Bool] = []
-      // Skip a UTF-8 byte-order mark.
-      if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
-      // Header.
-      var header: [String] = []
-      while header.isEmpty {
-        guard nextRecord(into: &fields, quoted: &quoted) else {
-          throw LedgerError.invalid(
-            file: file,
-            issues: [
-              LedgerIssue(
-                file: file, entry: "line 1", field: "",
-                problem: "the file is empty; expected a header 'source,target,amount'")
-            ])
-        }
-        header = zip(fields, quoted).map { text(trimmed($0), quoted: $1).lowercased() }
-        if header == [""] { header = [] }
-      }
-      let headerLine = line
-      func column(_ name: String) -> Int? { header.firstIndex(of: name) }
-      guard let sourceColumn = column("source"), let targetColumn = column("target"),
-        let amountColumn = column("amount")
+    mutating func header(_ bytes: UnsafeRawBufferPointer) throws {
+      let names = zip(fields, quoted).map { text(bytes, trimmed(bytes, $0), quoted: $1).lowercased() }
+      if names == [""] { return }  // blank lines before the header
+      headerText = names
+      func column(_ name: String) -> Int? { names.firstIndex(of: name) }
+      guard let source = column("source"), let target = column("target"),
+        let amount = column("amount")
       else {
         let missing = ["source", "target", "amount"].filter { column($0) == nil }
         throw LedgerError.invalid(
           file: file,
           issues: [
             LedgerIssue(
-              file: file, entry: "line \(headerLine)", field: "header",
+              file: file, entry: "line \(line)", field: "header",
               problem:
-                "missing column(s) \(missing.joined(separator: ", ")); the header must name source, target and amount (found: \(header.joined(separator: ",")))"
+                "missing column(s) \(missing.joined(separator: ", ")); the header must name source, target and amount (found: \(names.joined(separator: ",")))"
             )
           ])
       }
-      let kindColumn = column("kind")
-      let dateColumn = column("date")
-      let needed = max(sourceColumn, targetColumn, amountColumn)
+      columns = Columns(
+        source: source, target: target, amount: amount, kind: column("kind"), date: column("date"))
+    }
 
-      var interner = Interner()
-      var builder = FlowNetwork.Builder()
-      var rows = 0
-      var selfLoops = 0
-      var skipped = 0
-      var details: [RowDetail] = []
-      var skippedIssues: [LedgerIssue] = []
-      var nextProgress = 1 << 22
-
-      while nextRecord(into: &fields, quoted: &quoted) {
-        if let progress, position >= nextProgress {
-          progress(position)
-          nextProgress = position + (1 << 22)
-        }
-        if fields.count == 1, fields[0].isEmpty { continue }  // blank line
-        rows += 1
-        let rowLine = line
-        let issuesBefore = issueCount
-        if fields.count <= needed {
-          report(
-            rowLine, "",
-            "has \(fields.count) field(s); expected at least \(needed + 1) (source,target,amount)")
-        } else {
-          let sourceRange = trimmed(fields[sourceColumn])
-          let targetRange = trimmed(fields[targetColumn])
-          let amountRange = trimmed(fields[amountColumn])
-          if sourceRange.isEmpty { report(rowLine, "source", "is empty") }
-          if targetRange.isEmpty { report(rowLine, "target", "is empty") }
-          let amount = parseAmount(amountRange)
-          if amount == nil {
-            let shown = text(amountRange, quoted: false)
-            report(
-              rowLine, "amount",
-              shown.isEmpty
-                ? "is empty" : "'\(shown.prefix(40))' is not a non-negative number")
-          }
-          var kind: DealKind? = nil
-          var date: PartialDate? = nil
-          if keepRows {
-            if let kindColumn, kindColumn < fields.count {
-              let raw = text(trimmed(fields[kindColumn]), quoted: quoted[kindColumn])
-              if !raw.isEmpty {
-                kind = DealKind(rawValue: raw)
-                if kind == nil {
-                  report(
-                    rowLine, "kind",
-                    "'\(raw)' is not one of \(DealKind.allCases.map(\.rawValue).joined(separator: ", "))"
-                  )
-                }
-              }
-            }
-            if let dateColumn, dateColumn < fields.count {
-              let raw = text(trimmed(fields[dateColumn]), quoted: quoted[dateColumn])
-              if !raw.isEmpty {
-                date = PartialDate(raw)
-                if date == nil {
-                  report(rowLine, "date", "'\(raw)' is not YYYY, YYYY-MM or YYYY-MM-DD")
-                }
-              }
-            }
-          }
-          if issueCount == issuesBefore, let amount {
-            let source = interner.intern(
-              UnsafeRawBufferPointer(rebasing: bytes[sourceRange]), quoted: quoted[sourceColumn])
-            let target = interner.intern(
-              UnsafeRawBufferPointer(rebasing: bytes[targetRange]), quoted: quoted[targetColumn])
-            if source == target {
-              selfLoops += 1
-            } else {
-              builder.append(source: source, target: target, weight: amount)
-              if keepRows {
-                details.append(
-                  RowDetail(
-                    line: rowLine, source: source, target: target, amount: amount, kind: kind,
-                    date: date))
-              }
-            }
-          }
-        }
+    mutating func row(_ bytes: UnsafeRawBufferPointer) {
+      guard let columns else { return }
+      if fields.count == 1, fields[0].isEmpty { return }  // blank line
+      rows += 1
+      let rowLine = line
+      let issuesBefore = issueCount
+      defer {
         if issueCount != issuesBefore, skipBadRows {
           skipped += 1
           if skippedIssues.count < EdgeListCSV.maxReportedIssues, let last = issues.last {
             skippedIssues.append(last)
           }
         }
+      }
+      guard fields.count > columns.needed else {
+        report(
+          rowLine, "",
+          "has \(fields.count) field(s); expected at least \(columns.needed + 1) (source,target,amount)")
+        return
+      }
+      let sourceRange = trimmed(bytes, fields[columns.source])
+      let targetRange = trimmed(bytes, fields[columns.target])
+      let amountRange = trimmed(bytes, fields[columns.amount])
+      if sourceRange.isEmpty { report(rowLine, "source", "is empty") }
+      if targetRange.isEmpty { report(rowLine, "target", "is empty") }
+      let amount = parseAmount(bytes, amountRange)
+      if amount == nil {
+        let shown = text(bytes, amountRange, quoted: false)
+        report(
+          rowLine, "amount",
+          shown.isEmpty ? "is empty" : "'\(shown.prefix(40))' is not a non-negative number")
+      }
+      var kind: DealKind? = nil
+      var date: PartialDate? = nil
+      if keepRows {
+        if let kindColumn = columns.kind, kindColumn < fields.count {
+          let raw = text(bytes, trimmed(bytes, fields[kindColumn]), quoted: quoted[kindColumn])
+          if !raw.isEmpty {
+            kind = DealKind(rawValue: raw)
+            if kind == nil {
+              report(
+                rowLine, "kind",
+                "'\(raw)' is not one of \(DealKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+          }
+        }
+        if let dateColumn = columns.date, dateColumn < fields.count {
+          let raw = text(bytes, trimmed(bytes, fields[dateColumn]), quoted: quoted[dateColumn])
+          if !raw.isEmpty {
+            date = PartialDate(raw)
+            if date == nil { report(rowLine, "date", "'\(raw)' is not YYYY, YYYY-MM or YYYY-MM-DD") }
+          }
+        }
+      }
+      guard issueCount == issuesBefore, let amount else { return }
+      let source = interner.intern(
+        UnsafeRawBufferPointer(rebasing: bytes[sourceRange]), quoted: quoted[columns.source])
+      let target = interner.intern(
+        UnsafeRawBufferPointer(rebasing: bytes[targetRange]), quoted: quoted[columns.target])
+      if source == target {
+        selfLoops += 1
+        return
+      }
+      builder.append(source: source, target: target, weight: amount)
+      if keepRows {
+        details.append(
+          RowDetail(line: rowLine, source: source, target: target, amount: amount, kind: kind, date: date))
+      }
+    }
+
+    mutating func finish() throws -> Result {
+      guard columns != nil else {
+        throw LedgerError.invalid(
+          file: file,
+          issues: [
+            LedgerIssue(
+              file: file, entry: "line 1", field: "",
+              problem: "the file is empty; expected a header 'source,target,amount'")
+          ])
       }
       if !skipBadRows, issueCount > 0 {
         var listed = issues
@@ -331,59 +404,65 @@ extension EdgeListCSV {
         }
         throw LedgerError.invalid(file: file, issues: listed)
       }
-      progress?(bytes.count)
       let appended = builder.count
-      let network = builder.build(nodeCount: interner.count)
+      let nodeCount = interner.count
+      let ids = interner.ids
+      interner = Interner()
+      let network = builder.build(nodeCount: nodeCount)
+      builder = FlowNetwork.Builder()
       return Result(
-        network: network, ids: interner.ids, rows: rows, selfLoops: selfLoops, skippedRows: skipped,
+        network: network, ids: ids, rows: rows, selfLoops: selfLoops, skippedRows: skipped,
         mergedRows: appended - network.edgeCount, skippedIssues: skippedIssues,
         rowDetails: details)
     }
 
-    /// Parses a plain decimal number (optional sign, digits, fraction, exponent); rejects
-    /// negatives, NaN and infinities.
-    func parseAmount(_ range: Range<Int>) -> Double? {
+    /// Parses a plain decimal number (optional `+`, digits, fraction, exponent); rejects
+    /// negatives, NaN, infinities and anything else.
+    func parseAmount(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Double? {
       guard !range.isEmpty, range.count < 64 else { return nil }
       var index = range.lowerBound
       var mantissa: UInt64 = 0
-      var digits = 0
+      var significant = 0
       var scale = 0
       var simple = true
+      var digits = 0
       if bytes[index] == UInt8(ascii: "+") { index += 1 }
-      while index < range.upperBound {
-        let c = bytes[index]
-        if c >= 48 && c <= 57 {
-          if digits < 18 {
-            mantissa = mantissa * 10 + UInt64(c - 48)
-            digits += mantissa == 0 ? 0 : 1
-          } else {
-            simple = false
-          }
-          index += 1
+      while index < range.upperBound, bytes[index] >= 48 && bytes[index] <= 57 {
+        digits += 1
+        if significant < 18 {
+          mantissa = mantissa * 10 + UInt64(bytes[index] - 48)
+          if mantissa > 0 { significant += 1 }
         } else {
-          break
+          simple = false
         }
+        index += 1
       }
-      let integerEnd = index
       if index < range.upperBound, bytes[index] == UInt8(ascii: ".") {
         index += 1
         while index < range.upperBound, bytes[index] >= 48 && bytes[index] <= 57 {
-          if digits < 18 {
+          digits += 1
+          if significant < 18 {
             mantissa = mantissa * 10 + UInt64(bytes[index] - 48)
-            digits += mantissa == 0 ? 0 : 1
+            if mantissa > 0 { significant += 1 }
             scale += 1
           }
           index += 1
         }
       }
-      if index == range.upperBound, simple, integerEnd > range.lowerBound || scale > 0 {
+      guard digits > 0 else { return nil }
+      if index == range.upperBound, simple {
         if scale == 0 { return Double(mantissa) }
         if mantissa < (1 << 53), scale <= 22 { return Double(mantissa) / powersOfTen[scale] }
       }
       // Exponents, long numbers and anything unusual go through the standard library.
+      guard index == range.upperBound || bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")
+        || !simple
+      else { return nil }
       let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-      guard let value = Double(text), value.isFinite, value >= 0,
-        text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 101 || $0 == 69 || $0 == 43 || $0 == 45 })
+      guard
+        text.utf8.allSatisfy({
+          ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 101 || $0 == 69 || $0 == 43 || $0 == 45
+        }), !text.hasPrefix("-"), let value = Double(text), value.isFinite, value >= 0
       else { return nil }
       return value
     }

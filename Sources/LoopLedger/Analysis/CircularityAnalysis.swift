@@ -1,0 +1,116 @@
+/// How much of a large flow network's money goes round in circles: cycle counts, the Hodge
+/// decomposition of the net flow, and the maximum circulation.
+public struct CircularityAnalysis: Codable, Sendable {
+  /// Directed edges after duplicate pairs were summed and self-loops dropped.
+  public var edges: Int
+  public var nodes: Int
+  public var cycles: CycleSummary?
+  public var hodge: HodgeDecomposition?
+  public var circulation: MaximumCirculation?
+
+  /// Cycle counts, and the first cycles found when listing was asked for.
+  public struct CycleSummary: Codable, Sendable, Equatable {
+    public var count: Int
+    public var sumLength: Int
+    public var longest: Int
+    /// `histogram[k]` cycles of `k` edges.
+    public var histogram: [Int]
+    @Nullable public var maxLength: Int?
+    /// `short-cycles` (adjacency marking, lengths ≤ 4) or `johnson`.
+    public var method: String
+    public var threads: Int
+    /// False when the cycle budget stopped the count: `count` is then a lower bound.
+    public var complete: Bool
+    /// The first cycles, as node ids (empty under count-only).
+    public var listed: [[String]]
+  }
+
+  /// What to compute.
+  public struct Options: Sendable {
+    public var cycles = true
+    public var hodge = true
+    public var circulation = true
+    /// Longest cycle counted; nil for all (exponential on large graphs).
+    public var maxLength: Int? = 4
+    /// How many cycles to list (0 for count-only).
+    public var listLimit = 0
+    /// Stop counting after this many cycles (then `complete` is false).
+    public var cycleBudget = Int.max
+    public var threads = 1
+    public var weightedHodge = false
+    public var tolerance = 1e-10
+    public var maxIterations = 20_000
+    /// Skip the maximum circulation above this many edges (it is O(phases · E log V)).
+    public var circulationEdgeLimit = 2_000_000
+    public init() {}
+  }
+
+  /// Runs the analyses.
+  ///
+  /// - Parameters:
+  ///   - network: The flow network.
+  ///   - ids: Node ids, for listed cycles.
+  ///   - options: What to compute.
+  ///   - timing: Called with each analysis's name and seconds taken.
+  /// - Throws: `CancellationError`.
+  public init(
+    network: FlowNetwork, ids: [String], options: Options,
+    timing: ((String, Double) -> Void)? = nil
+  ) throws {
+    edges = network.edgeCount
+    nodes = network.nodeCount
+    let clock = ContinuousClock()
+    func timed<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
+      let start = clock.now
+      let result = try work()
+      let elapsed = clock.now - start
+      timing?(name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+      return result
+    }
+    if options.cycles {
+      cycles = try timed("cycles") { try CircularityAnalysis.countCycles(network, ids: ids, options) }
+    }
+    if options.hodge {
+      hodge = try timed("hodge") {
+        try network.hodgeDecomposition(
+          weighted: options.weightedHodge, tolerance: options.tolerance,
+          maxIterations: options.maxIterations, threads: options.threads)
+      }
+    }
+    if options.circulation, network.edgeCount <= options.circulationEdgeLimit {
+      circulation = try timed("circulation") { try network.maximumCirculation() }
+    }
+  }
+
+  private static func countCycles(_ network: FlowNetwork, ids: [String], _ options: Options) throws
+    -> CycleSummary
+  {
+    var statistics: CycleStatistics
+    var method = "johnson"
+    var complete = true
+    if let bound = options.maxLength, bound <= FlowNetwork.maxShortCycleLength,
+      options.cycleBudget == .max
+    {
+      statistics = try network.shortCycleStatistics(maxLength: bound, threads: options.threads)
+      method = "short-cycles"
+    } else if options.cycleBudget == .max {
+      statistics = try network.cycleStatistics(maxLength: options.maxLength, threads: options.threads)
+    } else {
+      statistics = CycleStatistics()
+      complete = try network.forEachElementaryCycle(maxLength: options.maxLength) { cycle in
+        statistics.add(length: cycle.count)
+        return statistics.count < options.cycleBudget
+      }
+    }
+    var listed: [[String]] = []
+    if options.listLimit > 0 {
+      let found = try network.elementaryCycles(maxLength: options.maxLength, limit: options.listLimit)
+      listed = found.cycles.map { $0.map { ids[Int($0)] } }
+    }
+    return CycleSummary(
+      count: statistics.count, sumLength: statistics.sumLength, longest: statistics.longest,
+      histogram: statistics.histogram, maxLength: options.maxLength, method: method,
+      threads: method == "johnson" && options.cycleBudget != .max ? 1 : options.threads,
+      complete: complete, listed: listed)
+  }
+}
