@@ -111,4 +111,32 @@ struct EdgeListCSVTests {
       return issues.map(\.entry) == ["line 4"]
     }
   }
+
+  @Test func interningMatchesADictionaryForShortLongAndSharedPrefixIds() throws {
+    var rng = SplitMix64(seed: 99)
+    let stems = ["n", "0123456789abcdef", "company-with-a-long-shared-name-", "甲骨文", "x"]
+    var csv = "source,target,amount\n"
+    var expectedOrder: [String] = []
+    var seen: Set<String> = []
+    var expectedEdges: [String: Double] = [:]
+    for row in 0..<20_000 {
+      func id() -> String {
+        let stem = stems[Int.random(in: 0..<stems.count, using: &rng)]
+        return stem + String(Int.random(in: 0..<3_000, using: &rng))
+      }
+      let (a, b) = (id(), id())
+      csv += "\(a),\(b),\(row % 7 + 1)\n"
+      for key in [a, b] where seen.insert(key).inserted { expectedOrder.append(key) }
+      if a != b { expectedEdges["\(a)→\(b)", default: 0] += Double(row % 7 + 1) }
+    }
+    let result = try EdgeListCSV.read(csv, file: "ids.csv")
+    #expect(result.ids == expectedOrder)
+    #expect(result.network.edgeCount == expectedEdges.count)
+    for source in 0..<result.network.nodeCount {
+      for position in result.network.edges(from: source) {
+        let key = "\(result.ids[source])→\(result.ids[Int(result.network.targets[position])])"
+        #expect(expectedEdges[key] == result.network.weights[position])
+      }
+    }
+  }
 }

@@ -95,18 +95,16 @@ extension FlowNetwork {
     threads: Int = 1
   ) throws -> HodgeDecomposition {
     let n = nodeCount
-    // Pass 1: support degree of every node. A pair {i, j} is owned by its directed edge i → j
-    // with i < j, or by j → i when i → j does not exist.
+    // Reciprocal edges are found by merging each node's out-row with its in-row (sequential
+    // access), not by a search per edge.
+    let reverse = transposed()
+    // Pass 1: support degree of every node.
     var degree = [Int](repeating: 0, count: n + 1)
     var supportEdges = 0
-    for i in 0..<n {
-      for position in edges(from: i) {
-        let j = Int(targets[position])
-        guard j != i, i < j || edge(from: j, to: i) == nil else { continue }
-        degree[i + 1] += 1
-        degree[j + 1] += 1
-        supportEdges += 1
-      }
+    forEachSupportPair(reverse) { low, high, _, _ in
+      degree[low + 1] += 1
+      degree[high + 1] += 1
+      supportEdges += 1
     }
     var start = degree
     for i in 0..<n { start[i + 1] += start[i] }
@@ -117,7 +115,7 @@ extension FlowNetwork {
     var b = [Double](repeating: 0, count: n)
     var total = 0.0
     // Pass 2: adjacency, diagonal, right-hand side Bᵀ W f, ‖f‖².
-    forEachSupportPair { low, high, flow, gross in
+    forEachSupportPair(reverse) { low, high, flow, gross in
       let w = weighted ? gross : 1
       neighbours[cursor[low]] = Int32(high)
       neighbours[cursor[high]] = Int32(low)
@@ -166,7 +164,7 @@ extension FlowNetwork {
     // Gradient and circular parts.
     var gradient = 0.0
     var circular = 0.0
-    forEachSupportPair { low, high, flow, gross in
+    forEachSupportPair(reverse) { low, high, flow, gross in
       let w = weighted ? gross : 1
       let g = potential[high] - potential[low]
       gradient += w * g * g
@@ -178,17 +176,29 @@ extension FlowNetwork {
       relativeResidual: solved.relativeResidual, converged: solved.converged, potential: potential)
   }
 
-  /// Calls `body(i, j, a_ij − a_ji, a_ij + a_ji)` once per unordered pair with i < j.
-  private func forEachSupportPair(_ body: (Int, Int, Double, Double) -> Void) {
+  /// Calls `body(i, j, a_ij − a_ji, a_ij + a_ji)` once per unordered pair with i < j, in order of
+  /// `i` then `j`, by merging row `i` of the network with row `i` of its transpose.
+  private func forEachSupportPair(_ reverse: FlowNetwork, _ body: (Int, Int, Double, Double) -> Void) {
     for i in 0..<nodeCount {
-      for position in edges(from: i) {
-        let j = Int(targets[position])
-        if j == i { continue }
-        if i < j {
-          let back = edge(from: j, to: i).map { weights[$0] } ?? 0
-          body(i, j, weights[position] - back, weights[position] + back)
-        } else if edge(from: j, to: i) == nil {
-          body(j, i, -weights[position], weights[position])
+      var out = offsets[i]
+      let outEnd = offsets[i + 1]
+      var into = reverse.offsets[i]
+      let intoEnd = reverse.offsets[i + 1]
+      while out < outEnd, Int(targets[out]) <= i { out += 1 }
+      while into < intoEnd, Int(reverse.targets[into]) <= i { into += 1 }
+      while out < outEnd || into < intoEnd {
+        let j1 = out < outEnd ? targets[out] : .max
+        let j2 = into < intoEnd ? reverse.targets[into] : .max
+        if j1 == j2 {
+          body(i, Int(j1), weights[out] - reverse.weights[into], weights[out] + reverse.weights[into])
+          out += 1
+          into += 1
+        } else if j1 < j2 {
+          body(i, Int(j1), weights[out], weights[out])
+          out += 1
+        } else {
+          body(i, Int(j2), -reverse.weights[into], reverse.weights[into])
+          into += 1
         }
       }
     }

@@ -166,9 +166,19 @@ extension EdgeListCSV {
     var skipped = 0
     var details: [RowDetail] = []
     var skippedIssues: [LedgerIssue] = []
-    // Reused per record.
-    var fields: [Range<Int>] = []
-    var quoted: [Bool] = []
+    // Reused per record: the first `fieldCapacity` fields' ranges, and how many fields there were.
+    var fieldStart = [Int](repeating: 0, count: 64)
+    var fieldEnd = [Int](repeating: 0, count: 64)
+    var fieldQuoted = [Bool](repeating: false, count: 64)
+    var fieldCount = 0
+    var fieldCapacity = 64
+    var lastSource: Int32 = -1
+    var lastSourceBytes: [UInt8] = []
+    /// Rows parsed but not yet interned (plain, unquoted ids only), as byte ranges of the chunk.
+    var batch: [(source: Range<Int>, target: Range<Int>, amount: Double)] = []
+    var batchHashes: [UInt64] = []
+    var touchSink: UInt64 = 0
+    static let batchSize = 128
 
     init(file: String, skipBadRows: Bool, keepRows: Bool) {
       self.file = file
@@ -198,9 +208,11 @@ extension EdgeListCSV {
         let lineBefore = line
         switch nextRecord(bytes, &position, isLast: isLast) {
         case .end:
+          flush(bytes)
           return position
         case .incomplete:
           line = lineBefore
+          flush(bytes)
           return recordStart
         case .record:
           if columns == nil {
@@ -212,12 +224,11 @@ extension EdgeListCSV {
       }
     }
 
-    /// Reads one record's fields as byte ranges.
+    /// Reads one record's fields as byte ranges (only the first `fieldCapacity` are kept).
     mutating func nextRecord(
       _ bytes: UnsafeRawBufferPointer, _ position: inout Int, isLast: Bool
     ) -> RecordState {
-      fields.removeAll(keepingCapacity: true)
-      quoted.removeAll(keepingCapacity: true)
+      fieldCount = 0
       guard position < bytes.count else { return .end }
       line += 1
       var start = position
@@ -225,51 +236,69 @@ extension EdgeListCSV {
       var wasQuoted = false
       var index = position
       let count = bytes.count
-      while index < count {
-        let byte = bytes[index]
-        if inQuotes {
-          if byte == UInt8(ascii: "\"") {
-            if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") {
-              index += 2
-              continue
+      let capacity = fieldCapacity
+      return fieldStart.withUnsafeMutableBufferPointer { starts in
+        fieldEnd.withUnsafeMutableBufferPointer { ends in
+          fieldQuoted.withUnsafeMutableBufferPointer { quotes in
+            var fields = 0
+            func close(_ end: Int) {
+              if fields < capacity {
+                starts[fields] = start
+                ends[fields] = end
+                quotes[fields] = wasQuoted
+              }
+              fields += 1
             }
-            if index + 1 == count, !isLast { return .incomplete }
-            inQuotes = false
-          } else if byte == UInt8(ascii: "\n") {
-            line += 1
+            while index < count {
+              let byte = bytes[index]
+              if inQuotes {
+                if byte == UInt8(ascii: "\"") {
+                  if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") {
+                    index += 2
+                    continue
+                  }
+                  if index + 1 == count, !isLast { return .incomplete }
+                  inQuotes = false
+                } else if byte == UInt8(ascii: "\n") {
+                  line += 1
+                }
+                index += 1
+                continue
+              }
+              if byte == UInt8(ascii: ",") {
+                close(index)
+                wasQuoted = false
+                index += 1
+                start = index
+              } else if byte == UInt8(ascii: "\n") {
+                var end = index
+                if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                close(end)
+                fieldCount = fields
+                position = index + 1
+                return .record
+              } else {
+                if byte == UInt8(ascii: "\""), index == start {
+                  inQuotes = true
+                  wasQuoted = true
+                }
+                index += 1
+              }
+            }
+            if !isLast { return .incomplete }
+            var end = index
+            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            close(end)
+            fieldCount = fields
+            position = index
+            return .record
           }
-          index += 1
-          continue
-        }
-        if byte == UInt8(ascii: ",") {
-          fields.append(start..<index)
-          quoted.append(wasQuoted)
-          wasQuoted = false
-          index += 1
-          start = index
-        } else if byte == UInt8(ascii: "\n") {
-          var end = index
-          if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-          fields.append(start..<end)
-          quoted.append(wasQuoted)
-          position = index + 1
-          return .record
-        } else {
-          if byte == UInt8(ascii: "\""), index == start {
-            inQuotes = true
-            wasQuoted = true
-          }
-          index += 1
         }
       }
-      if !isLast { return .incomplete }
-      var end = index
-      if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-      fields.append(start..<end)
-      quoted.append(wasQuoted)
-      position = index
-      return .record
     }
+
+    /// The byte range of field `index` of the current record.
+    func field(_ index: Int) -> Range<Int> { fieldStart[index]..<fieldEnd[index] }
 
     func text(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, quoted: Bool) -> String {
       var slice = UnsafeRawBufferPointer(rebasing: bytes[range])
@@ -290,7 +319,9 @@ extension EdgeListCSV {
     }
 
     mutating func header(_ bytes: UnsafeRawBufferPointer) throws {
-      let names = zip(fields, quoted).map { text(bytes, trimmed(bytes, $0), quoted: $1).lowercased() }
+      let names = (0..<min(fieldCount, fieldCapacity)).map {
+        text(bytes, trimmed(bytes, field($0)), quoted: fieldQuoted[$0]).lowercased()
+      }
       if names == [""] { return }  // blank lines before the header
       headerText = names
       func column(_ name: String) -> Int? { names.firstIndex(of: name) }
@@ -310,11 +341,15 @@ extension EdgeListCSV {
       }
       columns = Columns(
         source: source, target: target, amount: amount, kind: column("kind"), date: column("date"))
+      if let columns {
+        // Keep only the columns that are read.
+        fieldCapacity = max(columns.needed, columns.kind ?? 0, columns.date ?? 0) + 1
+      }
     }
 
     mutating func row(_ bytes: UnsafeRawBufferPointer) {
       guard let columns else { return }
-      if fields.count == 1, fields[0].isEmpty { return }  // blank line
+      if fieldCount == 1, fieldStart[0] == fieldEnd[0] { return }  // blank line
       rows += 1
       let rowLine = line
       let issuesBefore = issueCount
@@ -326,15 +361,15 @@ extension EdgeListCSV {
           }
         }
       }
-      guard fields.count > columns.needed else {
+      guard fieldCount > columns.needed else {
         report(
           rowLine, "",
-          "has \(fields.count) field(s); expected at least \(columns.needed + 1) (source,target,amount)")
+          "has \(fieldCount) field(s); expected at least \(columns.needed + 1) (source,target,amount)")
         return
       }
-      let sourceRange = trimmed(bytes, fields[columns.source])
-      let targetRange = trimmed(bytes, fields[columns.target])
-      let amountRange = trimmed(bytes, fields[columns.amount])
+      let sourceRange = trimmed(bytes, field(columns.source))
+      let targetRange = trimmed(bytes, field(columns.target))
+      let amountRange = trimmed(bytes, field(columns.amount))
       if sourceRange.isEmpty { report(rowLine, "source", "is empty") }
       if targetRange.isEmpty { report(rowLine, "target", "is empty") }
       let amount = parseAmount(bytes, amountRange)
@@ -347,8 +382,8 @@ extension EdgeListCSV {
       var kind: DealKind? = nil
       var date: PartialDate? = nil
       if keepRows {
-        if let kindColumn = columns.kind, kindColumn < fields.count {
-          let raw = text(bytes, trimmed(bytes, fields[kindColumn]), quoted: quoted[kindColumn])
+        if let kindColumn = columns.kind, kindColumn < fieldCount {
+          let raw = text(bytes, trimmed(bytes, field(kindColumn)), quoted: fieldQuoted[kindColumn])
           if !raw.isEmpty {
             kind = DealKind(rawValue: raw)
             if kind == nil {
@@ -358,8 +393,8 @@ extension EdgeListCSV {
             }
           }
         }
-        if let dateColumn = columns.date, dateColumn < fields.count {
-          let raw = text(bytes, trimmed(bytes, fields[dateColumn]), quoted: quoted[dateColumn])
+        if let dateColumn = columns.date, dateColumn < fieldCount {
+          let raw = text(bytes, trimmed(bytes, field(dateColumn)), quoted: fieldQuoted[dateColumn])
           if !raw.isEmpty {
             date = PartialDate(raw)
             if date == nil { report(rowLine, "date", "'\(raw)' is not YYYY, YYYY-MM or YYYY-MM-DD") }
@@ -367,10 +402,25 @@ extension EdgeListCSV {
         }
       }
       guard issueCount == issuesBefore, let amount else { return }
-      let source = interner.intern(
-        UnsafeRawBufferPointer(rebasing: bytes[sourceRange]), quoted: quoted[columns.source])
+      if !keepRows, !fieldQuoted[columns.source], !fieldQuoted[columns.target] {
+        batch.append((sourceRange, targetRange, amount))
+        if batch.count == Parser.batchSize { flush(bytes) }
+        return
+      }
+      flush(bytes)
+      // Edge lists are usually grouped by source: reuse the previous row's source when equal.
+      let sourceBytes = UnsafeRawBufferPointer(rebasing: bytes[sourceRange])
+      let source: Int32
+      if lastSource >= 0, !fieldQuoted[columns.source], sourceBytes.elementsEqual(lastSourceBytes) {
+        source = lastSource
+      } else {
+        source = interner.intern(sourceBytes, quoted: fieldQuoted[columns.source])
+        lastSource = fieldQuoted[columns.source] ? -1 : source
+        lastSourceBytes.removeAll(keepingCapacity: true)
+        lastSourceBytes.append(contentsOf: sourceBytes)
+      }
       let target = interner.intern(
-        UnsafeRawBufferPointer(rebasing: bytes[targetRange]), quoted: quoted[columns.target])
+        UnsafeRawBufferPointer(rebasing: bytes[targetRange]), quoted: fieldQuoted[columns.target])
       if source == target {
         selfLoops += 1
         return
@@ -380,6 +430,35 @@ extension EdgeListCSV {
         details.append(
           RowDetail(line: rowLine, source: source, target: target, amount: amount, kind: kind, date: date))
       }
+    }
+
+    /// Interns the batched rows in order. Hashing every key first and touching its slot lets the
+    /// processor overlap the cache misses of the whole batch instead of paying them one by one.
+    mutating func flush(_ bytes: UnsafeRawBufferPointer) {
+      guard !batch.isEmpty else { return }
+      batchHashes.removeAll(keepingCapacity: true)
+      var sink: UInt64 = 0
+      for row in batch {
+        let sourceHash = Interner.hash(UnsafeRawBufferPointer(rebasing: bytes[row.source]))
+        let targetHash = Interner.hash(UnsafeRawBufferPointer(rebasing: bytes[row.target]))
+        batchHashes.append(sourceHash)
+        batchHashes.append(targetHash)
+        sink ^= interner.touch(sourceHash) ^ interner.touch(targetHash)
+      }
+      touchSink ^= sink
+      for (index, row) in batch.enumerated() {
+        let source = interner.internPlain(
+          UnsafeRawBufferPointer(rebasing: bytes[row.source]), hash: batchHashes[2 * index])
+        let target = interner.internPlain(
+          UnsafeRawBufferPointer(rebasing: bytes[row.target]), hash: batchHashes[2 * index + 1])
+        if source == target {
+          selfLoops += 1
+        } else {
+          builder.append(source: source, target: target, weight: row.amount)
+        }
+      }
+      batch.removeAll(keepingCapacity: true)
+      lastSource = -1
     }
 
     mutating func finish() throws -> Result {
@@ -477,21 +556,26 @@ private let powersOfTen: [Double] = (0...22).map { exponent in
 
 /// Maps id strings to dense node numbers without creating a `String` per row.
 ///
-/// Open addressing over FNV-1a hashes; keys are stored once, concatenated in one byte array.
+/// Open addressing with linear probing over a 64-bit hash (FNV-1a, then the splitmix64 finaliser
+/// so that the low bits are well mixed). Interning 10⁷ ids is bound by memory latency, so each
+/// slot is one 32-byte record — node number, key length and 24 bits of hash in one word, and the
+/// first 16 key bytes inline — and a lookup of a key of up to 16 bytes touches one cache line.
+/// Longer keys compare their tail against the concatenated key store.
 private struct Interner {
   private(set) var ids: [String] = []
   private var keyBytes: [UInt8] = []
   private var keyStart: [Int] = [0]
-  private var slots: [Int32] = Array(repeating: -1, count: 1 << 10)
-  private var hashes: [UInt64] = []
+  /// Four words per slot: meta, key bytes 0–7, key bytes 8–15, unused. Meta 0 = empty; otherwise
+  /// `(node + 1) | min(length, 255) << 32 | (hash >> 40) << 40`.
+  private var slots = [UInt64](repeating: 0, count: 4 << 12)
+  private var slotMask = (1 << 12) - 1
 
   var count: Int { ids.count }
 
   mutating func intern(_ raw: UnsafeRawBufferPointer, quoted: Bool) -> Int32 {
-    var key = raw
-    var unescaped: [UInt8] = []
-    if quoted, key.count >= 2 {
-      key = UnsafeRawBufferPointer(rebasing: key[1..<(key.count - 1)])
+    if quoted, raw.count >= 2 {
+      let key = UnsafeRawBufferPointer(rebasing: raw[1..<(raw.count - 1)])
+      var unescaped: [UInt8] = []
       var index = 0
       while index < key.count {
         unescaped.append(key[index])
@@ -502,45 +586,93 @@ private struct Interner {
       }
       return unescaped.withUnsafeBytes { internPlain($0) }
     }
-    return internPlain(key)
+    return internPlain(raw)
   }
 
-  private mutating func internPlain(_ key: UnsafeRawBufferPointer) -> Int32 {
+  static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in key {
-      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    for byte in key { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    hash = (hash ^ (hash >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    hash = (hash ^ (hash >> 27)) &* 0x94D0_49BB_1331_11EB
+    return hash ^ (hash >> 31)
+  }
+
+  /// The first 16 bytes of `key`, little-endian, zero-padded.
+  @inline(__always)
+  private static func prefix(_ key: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    let count = min(key.count, 16)
+    for index in 0..<count {
+      let byte = UInt64(key[index])
+      if index < 8 { low |= byte << (8 * UInt64(index)) } else { high |= byte << (8 * UInt64(index - 8)) }
     }
-    var mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let node = slots[slot]
-      if node < 0 { break }
-      if hashes[Int(node)] == hash, equals(Int(node), key) { return node }
-      slot = (slot + 1) & mask
-    }
-    let node = Int32(ids.count)
-    ids.append(String(decoding: key, as: UTF8.self))
-    keyBytes.append(contentsOf: key)
-    keyStart.append(keyBytes.count)
-    hashes.append(hash)
-    slots[slot] = node
-    if ids.count * 2 > slots.count {
-      slots = Array(repeating: -1, count: slots.count * 2)
-      mask = slots.count - 1
-      for (index, h) in hashes.enumerated() {
-        var s = Int(truncatingIfNeeded: h) & mask
-        while slots[s] >= 0 { s = (s + 1) & mask }
-        slots[s] = Int32(index)
+    return (low, high)
+  }
+
+  /// Reads the slot a hash starts probing at, so that a batch of lookups overlaps its cache misses.
+  @inline(__always)
+  func touch(_ hash: UInt64) -> UInt64 {
+    slots.withUnsafeBufferPointer { $0[(Int(truncatingIfNeeded: hash) & slotMask) * 4] }
+  }
+
+  mutating func internPlain(_ key: UnsafeRawBufferPointer) -> Int32 {
+    internPlain(key, hash: Interner.hash(key))
+  }
+
+  mutating func internPlain(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int32 {
+    let (low, high) = Interner.prefix(key)
+    let tag = (UInt64(min(key.count, 255)) << 32) | ((hash >> 40) << 40)
+    var slot = Int(truncatingIfNeeded: hash) & slotMask
+    let found: Int32? = slots.withUnsafeBufferPointer { table in
+      while true {
+        let meta = table[slot * 4]
+        if meta == 0 { return nil }
+        if meta & ~0xFFFF_FFFF == tag, table[slot * 4 + 1] == low, table[slot * 4 + 2] == high {
+          let node = Int(meta & 0xFFFF_FFFF) - 1
+          if key.count <= 16 || tailEquals(node, key) { return Int32(node) }
+        }
+        slot = (slot + 1) & slotMask
       }
     }
-    return node
+    if let found { return found }
+    let node = ids.count
+    ids.append(String(decoding: key, as: UTF8.self))
+    if key.count > 16 {
+      keyBytes.append(contentsOf: key)
+    }
+    keyStart.append(keyBytes.count)
+    slots[slot * 4] = tag | UInt64(node + 1)
+    slots[slot * 4 + 1] = low
+    slots[slot * 4 + 2] = high
+    if ids.count * 10 > (slotMask + 1) * 7 { grow() }
+    return Int32(node)
   }
 
-  private func equals(_ node: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+  private mutating func grow() {
+    let capacity = (slotMask + 1) * 2
+    var larger = [UInt64](repeating: 0, count: capacity * 4)
+    let mask = capacity - 1
+    for old in 0...slotMask where slots[old * 4] != 0 {
+      var key = Array(ids[Int(slots[old * 4] & 0xFFFF_FFFF) - 1].utf8)
+      let hash = key.withUnsafeMutableBytes { Interner.hash(UnsafeRawBufferPointer($0)) }
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while larger[slot * 4] != 0 { slot = (slot + 1) & mask }
+      for word in 0..<4 { larger[slot * 4 + word] = slots[old * 4 + word] }
+      key.removeAll()
+    }
+    slots = larger
+    slotMask = mask
+  }
+
+  /// Compares a key longer than 16 bytes with the stored one (its full bytes are kept only then).
+  private func tailEquals(_ node: Int, _ key: UnsafeRawBufferPointer) -> Bool {
     let start = keyStart[node]
-    let end = keyStart[node + 1]
-    guard end - start == key.count else { return false }
-    for offset in 0..<key.count where keyBytes[start + offset] != key[offset] { return false }
-    return true
+    let length = keyStart[node + 1] - start
+    guard length == key.count else { return false }
+    return keyBytes.withUnsafeBytes { stored in
+      for offset in 16..<length where stored[start + offset] != key[offset] { return false }
+      return true
+    }
   }
 }
