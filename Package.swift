@@ -41,3 +41,10 @@ let package = Package(
       swiftSettings: swiftSettings),
   ]
 )
+
+// Fuzz targets build only when asked for, so `swift build` and CI never see them:
+//     Scripts/fuzz-csv.sh
+if Context.environment["LOOPLEDGER_FUZZ"] != nil {
+  package.targets.append(
+    .executableTarget(name: "FuzzCSV", dependencies: ["LoopLedger"], path: "Fuzz/CSV"))
+}

@@ -1,0 +1,39 @@
+// libFuzzer harness for the CSV edge-list reader. Built only with LOOPLEDGER_FUZZ=1 and
+// `--sanitize fuzzer` (libFuzzer supplies `main`); run by Scripts/fuzz-csv.sh.
+import LoopLedger
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let bytes = UnsafeRawBufferPointer(start: data, count: size)
+  let whole = try? EdgeListCSV.read(bytes, file: "fuzz")
+  _ = try? EdgeListCSV.read(bytes, file: "fuzz", skipBadRows: true, keepRows: true)
+  // The same input in chunks of 1–7 bytes must give the same result.
+  let chunkSize = size % 7 + 1
+  var offset = 0
+  let chunked = try? EdgeListCSV.read(
+    chunks: {
+      guard offset < size else { return nil }
+      let end = min(size, offset + chunkSize)
+      defer { offset = end }
+      return Array(bytes[offset..<end])
+    }, file: "fuzz")
+  if (whole == nil) != (chunked == nil) {
+    fatalError("chunked and whole reads disagree on success")
+  }
+  if let whole, let chunked {
+    if whole.network != chunked.network || whole.ids != chunked.ids {
+      fatalError("chunked and whole reads disagree")
+    }
+    // The graph invariants hold.
+    let network = whole.network
+    precondition(network.offsets.first == 0 && network.offsets.last == network.edgeCount)
+    for node in 0..<network.nodeCount {
+      let row = network.edges(from: node)
+      for position in row where position > row.lowerBound {
+        precondition(network.targets[position - 1] < network.targets[position], "row not sorted")
+      }
+    }
+    precondition(network.targets.allSatisfy { $0 >= 0 && Int($0) < network.nodeCount })
+  }
+  return 0
+}
