@@ -16,9 +16,12 @@ import Dispatch
 /// with default costs `(α, β)` a node that cannot pay in full pays `α e_i + β Σ_j Π_ji p_j`.
 ///
 /// **Method and stopping rule.** The map is monotone, so iterating it from `p = p̄` decreases to
-/// the greatest fixed point and iterating it from `p = 0` increases to the least one. Both are run
-/// (Jacobi updates, so any number of threads gives the same numbers); every iterate of the upper
-/// run is ≥ the greatest clearing vector and every iterate of the lower run ≤ the least. Where
+/// the greatest fixed point and iterating it from `p = 0` increases to the least one. Both are run,
+/// each as Gauss–Seidel sweeps in node order (updating in place keeps a monotone iteration
+/// monotone, and roughly halves the sweeps), the two on separate threads — each is sequential, so
+/// the numbers do not depend on the number of threads. Every iterate of the upper run is ≥ the
+/// greatest clearing vector and every iterate of the lower run ≤ the least; a node whose two
+/// bounds meet is exact and leaves the sweeps. Where
 /// the clearing vector is unique (Eisenberg–Noe's regularity condition) the two meet, and the
 /// iteration stops when `Σ_i (p_upper − p_lower) ≤ tolerance · Σ_i p̄_i`: a proven bound on the
 /// error of every reported total. Where it is not unique (a ring with no outside assets) the gap
@@ -77,85 +80,85 @@ public func eisenbergNoeClearing(
   let obligations = liabilities.outStrength()
   let totalObligations = obligations.reduce(0, +)
   let incoming = liabilities.transposed()
-  // Fraction of each in-edge's face value per unit of the debtor's repayment ratio: L_ji.
-  var upper = [Double](repeating: 1, count: n)  // repayment ratios r = p / p̄
-  var lower = [Double](repeating: 0, count: n)
   let twoSided = defaultCosts == nil
-  var nextUpper = upper
-  var nextLower = lower
-  let blockCount = max(1, min(64, n / 4_096))
-  let blocks = (0..<blockCount).map { block in (block * n / blockCount)..<((block + 1) * n / blockCount) }
-  let workers = max(1, min(threads, blockCount))
+  // Repayment ratios r = p / p̄; nodes owing nothing stay at 1 in both runs.
+  var upper = [Double](repeating: 1, count: n)
+  var lower = obligations.map { $0 > 0 ? 0.0 : 1.0 }
+  var active: [Int32] = (0..<n).filter { obligations[$0] > 0 }.map { Int32($0) }
   var iterations = 0
   var gap = twoSided ? totalObligations : 0
   var proven = totalObligations == 0
 
-  func sweep(_ ratios: [Double], into next: inout [Double]) -> Double {
-    var changes = [Double](repeating: 0, count: blocks.count)
-    ratios.withUnsafeBufferPointer { r in
-      next.withUnsafeMutableBufferPointer { out in
-        changes.withUnsafeMutableBufferPointer { change in
-          let shared = UnsafeSendable((r, out, change))
-          let work: @Sendable (Int) -> Void = { block in
-            let (r, out, change) = shared.value
-            var moved = 0.0
-            for i in blocks[block] {
-              let owed = obligations[i]
-              guard owed > 0 else {
-                out[i] = 1
-                continue
-              }
-              var received = 0.0
-              for position in incoming.edges(from: i) {
-                received += incoming.weights[position] * r[Int(incoming.targets[position])]
-              }
-              let available = externalAssets[i] + received
-              var ratio: Double
-              if available >= owed {
-                ratio = 1
-              } else if let costs = defaultCosts {
-                ratio = min(1, (costs.alpha * externalAssets[i] + costs.beta * received) / owed)
-              } else {
-                ratio = available / owed
-              }
-              ratio = max(0, ratio)
-              moved += abs(ratio - r[i]) * owed
-              out[i] = ratio
-            }
-            change[block] = moved
+  /// One Gauss–Seidel sweep over `active`; returns Σ |change| · p̄.
+  @Sendable func sweep(_ r: UnsafeMutableBufferPointer<Double>, _ nodes: UnsafeBufferPointer<Int32>) -> Double {
+    var moved = 0.0
+    for node in nodes {
+      let i = Int(node)
+      let owed = obligations[i]
+      var received = 0.0
+      for position in incoming.edges(from: i) {
+        received += incoming.weights[position] * r[Int(incoming.targets[position])]
+      }
+      let available = externalAssets[i] + received
+      var ratio: Double
+      if available >= owed {
+        ratio = 1
+      } else if let costs = defaultCosts {
+        ratio = min(1, (costs.alpha * externalAssets[i] + costs.beta * received) / owed)
+      } else {
+        ratio = available / owed
+      }
+      ratio = max(0, ratio)
+      moved += abs(ratio - r[i]) * owed
+      r[i] = ratio
+    }
+    return moved
+  }
+
+  while iterations < maxIterations, totalObligations > 0, !active.isEmpty {
+    try Task.checkCancellation()
+    iterations += 1
+    var movedUpper = 0.0
+    active.withUnsafeBufferPointer { nodes in
+      upper.withUnsafeMutableBufferPointer { up in
+        lower.withUnsafeMutableBufferPointer { low in
+          let shared = UnsafeSendable((nodes, up, low))
+          let results = UnsafeSendable(UnsafeMutablePointer<Double>.allocate(capacity: 2))
+          defer { results.value.deallocate() }
+          results.value.initialize(repeating: 0, count: 2)
+          let work: @Sendable (Int) -> Void = { run in
+            let (nodes, up, low) = shared.value
+            results.value[run] = sweep(run == 0 ? up : low, nodes)
           }
-          if workers == 1 {
-            for block in blocks.indices { work(block) }
+          let runs = twoSided ? 2 : 1
+          if threads > 1, runs == 2 {
+            DispatchQueue.concurrentPerform(iterations: 2, execute: work)
           } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-              var block = worker
-              while block < blocks.count {
-                work(block)
-                block += workers
-              }
-            }
+            for run in 0..<runs { work(run) }
           }
+          movedUpper = results.value[0]
         }
       }
     }
-    return changes.reduce(0, +)
-  }
-
-  while iterations < maxIterations, totalObligations > 0 {
-    try Task.checkCancellation()
-    iterations += 1
-    let movedUpper = sweep(upper, into: &nextUpper)
-    swap(&upper, &nextUpper)
     if twoSided {
-      _ = sweep(lower, into: &nextLower)
-      swap(&lower, &nextLower)
       var difference = 0.0
-      for i in 0..<n { difference += (upper[i] - lower[i]) * obligations[i] }
+      var stillOpen: [Int32] = []
+      stillOpen.reserveCapacity(active.count)
+      for node in active {
+        let i = Int(node)
+        let width = upper[i] - lower[i]
+        if width > 0 {
+          difference += width * obligations[i]
+          stillOpen.append(node)
+        }
+      }
       gap = difference
       if difference <= tolerance * totalObligations {
         proven = true
         break
       }
+      // A node whose bounds met is exact; later sweeps read its value but do not revisit it.
+      if stillOpen.count < active.count { active = stillOpen }
     }
     if movedUpper <= 1e-16 * totalObligations { break }
   }
