@@ -240,6 +240,12 @@ public struct CascadeChart {
     for p in points {
       w.element("circle", [("cx", f(p.x)), ("cy", f(p.y)), ("r", "3.5"), ("fill", Palette.ink)])
     }
+    if let last = points.last, let total = cumulative.last {
+      w.element(
+        "text",
+        [("x", f(min(last.x, right))), ("y", f(last.y - 9)), ("font-size", "11.5"), ("font-weight", "600"), ("text-anchor", "end"), ("fill", Palette.ink)],
+        text: words.cumulative + " " + value(total))
+    }
     w.close()
     // Legend.
     var legendY = bottom + 44

@@ -299,6 +299,8 @@ public struct FanChart {
       case "band90":
         w.element("rect", [("x", f(cursor)), ("y", f(legendY - 9)), ("width", "22"), ("height", "12"), ("fill", light), ("fill-opacity", "0.7")])
       case "band50":
+        // Drawn over the outer band, as in the chart.
+        w.element("rect", [("x", f(cursor)), ("y", f(legendY - 9)), ("width", "22"), ("height", "12"), ("fill", light), ("fill-opacity", "0.7")])
         w.element("rect", [("x", f(cursor)), ("y", f(legendY - 9)), ("width", "22"), ("height", "12"), ("fill", dark), ("fill-opacity", "0.65")])
       default:
         w.element("line", [("x1", f(cursor)), ("y1", f(legendY - 3)), ("x2", f(cursor + 22)), ("y2", f(legendY - 3)), ("stroke", Palette.ink), ("stroke-width", "2.5")])

@@ -98,7 +98,7 @@ public struct SankeyChart {
     let xLeft = 20 + labelRoom
     let xRight = width - 20 - labelRoom - barWidth
     let xMiddle = (xLeft + xRight) / 2
-    let top = 104.0
+    let top = 118.0
     let unknownHeight = 4.0
     let gap = 34.0
 
@@ -194,7 +194,21 @@ public struct SankeyChart {
     let noteLines = leftOutLines()
     let noteTop = columnsBottom + 36
     let legendTop = noteTop + Double(noteLines.count) * 17 + (noteLines.isEmpty ? 0 : 8)
-    let height = (legendTop + 40).rounded()
+    let legendItems = [
+      (Palette.investment, words.legendInvestment, false), (Palette.purchase, words.legendPurchase, false),
+      (Palette.investment, words.sankeyUnknown, true),
+    ]
+    var legendRows = 1
+    var rowX = 20.0
+    for item in legendItems {
+      let itemWidth = 28 + SVGText.width(item.1, size: 12) + 22
+      if rowX > 20, rowX + itemWidth - 22 > width - 20 {
+        legendRows += 1
+        rowX = 20
+      }
+      rowX += itemWidth
+    }
+    let height = (legendTop + 20 * Double(legendRows) + 20).rounded()
 
     w.open(
       "svg",
@@ -247,7 +261,7 @@ public struct SankeyChart {
         w.element(
           "text",
           [
-            ("x", SVGNumber.format(x)), ("y", SVGNumber.format(top - 12)), ("font-size", "12"),
+            ("x", SVGNumber.format(x)), ("y", SVGNumber.format(top - 26)), ("font-size", "12"),
             ("font-weight", "700"), ("text-anchor", anchor), ("fill", Palette.mutedInk),
           ],
           text: title.uppercased())
@@ -287,7 +301,7 @@ public struct SankeyChart {
       stack(&outgoing, node: \.payer, nodeTop: middle.top, otherTop: { right.top[$0.payee]! }, atStart: true)
       stack(&outgoing, node: \.payee, nodeTop: right.top, otherTop: { middle.top[$0.payer]! }, atStart: false)
       w.open("g", [("class", "flows")])
-      var labels: [(Point, Double)] = []
+      var labels: [(Double, Double, Double, Double)] = []
       for ribbon in ribbons + outgoing {
         let (flow, x1, y1, x2, y2, h) = (ribbon.flow, ribbon.x1, ribbon.y1, ribbon.x2, ribbon.y2, ribbon.h)
         let known = Self.value(flow.amount) != nil
@@ -306,18 +320,31 @@ public struct SankeyChart {
             ("fill-opacity", known ? "0.42" : "1"),
           ])
         let text = known ? money.interval(flow.amount, style: .compact) : "?"
-        let centreY = (y1 + y2 + h) / 2
-        let p = Point(mx, centreY)
         let textWidth = SVGText.width(text, size: 11) + 4
-        if !labels.contains(where: { abs($0.0.x - p.x) * 2 < $0.1 + textWidth && abs($0.0.y - p.y) < 13 }) {
-          labels.append((p, textWidth))
+        // Beside one of the ribbon's ends, where ribbons are stacked apart; else in the middle.
+        let atOuterEnd =
+          flow.flowClass == .investment
+          ? (Point(x1 + 6, y1 + h / 2), "start") : (Point(x2 - 6, y2 + h / 2), "end")
+        let atInnerEnd =
+          flow.flowClass == .investment
+          ? (Point(x2 - 6, y2 + h / 2), "end") : (Point(x1 + 6, y1 + h / 2), "start")
+        let candidates = [atOuterEnd, atInnerEnd, (Point(mx, (y1 + y2 + h) / 2), "middle")]
+        for (p, anchor) in candidates {
+          let minX = anchor == "start" ? p.x : anchor == "end" ? p.x - textWidth : p.x - textWidth / 2
+          let box = (minX, minX + textWidth, p.y - 7, p.y + 7)
+          let clash = labels.contains { other in
+            other.0 < box.1 && box.0 < other.1 && other.2 < box.3 && box.2 < other.3
+          }
+          if clash { continue }
+          labels.append(box)
           w.element(
             "text",
             [
-              ("class", "halo"), ("x", f(p.x)), ("y", f(p.y + 4)), ("font-size", "11"), ("text-anchor", "middle"),
+              ("class", "halo"), ("x", f(p.x)), ("y", f(p.y + 4)), ("font-size", "11"), ("text-anchor", anchor),
               ("fill", Palette.textColor(of: flow.flowClass)),
             ],
             text: text)
+          break
         }
         w.close()
       }
@@ -363,11 +390,13 @@ public struct SankeyChart {
     }
     // Legend.
     var x = 20.0
-    let y = legendTop
-    for (colour, text, hatch) in [
-      (Palette.investment, words.legendInvestment, false), (Palette.purchase, words.legendPurchase, false),
-      (Palette.investment, words.sankeyUnknown, true),
-    ] {
+    var y = legendTop
+    for (colour, text, hatch) in legendItems {
+      let itemWidth = 28 + SVGText.width(text, size: 12) + 22
+      if x > 20, x + itemWidth - 22 > width - 20 {
+        x = 20
+        y += 20
+      }
       w.element(
         "rect",
         [
@@ -377,7 +406,7 @@ public struct SankeyChart {
       w.element(
         "text", [("x", SVGNumber.format(x + 28)), ("y", SVGNumber.format(y + 1)), ("font-size", "12"), ("fill", Palette.ink)],
         text: text)
-      x += 28 + SVGText.width(text, size: 12) + 22
+      x += itemWidth
     }
     w.close()
     return w.text
