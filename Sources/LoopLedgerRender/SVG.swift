@@ -109,10 +109,10 @@ public struct XMLWriter: Sendable {
 /// Fixed formatting of coordinates and sizes.
 public enum SVGNumber {
   /// `12`, `12.5`, `-3.25`: rounded to two decimals, trailing zeros dropped, never `-0`, never
-  /// an exponent. Non-finite values become `0`.
+  /// an exponent. Non-finite values become `0`; magnitudes are capped at 10¹².
   public static func format(_ value: Double) -> String {
     guard value.isFinite else { return "0" }
-    let hundredths = Int((value * 100).rounded())
+    let hundredths = Int((min(max(value, -1e12), 1e12) * 100).rounded())
     if hundredths == 0 { return "0" }
     let negative = hundredths < 0
     let magnitude = abs(hundredths)
