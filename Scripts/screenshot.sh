@@ -54,6 +54,22 @@ for svg in "$OUT"/*.svg; do
   set -- $size
   shot "$svg" "${1%.*}" "${2%.*}" "${svg%.svg}.png"
 done
+# The HTML reports: the first screen (the loop map), the same with loop 2 highlighted through the
+# URL fragment (CSS :target), and the whole page (Chromium caps a window at 16384 px; with
+# ImageMagick the blank bottom is trimmed).
+IM_CONVERT=""
+for candidate in magick /usr/bin/convert convert; do
+  if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -version 2>/dev/null | grep -q ImageMagick; then
+    IM_CONVERT="$candidate"
+    break
+  fi
+done
 for html in "$OUT"/*.html; do
-  shot "$html" 1100 "${HTML_HEIGHT:-6000}" "${html%.html}.png"
+  base="${html%.html}"
+  shot "$html" 1100 1300 "$base-top.png"
+  "$CHROMIUM" --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
+    --window-size=1100,1300 --screenshot="$base-loop-2.png" "file://$(realpath "$html")#loop-2" >/dev/null 2>&1
+  echo "$base-loop-2.png"
+  shot "$html" 1100 "${HTML_HEIGHT:-16000}" "$base-full.png"
+  if [ -n "$IM_CONVERT" ]; then "$IM_CONVERT" "$base-full.png" -trim +repage "$base-full.png"; fi
 done

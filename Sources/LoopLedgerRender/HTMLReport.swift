@@ -130,7 +130,7 @@ public struct HTMLReport {
       table { border-collapse: collapse; width: 100%; font-size: .93em; margin: .5em 0 1em; }
       th, td { text-align: left; padding: .3em .55em; border-bottom: 1px solid #d9d9d9; vertical-align: top; }
       th { background: #f4f4f4; font-weight: 600; }
-      td.fig { white-space: nowrap; }
+      .table-wrap { overflow-x: auto; }
       td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
       tr.loop-row:hover { background: #fff3c4; }
       blockquote { margin: .2em 0 .5em 1.2em; padding: .1em .8em; border-left: 3px solid #d9d9d9; color: #333333; }
@@ -154,6 +154,7 @@ public struct HTMLReport {
         h2 { break-after: avoid; }
         figure, tr, .deal-card, ul.facts li, ol.steps li { break-inside: avoid; }
         svg .dim { opacity: 1 !important; }
+        figure svg { max-height: 185mm; width: auto; max-width: 100%; margin: 0 auto; }
       }
 
       """
@@ -191,7 +192,7 @@ public struct HTMLReport {
 
   private var sections: [(String, String)] {
     var list = [
-      ("map", words.loopMapTitle), ("loops", w0.loopsHeading.capitalizedFirst), ("flow", words.sankeyTitle),
+      ("map", words.loopMapShort), ("loops", w0.loopsHeading.capitalizedFirst), ("flow", words.moneyFlowShort),
       ("companies", w0.companiesHeading.capitalizedFirst), ("facts", w0.factsHeading.capitalizedFirst),
       ("deals", words.dealsHeading),
     ]
@@ -212,7 +213,7 @@ public struct HTMLReport {
 
   private func mapSection(_ w: inout XMLWriter) {
     w.open("section", [("id", "map")])
-    w.element("h2", text: words.loopMapTitle)
+    w.element("h2", text: words.loopMapShort)
     for number in report.loops.indices.prefix(Self.highlightLimit).map({ $0 + 1 }) {
       w.element("span", [("id", "loop-\(number)"), ("class", "loop-anchor")], text: "")
     }
@@ -239,6 +240,7 @@ public struct HTMLReport {
     if report.loops.isEmpty {
       w.element("p", text: w0.noLoops)
     } else {
+      w.open("div", [("class", "table-wrap")])
       w.open("table")
       w.open("thead")
       w.open("tr")
@@ -265,6 +267,7 @@ public struct HTMLReport {
         w.element("td", text: money.share(loop.investmentToPurchaseRatio, style: .compact))
         w.close()
       }
+      w.close()
       w.close()
       w.close()
       if !report.loopsComplete { w.element("p", [("class", "meta")], text: "⚠ " + w0.limitHit) }
@@ -305,7 +308,7 @@ public struct HTMLReport {
 
   private func sankeySection(_ w: inout XMLWriter) {
     w.open("section", [("id", "flow")])
-    w.element("h2", text: words.sankeyTitle)
+    w.element("h2", text: words.moneyFlowShort)
     w.open("figure")
     w.raw(SankeyChart(report: report, ledger: ledger, language: language, idPrefix: "flow").svg())
     w.close()
@@ -315,6 +318,7 @@ public struct HTMLReport {
   private func companiesSection(_ w: inout XMLWriter) {
     w.open("section", [("id", "companies")])
     w.element("h2", text: w0.companiesHeading.capitalizedFirst)
+    w.open("div", [("class", "table-wrap")])
     w.open("table")
     w.open("thead")
     w.open("tr")
@@ -338,6 +342,7 @@ public struct HTMLReport {
       w.element("td", [("class", "num")], text: "\(row.loops)")
       w.close()
     }
+    w.close()
     w.close()
     w.close()
     w.element("p", [("class", "notation")], text: money.legend)

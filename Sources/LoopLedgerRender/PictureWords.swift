@@ -78,6 +78,9 @@ struct PictureWords: Sendable {
     }
   }
 
+  var loopMapShort: String { t("Loop map", "循環圖", "循环图") }
+  var moneyFlowShort: String { t("Money flow", "資金流向", "资金流向") }
+
   // Sankey.
   var sankeyTitle: String { t("Money flow: investors → labs → vendors", "資金流向:投資方 → AI 公司 → 供應商", "资金流向:投资方 → AI 公司 → 供应商") }
   var sankeySubtitle: String {
