@@ -121,7 +121,7 @@ public struct Distribution: Sendable, Equatable, CustomStringConvertible {
 
   /// A short description: `fixed 0.5`, `triangular(0.2, 0.4, 0.6)`, `lognormal(median 2e10, σ 0.7) in [1e9, 1.5e11]`.
   public var description: String {
-    func n(_ x: Double) -> String { MoneyText.compact(x) }
+    func n(_ x: Double) -> String { NumberText.short(x) }
     func bounds(_ min: Double?, _ max: Double?) -> String {
       if min == nil, max == nil { return "" }
       return " in [\(min.map(n) ?? "−∞"), \(max.map(n) ?? "∞")]"
@@ -172,5 +172,26 @@ public enum NormalMath {
     let r = q * q
     return (((((a1 * r + a2) * r + a3) * r + a4) * r + a5) * r + a6) * q
       / (((((b1 * r + b2) * r + b3) * r + b4) * r + b5) * r + 1)
+  }
+}
+
+/// Short, signed numbers for assumption lines: `-0.2`, `0.078`, `6.225`, `20B`, `1.4T`.
+public enum NumberText {
+  public static func short(_ value: Double) -> String {
+    if value.isNaN { return "NaN" }
+    if value.isInfinite { return value > 0 ? "∞" : "−∞" }
+    if value < 0 { return "-" + short(-value) }
+    if value >= 1e12 { return MoneyText.compact(significant(value / 1e12)) + "T" }
+    if value >= 1e9 { return MoneyText.compact(significant(value / 1e9)) + "B" }
+    if value >= 1e6 { return MoneyText.compact(significant(value / 1e6)) + "M" }
+    return MoneyText.compact(value)
+  }
+
+  /// `value` rounded to `digits` significant digits.
+  public static func significant(_ value: Double, digits: Int = 3) -> Double {
+    guard value != 0, value.isFinite else { return value }
+    let magnitude = Foundation.floor(Foundation.log10(Swift.abs(value)))
+    let factor = Foundation.pow(10, Double(digits - 1) - magnitude)
+    return (value * factor).rounded() / factor
   }
 }

@@ -555,7 +555,7 @@ extension FundingProjection {
       notes.append("Years \(years.lowerBound)–\(from - 1) are simulated (cash carries over) but not reported.")
     }
     notes.append(
-      "Nominal US dollars; no interest, taxes or debt service; revenue deals and investments agreed in the ledger are added to revenue growth, not part of it.")
+      "Nominal US dollars; no interest, taxes or debt service. Inflows agreed in the ledger (investments, revenue deals) come on top of the revenue projection.")
 
     let model = ProjectionModel(
       years: years, reportOffset: from - years.lowerBound, reportCount: years.upperBound - from + 1,
@@ -652,7 +652,7 @@ extension FundingProjection {
     let base = medianFinalGap(model: model, paths: paths, seed: seed, threads: threads, pins: model.noPins())
     var rows: [SensitivityRow] = []
     var fixed: [String] = []
-    func money(_ x: Double) -> String { MoneyText.plain(x, currency: "USD") }
+    func money(_ x: Double) -> String { MoneyText.plain(NumberText.significant(x), currency: "USD") }
     for info in slots {
       var lowPins = model.noPins()
       var highPins = model.noPins()
@@ -673,8 +673,8 @@ extension FundingProjection {
         low = a * scale
         high = b * scale
         let isMoney = scale != 1 || info.key == "fundingRounds.size" || info.key == "revenue.base"
-        lowLabel = "p10 " + (isMoney ? money(low) : MoneyText.compact((low * 1000).rounded() / 1000))
-        highLabel = "p90 " + (isMoney ? money(high) : MoneyText.compact((high * 1000).rounded() / 1000))
+        lowLabel = "p10 " + (isMoney ? money(low) : NumberText.short(NumberText.significant(low)))
+        highLabel = "p90 " + (isMoney ? money(high) : NumberText.short(NumberText.significant(high)))
       case .event:
         lowPins[info.slot] = 1
         highPins[info.slot] = 0
@@ -703,5 +703,21 @@ extension FundingProjection {
       base: base, rows: rows, fixed: fixed.sorted(),
       method:
         "Each assumption pinned at its 10th and 90th percentile (an uncertain deal package: falls through / goes ahead; an interval amount: its low and high bound) while every other assumption keeps its distribution, on the same paths and draws (common random numbers).")
+  }
+}
+
+extension FundingProjection {
+  /// The company a user names: its id, or (case-insensitively) its name in any language or an alias.
+  ///
+  /// - Throws: ``LedgerError/unknownCompany(_:)``.
+  public static func resolveCompany(_ text: String, in ledger: Ledger) throws -> CompanyID {
+    if ledger.company(CompanyID(text)) != nil { return CompanyID(text) }
+    let wanted = text.lowercased()
+    for company in ledger.companies {
+      let names = [company.id.rawValue, company.names.english, company.names.traditionalChinese,
+        company.names.simplifiedChinese].compactMap { $0 } + company.aliases
+      if names.contains(where: { $0.lowercased() == wanted }) { return company.id }
+    }
+    throw LedgerError.unknownCompany(text)
   }
 }

@@ -115,12 +115,27 @@ public struct YearlessAmount: Codable, Sendable, Equatable {
   public var amount: Double
 }
 
+/// The schedule's totals for one year.
+public struct ScheduleYearTotal: Codable, Sendable, Equatable {
+  public var year: Int
+  /// Outflows that are certain (announced, closed, implied), at the amount basis.
+  public var committed: Double
+  /// Uncertain outflows (talks, planned) times their probability.
+  public var expectedUncertain: Double
+  /// The aggregate block at its median horizon.
+  public var block: Double
+  /// Inflows times their probability.
+  public var expectedInflows: Double
+}
+
 /// What the ledger says the company will pay and receive, spread over the years.
 public struct FundingSchedule: Codable, Sendable, Equatable {
   public var outflows: [ScheduledFlow]
   public var inflows: [ScheduledFlow]
   @Nullable public var block: CommitmentBlock?
   public var unscheduled: [UnscheduledFlow]
+  /// Per simulated year: what the schedule adds up to before any Monte Carlo draw.
+  public var totals: [ScheduleYearTotal]
 }
 
 /// Turning dates, terms and shapes into yearly amounts.
@@ -338,8 +353,18 @@ extension FundingSchedule {
       ? commitmentBlock(
         ledger: ledger, group: group, scenario: scenario, outflows: outflows, years: years,
         asOf: asOf) : nil
+    let totals = years.enumerated().map { index, year in
+      ScheduleYearTotal(
+        year: year,
+        committed: outflows.filter { $0.probability >= 1 }.reduce(0) { $0 + $1.byYear[index].amount },
+        expectedUncertain: outflows.filter { $0.probability < 1 }.reduce(0) {
+          $0 + $1.probability * $1.byYear[index].amount
+        },
+        block: block?.byYearAtMedianHorizon[index].amount ?? 0,
+        expectedInflows: inflows.reduce(0) { $0 + $1.probability * $1.byYear[index].amount })
+    }
     return FundingSchedule(
-      outflows: outflows, inflows: inflows, block: block, unscheduled: unscheduled)
+      outflows: outflows, inflows: inflows, block: block, unscheduled: unscheduled, totals: totals)
   }
 
   private static func commitmentBlock(
