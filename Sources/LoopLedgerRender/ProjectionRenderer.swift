@@ -117,6 +117,12 @@ public struct ProjectionRenderer {
   /// A label for an assumption or tornado row, translated for the keys the renderer knows.
   private func label(_ key: String, _ english: String) -> String {
     guard language != .english else { return english }
+    if key.hasPrefix("package:") {
+      return english.replacingOccurrences(of: "Goes ahead", with: pick("", "成事", "成事"))
+    }
+    if key.hasPrefix("amount:") {
+      return english.replacingOccurrences(of: "Amount of ", with: pick("", "金額:", "金额:"))
+    }
     let known: [String: (String, String)] = [
       "openingCash": ("期初現金", "期初现金"),
       "openingCash.shareOfCapitalRaised": ("期初現金(佔已籌資金比例)", "期初现金(占已筹资金比例)"),
@@ -234,11 +240,24 @@ public struct ProjectionRenderer {
 
   private func tornadoRows(_ s: Sensitivity) -> [[String]] {
     s.rows.enumerated().map { index, r in
-      [
-        "\(index + 1)", label(r.key, r.label), r.lowLabel, usd(r.gapAtLow), r.highLabel, usd(r.gapAtHigh),
-        usd(r.swing),
+      let (low, high) = settings(r)
+      return [
+        "\(index + 1)", label(r.key, r.label), low, usd(r.gapAtLow), high, usd(r.gapAtHigh), usd(r.swing),
       ]
     }
+  }
+
+  /// The low and high settings of a tornado row, in the output's language.
+  private func settings(_ r: SensitivityRow) -> (String, String) {
+    if r.key.hasPrefix("package:") {
+      return (pick("falls through", "未成事"), pick("goes ahead", "成事"))
+    }
+    if r.key.hasPrefix("amount:") {
+      return (pick("low ", "低 ") + usd(r.low), pick("high ", "高 ") + usd(r.high))
+    }
+    let money = ["openingCash", "fundingRounds.size", "revenue.base"].contains(r.key)
+    func show(_ x: Double) -> String { money ? usd(x) : NumberText.short(NumberText.significant(x)) }
+    return ("p10 " + show(r.low), "p90 " + show(r.high))
   }
 
   private var tornadoIntro: String? {
@@ -246,7 +265,11 @@ public struct ProjectionRenderer {
     return pick("p50 of funding still needed at the end of ", "以 ", "以 ") + "\(s.year)"
       + pick(
         "; base \(usd(s.base)) on \(s.paths) paths. ", " 年底仍需籌措資金的 p50 衡量;基準 \(usd(s.base)),\(s.paths) 條路徑。",
-        " 年底仍需筹措资金的 p50 衡量;基准 \(usd(s.base)),\(s.paths) 条路径。") + s.method
+        " 年底仍需筹措资金的 p50 衡量;基准 \(usd(s.base)),\(s.paths) 条路径。")
+      + pick(
+        s.method,
+        "每項假設分別固定於其第 10 及第 90 百分位(未定交易組:未成事/成事;區間金額:其下限與上限),其餘假設維持原分布,並使用相同路徑與隨機數(共同隨機數)。",
+        "每项假设分别固定于其第 10 及第 90 百分位(未定交易组:未成事/成事;区间金额:其下限与上限),其余假设维持原分布,并使用相同路径与随机数(共同随机数)。")
   }
 
   private func assumptionLines(bullet: String, indent: String) -> [String] {
