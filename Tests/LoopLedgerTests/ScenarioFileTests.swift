@@ -118,7 +118,8 @@ struct ScenarioFileTests {
     #expect(s.roundSize.distribution == d.roundSize.distribution)
     #expect(s.blockHorizonYears.distribution == d.blockHorizonYears.distribution)
     #expect(s.talksProbability.distribution == d.talksProbability.distribution)
-    #expect(s.operatingMargin.reason == d.operatingMargin.reason)
+    #expect(s.operatingMargin == d.operatingMargin)  // reason and source quote too
+    #expect(s.blockHorizonYears == d.blockHorizonYears)
     #expect(s.schedule == d.schedule && s.amounts == d.amounts && s.growthDraw == d.growthDraw)
   }
 

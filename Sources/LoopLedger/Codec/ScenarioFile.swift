@@ -123,6 +123,11 @@ public enum ScenarioFile {
         if let max { object["max"] = max }
       }
       if let reason = a.reason { object["reason"] = reason }
+      if let source = a.source {
+        var quoted: [String: Any] = ["document": source.document, "quote": source.quote]
+        if let language = source.language { quoted["language"] = language.rawValue }
+        object["source"] = quoted
+      }
       return object
     }
     var root: [String: Any] = [
@@ -419,6 +424,7 @@ private struct ScenarioReader {
   mutating func assumption(_ value: JSONValue, _ key: String, _ domain: Domain) -> ScenarioAssumption? {
     let before = issues.count
     var reason: String? = nil
+    var source: Source? = nil
     let distribution: Distribution?
     switch value {
     case .number(let x):
@@ -427,6 +433,7 @@ private struct ScenarioReader {
       if case .string(let text)? = fields["reason"] { reason = text } else if let r = fields["reason"] {
         report(key + ".reason", "must be a string; found \(describe(r))")
       }
+      if let raw = fields["source"] { source = self.source(raw, key + ".source") }
       distribution = self.distribution(fields, key)
     default:
       report(key, "must be a number (a fixed value) or a distribution object such as {\"type\": \"uniform\", \"min\": 0.1, \"max\": 0.3}; found \(describe(value))")
@@ -452,7 +459,23 @@ private struct ScenarioReader {
       report(key, problem)
       return nil
     }
-    return ScenarioAssumption(distribution, reason: reason ?? "Set by the scenario file \(file).")
+    return ScenarioAssumption(distribution, reason: reason ?? "Set by the scenario file \(file).", source: source)
+  }
+
+  /// `{"document": "seed", "quote": "…", "language": "zh-Hant"}`: the words an assumption rests on.
+  mutating func source(_ value: JSONValue, _ key: String) -> Source? {
+    guard let fields = object(value, key) else { return nil }
+    checkKeys(fields, key, allowed: ["document", "quote", "language"])
+    guard case .string(let document)? = fields["document"], case .string(let quote)? = fields["quote"] else {
+      report(key, "needs 'document' and 'quote' strings")
+      return nil
+    }
+    var language: Language? = nil
+    if let raw = fields["language"] {
+      language = enumeration(raw, key + ".language")
+      if language == nil { return nil }
+    }
+    return Source(document: document, quote: quote, language: language)
   }
 
   mutating func distribution(_ fields: [String: JSONValue], _ key: String) -> Distribution? {
@@ -475,7 +498,7 @@ private struct ScenarioReader {
       report(key + ".type", "'\(type)' is not one of fixed, uniform, triangular, normal, lognormal")
       return nil
     }
-    checkKeys(fields, key, allowed: Set(parameters + ["type", "reason"]))
+    checkKeys(fields, key, allowed: Set(parameters + ["type", "reason", "source"]))
     var values: [String: Double] = [:]
     var ok = true
     for name in parameters {
