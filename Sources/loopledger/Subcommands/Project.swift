@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import LoopLedger
+import LoopLedgerRender
+
+extension ScheduleShape: ExpressibleByArgument {}
+
+extension LoopLedgerCommand {
+  struct Project: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Project, year by year, whether a company can pay for what it has committed to buy.",
+      discussion: """
+        A Monte Carlo projection of the company's cash: its committed purchases from the ledger \
+        (spread over their terms; an aggregate commitments fact as a block, net of the deals it \
+        contains), agreed inflows, revenue growing from its revenue fact, an operating margin, new \
+        funding rounds, deals in talks or planned going ahead with a probability, and a share of \
+        commitments that can be renegotiated. Every assumption is a distribution; defaults come \
+        from the seed article's figures and are printed with every output; --scenario FILE \
+        changes them (--write-scenario FILE writes the full default file to edit). Output per \
+        year: cash and funding still needed (p5/p50/p95), the probability of a shortfall, the \
+        first year a shortfall is more likely than not, the fan chart as data and a tornado table \
+        of which assumption moves the p50 gap most. The same --seed gives the same output for any \
+        --threads. Documented in docs/projection.md.
+        """)
+
+    @Argument(help: ArgumentHelp("The company: an id (openai), a name or an alias.", valueName: "company"))
+    var company: String
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "A bundled ledger (\(BundledLedger.names.joined(separator: ", "))) or a ledger JSON file.",
+        valueName: "name-or-file"))
+    var ledger: String = BundledLedger.defaultName
+
+    @Option(help: "First reported year (default: the year after the ledger's as-of date).")
+    var from: Int?
+
+    @Option(help: "Last reported year (default: 9 years after --from).")
+    var to: Int?
+
+    @Option(help: ArgumentHelp("A scenario file (JSON) changing the default assumptions.", valueName: "file"))
+    var scenario: String?
+
+    @Option(help: ArgumentHelp("Write the effective scenario as a complete JSON file and stop.", valueName: "file"))
+    var writeScenario: String?
+
+    @Option(help: "Monte Carlo paths.")
+    var paths: Int = 100_000
+
+    @Option(help: "Random seed; the same seed gives the same output for any --threads.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Worker threads (default: every active processor).")
+    var threads: Int?
+
+    @Option(help: "How contract payments are spread over a term: even, front (front-loaded) or back (back-loaded); overrides the scenario.")
+    var schedule: ScheduleShape?
+
+    @Option(help: "Paths per run of the sensitivity table (at most --paths).")
+    var sensitivityPaths: Int = 20_000
+
+    @Flag(help: "Skip the sensitivity table.")
+    var noSensitivity = false
+
+    @Option(help: ArgumentHelp("Exact quantiles up to this many paths; streaming histograms above.", visibility: .hidden))
+    var exactQuantileLimit: Int = 100_000
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+      if paths < 1 { throw ValidationError("'--paths' must be at least 1; got \(paths).") }
+      if let threads, threads < 1 { throw ValidationError("'--threads' must be at least 1; got \(threads).") }
+      if sensitivityPaths < 1 { throw ValidationError("'--sensitivity-paths' must be at least 1; got \(sensitivityPaths).") }
+      if let from, let to, to < from { throw ValidationError("'--to \(to)' is before '--from \(from)'.") }
+      if let from, let to, to - from > 100 { throw ValidationError("'--from \(from) --to \(to)': at most 100 years.") }
+    }
+
+    func run() throws {
+      let ledger = try LedgerLoader.load(self.ledger)
+      var scenario = ProjectionScenario.defaults
+      var origin = "default"
+      if let path = self.scenario {
+        scenario = try ScenarioFile.load(path: path)
+        try ScenarioFile.crossCheck(scenario, ledger: ledger, file: path)
+        origin = "scenario"
+      }
+      if let schedule { scenario.schedule = schedule }
+      if let path = writeScenario {
+        do {
+          try ScenarioFile.encode(scenario).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+          throw ValidationError("Cannot write '\(path)': \(error.localizedDescription)")
+        }
+        return
+      }
+      let company = try FundingProjection.resolveCompany(self.company, in: ledger)
+      let first = from ?? ((ledger.asOf?.year).map { $0 + 1 } ?? 2026)
+      let options = ProjectionOptions(
+        from: first, to: to ?? first + 9, paths: paths, seed: seed, threads: threads,
+        exactQuantileLimit: exactQuantileLimit, sensitivityPaths: sensitivityPaths,
+        sensitivity: !noSensitivity)
+      let projection = try FundingProjection(
+        ledger: ledger, company: company, scenario: scenario, options: options,
+        scenarioOrigin: origin)
+      let renderer = ProjectionRenderer(projection: projection, ledger: ledger, language: outputOptions.lang)
+      try outputOptions.write(try renderer.render(outputOptions.format))
+    }
+  }
+}
