@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The Hodge decomposition of a money-flow network's net flow into a gradient part (flow from
 /// upstream to downstream, explained by a potential) and a circular part (loops).
 ///
@@ -95,42 +97,82 @@ extension FlowNetwork {
     threads: Int = 1
   ) throws -> HodgeDecomposition {
     let n = nodeCount
-    // Reciprocal edges are found by merging each node's out-row with its in-row (sequential
-    // access), not by a search per edge.
+    // Node i's neighbours in the support are the union of its out-row and its in-row (the row of
+    // the transpose), both sorted: merging them fills the Laplacian row by row, sequentially.
+    // For unit weights (Bᵀf)_i = Σ_j (a_ji − a_ij) = in_i − out_i; weighted, each term is
+    // multiplied by w_ij = a_ij + a_ji.
     let reverse = transposed()
-    // Pass 1: support degree of every node.
-    var degree = [Int](repeating: 0, count: n + 1)
-    var supportEdges = 0
-    forEachSupportPair(reverse) { low, high, _, _ in
-      degree[low + 1] += 1
-      degree[high + 1] += 1
-      supportEdges += 1
+    // Fixed blocks of rows (independent of the thread count); sums are combined in block order.
+    let blockCount = max(1, min(64, n / 8_192))
+    let blocks = (0..<blockCount).map { ($0 * n / blockCount)..<(($0 + 1) * n / blockCount) }
+    let workers = max(1, min(threads, blockCount))
+    func forEachBlock(_ body: @escaping @Sendable (Int) -> Void) {
+      if workers == 1 {
+        for block in blocks.indices { body(block) }
+      } else {
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+          var block = worker
+          while block < blockCount {
+            body(block)
+            block += workers
+          }
+        }
+      }
     }
-    var start = degree
+    let network = self
+    var start = [Int](repeating: 0, count: n + 1)
+    start.withUnsafeMutableBufferPointer { counts in
+      let shared = UnsafeSendable(counts)
+      forEachBlock { block in
+        for i in blocks[block] {
+          var count = 0
+          network.forEachNeighbour(of: i, reverse) { _, _, _ in count += 1 }
+          shared.value[i + 1] = count
+        }
+      }
+    }
     for i in 0..<n { start[i + 1] += start[i] }
-    var cursor = start
+    let supportEdges = start[n] / 2
     var neighbours = [Int32](repeating: 0, count: start[n])
     var entryWeights = weighted ? [Double](repeating: 0, count: start[n]) : []
     var diagonal = [Double](repeating: 0, count: n)
     var b = [Double](repeating: 0, count: n)
-    var total = 0.0
-    // Pass 2: adjacency, diagonal, right-hand side Bᵀ W f, ‖f‖².
-    forEachSupportPair(reverse) { low, high, flow, gross in
-      let w = weighted ? gross : 1
-      neighbours[cursor[low]] = Int32(high)
-      neighbours[cursor[high]] = Int32(low)
-      if weighted {
-        entryWeights[cursor[low]] = w
-        entryWeights[cursor[high]] = w
+    var blockTotals = [Double](repeating: 0, count: blockCount)
+    neighbours.withUnsafeMutableBufferPointer { adjacency in
+      entryWeights.withUnsafeMutableBufferPointer { entryWeight in
+        diagonal.withUnsafeMutableBufferPointer { diagonalBuffer in
+          b.withUnsafeMutableBufferPointer { rhsBuffer in
+            blockTotals.withUnsafeMutableBufferPointer { totals in
+              let shared = UnsafeSendable((adjacency, entryWeight, diagonalBuffer, rhsBuffer, totals))
+              let rowStart = start
+              forEachBlock { block in
+                let (adjacency, entryWeight, diagonal, rhsOut, totals) = shared.value
+                var blockTotal = 0.0
+                for i in blocks[block] {
+                  var cursor = rowStart[i]
+                  var rhs = 0.0
+                  var degree = 0.0
+                  network.forEachNeighbour(of: i, reverse) { j, out, into in
+                    let w = weighted ? out + into : 1
+                    adjacency[cursor] = Int32(j)
+                    if weighted { entryWeight[cursor] = w }
+                    cursor += 1
+                    degree += w
+                    rhs += w * (into - out)
+                    // Each pair is seen from both ends; count ‖f‖² once, from the lower one.
+                    if i < j { blockTotal += w * (out - into) * (out - into) }
+                  }
+                  diagonal[i] = degree
+                  rhsOut[i] = rhs
+                }
+                totals[block] = blockTotal
+              }
+            }
+          }
+        }
       }
-      cursor[low] += 1
-      cursor[high] += 1
-      diagonal[low] += w
-      diagonal[high] += w
-      b[high] += w * flow
-      b[low] -= w * flow
-      total += w * flow * flow
     }
+    let total = blockTotals.reduce(0, +)
     let laplacian = GraphLaplacian(
       nodeCount: n, start: start, neighbours: neighbours, weights: entryWeights,
       diagonal: diagonal)
@@ -161,45 +203,58 @@ extension FlowNetwork {
       for v in members { potential[Int(v)] -= mean }
       components += 1
     }
-    // Gradient and circular parts.
-    var gradient = 0.0
-    var circular = 0.0
-    forEachSupportPair(reverse) { low, high, flow, gross in
-      let w = weighted ? gross : 1
-      let g = potential[high] - potential[low]
-      gradient += w * g * g
-      circular += w * (flow - g) * (flow - g)
+    // Gradient and circular parts, per block, combined in block order.
+    var parts = [(Double, Double)](repeating: (0, 0), count: blockCount)
+    potential.withUnsafeBufferPointer { phi in
+      parts.withUnsafeMutableBufferPointer { out in
+        let shared = UnsafeSendable((phi, out))
+        forEachBlock { block in
+          let (phi, out) = shared.value
+          var gradient = 0.0
+          var circular = 0.0
+          for i in blocks[block] {
+            network.forEachNeighbour(of: i, reverse) { j, a, back in
+              guard i < j else { return }
+              let w = weighted ? a + back : 1
+              let flow = a - back
+              let g = phi[j] - phi[i]
+              gradient += w * g * g
+              circular += w * (flow - g) * (flow - g)
+            }
+          }
+          out[block] = (gradient, circular)
+        }
+      }
     }
+    let gradient = parts.reduce(0) { $0 + $1.0 }
+    let circular = parts.reduce(0) { $0 + $1.1 }
     return HodgeDecomposition(
       supportEdges: supportEdges, components: components, weighted: weighted, total: total,
       gradient: gradient, circular: circular, iterations: solved.iterations,
       relativeResidual: solved.relativeResidual, converged: solved.converged, potential: potential)
   }
 
-  /// Calls `body(i, j, a_ij − a_ji, a_ij + a_ji)` once per unordered pair with i < j, in order of
-  /// `i` then `j`, by merging row `i` of the network with row `i` of its transpose.
-  private func forEachSupportPair(_ reverse: FlowNetwork, _ body: (Int, Int, Double, Double) -> Void) {
-    for i in 0..<nodeCount {
-      var out = offsets[i]
-      let outEnd = offsets[i + 1]
-      var into = reverse.offsets[i]
-      let intoEnd = reverse.offsets[i + 1]
-      while out < outEnd, Int(targets[out]) <= i { out += 1 }
-      while into < intoEnd, Int(reverse.targets[into]) <= i { into += 1 }
-      while out < outEnd || into < intoEnd {
-        let j1 = out < outEnd ? targets[out] : .max
-        let j2 = into < intoEnd ? reverse.targets[into] : .max
-        if j1 == j2 {
-          body(i, Int(j1), weights[out] - reverse.weights[into], weights[out] + reverse.weights[into])
-          out += 1
-          into += 1
-        } else if j1 < j2 {
-          body(i, Int(j1), weights[out], weights[out])
-          out += 1
-        } else {
-          body(i, Int(j2), -reverse.weights[into], reverse.weights[into])
-          into += 1
-        }
+  /// Calls `body(j, a_ij, a_ji)` for every neighbour `j ≠ i` of `i` in the support, in increasing
+  /// order of `j`, by merging row `i` of the network with row `i` of its transpose.
+  @inline(__always)
+  fileprivate func forEachNeighbour(of i: Int, _ reverse: FlowNetwork, _ body: (Int, Double, Double) -> Void) {
+    var out = offsets[i]
+    let outEnd = offsets[i + 1]
+    var into = reverse.offsets[i]
+    let intoEnd = reverse.offsets[i + 1]
+    while out < outEnd || into < intoEnd {
+      let j1 = out < outEnd ? targets[out] : .max
+      let j2 = into < intoEnd ? reverse.targets[into] : .max
+      if j1 == j2 {
+        if Int(j1) != i { body(Int(j1), weights[out], reverse.weights[into]) }
+        out += 1
+        into += 1
+      } else if j1 < j2 {
+        if Int(j1) != i { body(Int(j1), weights[out], 0) }
+        out += 1
+      } else {
+        if Int(j2) != i { body(Int(j2), 0, reverse.weights[into]) }
+        into += 1
       }
     }
   }
