@@ -56,8 +56,20 @@ extension LoopLedgerCommand {
     @Option(help: "List at most this many loops.")
     var limit: Int = 1_000
 
-    @Option(help: ArgumentHelp("fan / cascade: the chart's data as JSON (FanChartData / CascadeChartData).", valueName: "file"))
+    @Option(help: ArgumentHelp("fan / cascade: the chart's data as JSON (FanChartData / CascadeChartData) instead of computing it.", valueName: "file"))
     var data: String?
+
+    @Option(help: ArgumentHelp("fan: the company whose funding is projected (default openai).", valueName: "company"))
+    var company: String = "openai"
+
+    @Option(help: ArgumentHelp("cascade: a built-in stress scenario or a scenario file (default nvidia-stops).", valueName: "name-or-file"))
+    var scenario: String = "nvidia-stops"
+
+    @Option(help: "fan: simulated paths.")
+    var paths: Int = 20_000
+
+    @Option(help: "fan: random seed.")
+    var seed: UInt64 = 1
 
     func validate() throws {
       if let maxLength, maxLength < 2 {
@@ -65,9 +77,7 @@ extension LoopLedgerCommand {
       }
       if limit < 1 { throw ValidationError("'--limit' must be at least 1; got \(limit).") }
       if let highlight, highlight < 1 { throw ValidationError("'--highlight' counts from 1; got \(highlight).") }
-      if picture == .fan || picture == .cascade, data == nil {
-        throw ValidationError("'draw \(picture.rawValue)' needs '--data FILE' (JSON; see docs/pictures.md).")
-      }
+      if paths < 100 { throw ValidationError("'--paths' must be at least 100.") }
     }
 
     func run() throws {
@@ -95,10 +105,29 @@ extension LoopLedgerCommand {
           svg = SharesChart(report: report, language: lang).svg()
         }
       case .fan:
-        let chart = try FanChartData.decode(try readData())
+        let chart: FanChartData
+        if data != nil {
+          chart = try FanChartData.decode(try readData())
+        } else {
+          let ledger = try ledgerOptions.load()
+          let id = try FundingProjection.resolveCompany(company, in: ledger)
+          let first = (ledger.asOf?.year).map { $0 + 1 } ?? 2026
+          let projection = try FundingProjection(
+            ledger: ledger, company: id, scenario: .defaults,
+            options: ProjectionOptions(from: first, to: first + 9, paths: paths, seed: seed, sensitivity: false))
+          chart = FanChartData(projection: projection, language: lang)
+        }
         svg = try FanChart(chart, language: lang).svg()
       case .cascade:
-        let chart = try CascadeChartData.decode(try readData())
+        let chart: CascadeChartData
+        if data != nil {
+          chart = try CascadeChartData.decode(try readData())
+        } else {
+          let ledger = try ledgerOptions.load()
+          let stress = try StressReport(
+            ledger: ledger, scenario: try stressScenario(scenario, ledger: ledger), filter: ledgerOptions.filter)
+          chart = CascadeChartData(stress: stress, ledger: ledger, language: lang)
+        }
         svg = try CascadeChart(chart, language: lang).svg()
       }
       try write(svg)

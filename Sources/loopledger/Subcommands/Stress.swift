@@ -96,14 +96,7 @@ extension LoopLedgerCommand {
       guard let scenario else {
         return StressScenario(name: "command line", description: "", shocks: [])
       }
-      if StressScenario.builtInNames.contains(scenario) {
-        return try StressScenario.builtIn(scenario, ledger: ledger)
-      }
-      guard let data = FileManager.default.contents(atPath: scenario) else {
-        throw ValidationError(
-          "'\(scenario)' is neither a built-in scenario (\(StressScenario.builtInNames.joined(separator: ", "))) nor a readable file.")
-      }
-      return try StressScenarioFile.decode(data, file: scenario)
+      return try stressScenario(scenario, ledger: ledger)
     }
 
     private func commandLineShocks() throws -> [StressShock] {
@@ -164,4 +157,16 @@ extension LoopLedgerCommand {
       return lines.joined(separator: "\n") + "\n"
     }
   }
+}
+
+/// A built-in stress scenario by name, or a scenario JSON file.
+func stressScenario(_ nameOrPath: String, ledger: Ledger) throws -> StressScenario {
+  if StressScenario.builtInNames.contains(nameOrPath) {
+    return try StressScenario.builtIn(nameOrPath, ledger: ledger)
+  }
+  guard let data = FileManager.default.contents(atPath: nameOrPath) else {
+    throw ValidationError(
+      "'\(nameOrPath)' is neither a built-in scenario (\(StressScenario.builtInNames.joined(separator: ", "))) nor a readable file.")
+  }
+  return try StressScenarioFile.decode(data, file: nameOrPath)
 }

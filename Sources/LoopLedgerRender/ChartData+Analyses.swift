@@ -1,0 +1,56 @@
+import LoopLedger
+
+extension FanChartData {
+  /// The fan chart of a funding projection: cash at the end of each year.
+  public init(projection: FundingProjection, language: Language = .english) {
+    let bands = projection.fanChart.bands
+    let english = language == .english
+    self.init(
+      title: english
+        ? "\(projection.companyName): cash at year end (negative: money still to be found)"
+        : "\(projection.companyName):年末現金(負值為尚待籌措的資金)",
+      subtitle: english
+        ? "\(projection.paths) simulated paths, seed \(projection.seed), ledger \(projection.ledger.id); assumptions in the projection output"
+        : "\(projection.paths) 條模擬路徑,種子 \(projection.seed),帳本 \(projection.ledger.id);假設見預測輸出",
+      unit: projection.fanChart.unit, years: bands.map(\.year), p5: bands.map(\.p5),
+      p25: bands.map(\.p25), p50: bands.map(\.p50), p75: bands.map(\.p75), p95: bands.map(\.p95),
+      shortfallYear: projection.firstShortfallYear,
+      note: english
+        ? "Band p5–p95, inner band p25–p75, line p50. The marked year is the first in which a shortfall is more likely than not."
+        : "外帶 p5–p95,內帶 p25–p75,線為 p50。標記年份為首個資金缺口機率過半的年份。")
+  }
+}
+
+extension CascadeChartData {
+  /// The cascade of a stress test, round by round: revenue each company lost in each round
+  /// (estimate run), companies that defaulted in that round marked as failed.
+  public init(stress: StressReport, ledger: Ledger, language: Language = .english) {
+    let english = language == .english
+    func name(_ id: CompanyID) -> String {
+      if id == "outside-vendors", ledger.company(id) == nil {
+        return english ? "Vendors outside the ledger" : "帳外供應商"
+      }
+      return ledger.name(of: id, in: language)
+    }
+    let rounds = stress.estimate.trace.map { round in
+      let failed = Set(round.newDefaults)
+      var losses = round.losses.map {
+        Loss(company: name($0.company), loss: $0.revenueLost, failed: failed.contains($0.company) ? true : nil)
+      }
+      for id in round.newDefaults where !round.losses.contains(where: { $0.company == id }) {
+        losses.append(Loss(company: name(id), loss: 0, failed: true))
+      }
+      return Round(label: english ? "Round \(round.round)" : "第\(round.round)輪", losses: losses)
+    }
+    let trimmed = rounds.enumerated().filter { index, round in
+      index == 0 || round.losses.contains { $0.loss > 0 || $0.failed == true }
+    }.map(\.element)
+    self.init(
+      title: english ? "Stress test: \(stress.scenario.name)" : "壓力測試:\(stress.scenario.name)",
+      subtitle: stress.scenario.description.isEmpty ? nil : stress.scenario.description,
+      unit: "USD", rounds: trimmed,
+      note: english
+        ? "Annual revenue lost in each round (estimate run); companies that defaulted in a round are marked. Assumptions: loopledger stress --scenario \(stress.scenario.name)."
+        : "每輪損失的年度收入(估計值);當輪違約的公司另有標記。假設見 loopledger stress --scenario \(stress.scenario.name)。")
+  }
+}
