@@ -81,14 +81,14 @@ extension LoopLedgerCommand {
       var scenario = ProjectionScenario.defaults
       var origin = "default"
       if let path = self.scenario {
-        scenario = try ScenarioFile.load(path: path)
-        try ScenarioFile.crossCheck(scenario, ledger: ledger, file: path)
+        scenario = try ProjectionScenarioFile.load(path: path)
+        try ProjectionScenarioFile.crossCheck(scenario, ledger: ledger, file: path)
         origin = "scenario"
       }
       if let schedule { scenario.schedule = schedule }
       if let path = writeScenario {
         do {
-          try ScenarioFile.encode(scenario).write(to: URL(fileURLWithPath: path), options: .atomic)
+          try ProjectionScenarioFile.encode(scenario).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
           throw ValidationError("Cannot write '\(path)': \(error.localizedDescription)")
         }
