@@ -39,6 +39,10 @@ let package = Package(
       dependencies: ["LoopLedger", "LoopLedgerRender"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
+    .testTarget(
+      name: "LoopLedgerRenderTests",
+      dependencies: ["LoopLedger", "LoopLedgerRender"],
+      swiftSettings: swiftSettings),
   ]
 )
 

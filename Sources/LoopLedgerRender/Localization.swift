@@ -40,6 +40,10 @@ public struct Words: Sendable {
   var selfFunded: String { pick("Self-funded share", "自我資助比例", "自我资助比例") }
   var roundTripRatio: String { pick("Invested / bought back", "投資/回購比", "投资/回购比") }
   var loopsColumn: String { pick("Loops", "循環數", "循环数") }
+  var circulationHeading: String {
+    pick("MONEY GOING ROUND (maximum circulation of the known flows; one split into loops)", "循環資金(已知資金流的最大循環部分;其中一種循環分解)", "循环资金(已知资金流的最大循环部分;其中一种循环分解)")
+  }
+  var circulationShare: String { pick("share of all known flows that can go round", "可循環的已知資金比例", "可循环的已知资金比例") }
   var factsHeading: String { pick("KEY FACTS", "關鍵數據", "关键数据") }
   var unknownHeading: String { pick("AMOUNTS NOT STATED (kept unknown, never counted as zero)", "未披露金額(保持未知,不計為零)", "未披露金额(保持未知,不计为零)") }
   var excludedHeading: String { pick("DEALS LEFT OUT", "未納入的交易", "未纳入的交易") }

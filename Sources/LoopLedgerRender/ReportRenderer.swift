@@ -114,11 +114,23 @@ public struct ReportRenderer {
     }
     out.append(companies.render(indent: "  "))
     out.append("  " + money.legend)
+    out += circulationLines(bullet: "  • ")
     out.append("")
     out.append(words.factsHeading)
     for fact in report.facts { out += factLines(fact, bullet: "  • ") }
     appendTail(to: &out, bullet: "  • ")
     return out.joined(separator: "\n") + "\n"
+  }
+
+  private func circulationLines(bullet: String) -> [String] {
+    guard let circulation = report.circulation else { return [] }
+    var lines = ["", words.circulationHeading]
+    lines.append(
+      "\(bullet)\(words.circulationShare): \(money.share(circulation.maxCircularity)) (\(money.usd(circulation.circulation)) / \(money.usd(circulation.totalFlow)))")
+    for contribution in circulation.contributions.prefix(8) {
+      lines.append("\(bullet)\(contribution.path.map(name).joined(separator: " → ")): \(money.usd(contribution.amount))")
+    }
+    return lines
   }
 
   private func cell(_ interval: Interval) -> String {
@@ -220,6 +232,7 @@ public struct ReportRenderer {
           + "\(escape(money.share(row.roundTripRatio, style: .compact))) | \(row.loops) |")
     }
     out += ["", "_" + escape(money.legend) + "_"]
+    out += circulationLines(bullet: "- ").map { $0.isEmpty || $0.hasPrefix("- ") ? escape($0) : "## " + $0 }
     out += ["", "## \(words.factsHeading)", ""]
     for fact in report.facts {
       let lines = factLines(fact, bullet: "- ")

@@ -12,6 +12,9 @@ struct LoopLedgerCommand: ParsableCommand {
       'seed' is used: every deal and figure of the seed article on the AI industry's \
       investment–procurement loop. 'public-2025' adds publicly reported deals to it.
       """,
-    subcommands: [Report.self, Loops.self, Analyze.self, Validate.self, Project.self],
+    subcommands: [
+      Report.self, Loops.self, Stress.self, Draw.self, Analyze.self, Clear.self,
+      DebtRankCommand.self, Validate.self, Project.self,
+    ],
     defaultSubcommand: nil)
 }

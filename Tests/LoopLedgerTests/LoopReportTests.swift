@@ -40,6 +40,35 @@ struct LoopReportTests {
     #expect(report.excludedDeals.map(\.id) == ["old"])
   }
 
+  @Test func theCirculationOfATwoCompanyLoopIsItsBottleneckBothWays() throws {
+    // 10 invested, 38 bought back: 10 goes round on each step, 20 of 48 in all.
+    let report = try LoopReport(ledger: twoCompanyLedger())
+    let circulation = try #require(report.circulation)
+    #expect(abs(circulation.circulation - 20) < 1e-9 && circulation.totalFlow == 48)
+    #expect(circulation.maxCircularity.estimate.map { abs($0 - 20.0 / 48.0) < 1e-12 } == true)
+    #expect(circulation.contributions.count == 1)
+    #expect(circulation.contributions.first?.path.count == 3)
+    #expect(circulation.contributions.first.map { abs($0.amount - 10) < 1e-9 } == true)
+  }
+
+  @Test func cycleDecompositionAddsUpToTheCirculation() throws {
+    for seed in 0..<15 as Range<UInt64> {
+      var rng = SplitMix64(seed: seed &+ 61)
+      let network = FlowNetwork.random(nodeCount: 8, edgeProbability: 0.35, using: &rng)
+      let result = try network.maximumCirculation()
+      let cycles = result.cycleDecomposition(of: network)
+      let total = cycles.reduce(0) { $0 + $1.amount * Double($1.nodes.count) }
+      #expect(abs(total - result.circulation) <= 1e-6 * max(1, result.totalFlow))
+      // Every cycle is a real cycle of the network.
+      for cycle in cycles {
+        for (index, node) in cycle.nodes.enumerated() {
+          let next = cycle.nodes[(index + 1) % cycle.nodes.count]
+          #expect(network.edge(from: Int(node), to: Int(next)) != nil)
+        }
+      }
+    }
+  }
+
   @Test func unitLevelKeepsTheCloudApart() throws {
     let report = try LoopReport(
       ledger: twoCompanyLedger(), options: LoopReportOptions(filter: GraphFilter(level: .unit)))

@@ -299,3 +299,62 @@ private struct MinHeap {
     return first
   }
 }
+
+extension MaximumCirculation {
+  /// One decomposition of the circulation into cycles, largest first.
+  ///
+  /// A balanced flow is a sum of cycle flows. Repeatedly: start at the first edge (in CSR order)
+  /// that still carries circulation, follow edges that still carry some until a node repeats, take
+  /// the cycle found and subtract its smallest edge. Every step empties at least one edge, so there
+  /// are at most E cycles. The decomposition is deterministic but not unique: another order of
+  /// edges can split the same circulation into other cycles.
+  public func cycleDecomposition(of network: FlowNetwork) -> [(nodes: [Int32], amount: Double)] {
+    var remaining = circularFlow
+    let tolerance = 1e-9 * max(1, totalFlow)
+    var cycles: [(nodes: [Int32], amount: Double)] = []
+    var position = [Int](repeating: -1, count: network.nodeCount)
+    var first = 0
+    while true {
+      while first < remaining.count, remaining[first] <= tolerance { first += 1 }
+      guard first < remaining.count else { break }
+      // The tail of edge `first`.
+      var tail = 0
+      var high = network.nodeCount
+      while tail + 1 < high {
+        let middle = (tail + high) / 2
+        if network.offsets[middle] <= first { tail = middle } else { high = middle }
+      }
+      var pathNodes: [Int] = []
+      var pathEdges: [Int] = []
+      var v = tail
+      var edge = first
+      while position[v] < 0 {
+        position[v] = pathNodes.count
+        pathNodes.append(v)
+        pathEdges.append(edge)
+        v = Int(network.targets[edge])
+        guard let next = network.edges(from: v).first(where: { remaining[$0] > tolerance }) else { break }
+        if position[v] >= 0 { break }
+        edge = next
+      }
+      guard position[v] >= 0 else {
+        // Rounding left a dangling edge: drop it.
+        remaining[pathEdges.last ?? first] = 0
+        for node in pathNodes { position[node] = -1 }
+        continue
+      }
+      let start = position[v]
+      let loopEdges = Array(pathEdges[start...])
+      let amount = loopEdges.map { remaining[$0] }.min() ?? 0
+      for e in loopEdges { remaining[e] -= amount }
+      var nodes = pathNodes[start...].map { Int32($0) }
+      // Start at the smallest node, like the cycle enumerations.
+      if let smallest = nodes.indices.min(by: { nodes[$0] < nodes[$1] }) {
+        nodes = Array(nodes[smallest...] + nodes[..<smallest])
+      }
+      cycles.append((nodes, amount))
+      for node in pathNodes { position[node] = -1 }
+    }
+    return cycles.sorted { ($0.amount, $1.nodes.count) > ($1.amount, $0.nodes.count) }
+  }
+}

@@ -23,6 +23,26 @@ public struct LoopReport: Codable, Sendable, Equatable {
   public var excludedDeals: [ExcludedDeal]
   /// Assumptions behind the figures, in words; every output prints them.
   public var assumptions: [String]
+  /// The largest part of the known flows that goes round in loops (maximum circulation).
+  @Nullable public var circulation: LedgerCirculation?
+
+  /// The maximum circulation of the ledger's known flows, and one split of it into loops.
+  public struct LedgerCirculation: Codable, Sendable, Equatable {
+    /// `ΣC / ΣW` as a range over the low / estimate / high scenarios (unknown amounts left out).
+    public var maxCircularity: Interval
+    /// `ΣC` and `ΣW` in the estimate scenario (USD).
+    public var circulation: Double
+    public var totalFlow: Double
+    /// One decomposition of the estimate scenario's circulation into loops, largest first.
+    public var contributions: [Contribution]
+
+    public struct Contribution: Codable, Sendable, Equatable {
+      /// Company ids, the first repeated at the end.
+      public var path: [CompanyID]
+      /// Money going round this loop (USD, each step).
+      public var amount: Double
+    }
+  }
 
   public struct LedgerSummary: Codable, Sendable, Equatable {
     public var id: String
@@ -228,6 +248,9 @@ extension LoopReport {
         + (ledger.fxRates.isEmpty
           ? "none stored." : ledger.fxRates.map { "1 USD = \($0.perUSD) \($0.currency)" }.joined(separator: ", ") + "."))
 
+    let circulation = try LoopReport.circulation(graph: graph)
+    assumptions.append(
+      "Maximum circulation: the largest balanced part of the known flows (amounts not stated left out); its split into loops is one decomposition among several.")
     self.init(
       reportVersion: LoopReport.currentVersion,
       ledger: LedgerSummary(
@@ -236,7 +259,33 @@ extension LoopReport {
       filter: options.filter, loops: loops, loopsComplete: complete, loopLimit: options.limit,
       maxLength: options.maxLength, companies: rows, facts: facts, unknownAmountDeals: unknown,
       excludedDeals: graph.excluded.map { ExcludedDeal(id: $0.deal, reason: $0.reason.description) },
-      assumptions: assumptions)
+      assumptions: assumptions, circulation: circulation)
+  }
+
+  /// Maximum circulation of the graph's known flows, per scenario, and its loops.
+  private static func circulation(graph: LedgerGraph) throws -> LedgerCirculation? {
+    let network = graph.network
+    guard network.edgeCount > 0 else { return nil }
+    func scenario(_ pick: (Interval) -> Double) throws -> (FlowNetwork, MaximumCirculation) {
+      let scenarioNetwork = FlowNetwork(
+        nodeCount: network.nodeCount, offsets: network.offsets, targets: network.targets,
+        weights: graph.edgeAmounts.map { pick($0.total) })
+      return (scenarioNetwork, try scenarioNetwork.maximumCirculation())
+    }
+    let low = try scenario { $0.low ?? 0 }.1
+    let (estimateNetwork, estimate) = try scenario { $0.estimate ?? $0.low ?? 0 }
+    let high = try scenario { $0.high ?? $0.estimate ?? $0.low ?? 0 }.1
+    guard estimate.totalFlow > 0 else { return nil }
+    let values = [low, estimate, high].filter { $0.totalFlow > 0 }.map(\.maxCircularity)
+    let contributions = estimate.cycleDecomposition(of: estimateNetwork).map { cycle in
+      LedgerCirculation.Contribution(
+        path: cycle.nodes.map { graph.companies[Int($0)] } + [graph.companies[Int(cycle.nodes[0])]],
+        amount: cycle.amount)
+    }
+    return LedgerCirculation(
+      maxCircularity: Interval(
+        low: values.min(), high: values.max(), estimate: estimate.maxCircularity, missingEstimates: 0),
+      circulation: estimate.circulation, totalFlow: estimate.totalFlow, contributions: contributions)
   }
 
   private static func loop(_ cycle: UnsafeBufferPointer<Int32>, graph: LedgerGraph) -> Loop {

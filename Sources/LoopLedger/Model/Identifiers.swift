@@ -1,39 +1,28 @@
-/// The stable identifier of a company, a lower-case slug such as `amazon` or `google-cloud`.
-public struct CompanyID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
+/// A stable, human-readable identifier: a lower-case slug such as `amazon` or
+/// `amazon-openai-equity-2025`. Encoded as a plain JSON string.
+public protocol SlugIdentifier: RawRepresentable, Hashable, Comparable, Sendable, Codable,
   ExpressibleByStringLiteral, CustomStringConvertible
-{
-  public var rawValue: String
-  public init(rawValue: String) { self.rawValue = rawValue }
-  public init(_ rawValue: String) { self.rawValue = rawValue }
-  public init(stringLiteral value: String) { self.rawValue = value }
-  public init(from decoder: any Decoder) throws {
-    rawValue = try decoder.singleValueContainer().decode(String.self)
-  }
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(rawValue)
-  }
+where RawValue == String {
+  init(rawValue: String)
+}
+
+extension SlugIdentifier {
+  public init(_ rawValue: String) { self.init(rawValue: rawValue) }
+  public init(stringLiteral value: String) { self.init(rawValue: value) }
   public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
   public var description: String { rawValue }
 }
 
-/// The stable identifier of a deal, a slug such as `amazon-openai-equity-2025`.
-public struct DealID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
-  ExpressibleByStringLiteral, CustomStringConvertible
-{
+/// The stable identifier of a company, a lower-case slug such as `amazon` or `google-cloud`.
+public struct CompanyID: SlugIdentifier {
   public var rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }
-  public init(_ rawValue: String) { self.rawValue = rawValue }
-  public init(stringLiteral value: String) { self.rawValue = value }
-  public init(from decoder: any Decoder) throws {
-    rawValue = try decoder.singleValueContainer().decode(String.self)
-  }
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(rawValue)
-  }
-  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-  public var description: String { rawValue }
+}
+
+/// The stable identifier of a deal, a slug such as `amazon-openai-equity-2025`.
+public struct DealID: SlugIdentifier {
+  public var rawValue: String
+  public init(rawValue: String) { self.rawValue = rawValue }
 }
 
 extension String {

@@ -45,6 +45,12 @@ extension LoopLedgerCommand {
     @OptionGroup var ledgerOptions: LedgerOptions
     @OptionGroup var outputOptions: OutputOptions
 
+    @Option(
+      help: ArgumentHelp(
+        "Also write the report as one self-contained HTML file (inline SVG pictures, every source quote, printable); standard output then stays empty unless -o is given.",
+        valueName: "file"))
+    var html: String?
+
     @Option(help: "List only loops of at most this many steps.")
     var maxLength: Int?
 
@@ -88,6 +94,15 @@ extension LoopLedgerCommand {
         company: company.map { CompanyID($0) }, externalMoney: try externalMoney())
       let report = try LoopReport(ledger: ledger, options: options)
       let renderer = ReportRenderer(report: report, ledger: ledger, language: outputOptions.lang)
+      if let html {
+        let page = HTMLReport(report: report, ledger: ledger, language: outputOptions.lang).html()
+        do {
+          try Data(page.utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
+        } catch {
+          throw ValidationError("Cannot write '\(html)': \(error.localizedDescription)")
+        }
+        if outputOptions.output == nil { return }
+      }
       try outputOptions.write(try renderer.render(outputOptions.format))
     }
   }
