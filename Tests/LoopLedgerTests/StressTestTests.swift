@@ -124,7 +124,7 @@ struct StressTestTests {
                   {"limitResources": "openai"}, {"demandReturns": "ten"}, 5]}
       """#
     #expect {
-      _ = try ScenarioFile.decode(Data(json.utf8), file: "s.json")
+      _ = try StressScenarioFile.decode(Data(json.utf8), file: "s.json")
     } throws: { error in
       guard case LedgerError.invalid(let file, let issues) = error else { return false }
       let paths = Set(issues.map(\.entry))
@@ -136,7 +136,7 @@ struct StressTestTests {
         ])
     }
     let good = #"{"name": "g", "shocks": [{"stopLink": "nvidia:openai", "fraction": 0.5}, {"changeResources": "openai", "fraction": -0.3}]}"#
-    let scenario = try ScenarioFile.decode(Data(good.utf8), file: "g.json")
+    let scenario = try StressScenarioFile.decode(Data(good.utf8), file: "g.json")
     #expect(scenario.shocks == [.stopLink(payer: "nvidia", payee: "openai", fraction: 0.5), .changeResources("openai", fraction: -0.3)])
     // Cutting a revenue the ledger states works; cutting one it does not state is refused.
     _ = try StressReport(ledger: seed, scenario: scenario)

@@ -66,6 +66,9 @@ extension LoopLedgerCommand {
     @Option(help: ArgumentHelp("Exact quantiles up to this many paths; streaming histograms above.", visibility: .hidden))
     var exactQuantileLimit: Int = 100_000
 
+    @Option(help: ArgumentHelp("Also write the cash fan as FanChartData JSON, for 'loopledger draw fan --data FILE'.", valueName: "file"))
+    var fanData: String?
+
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
@@ -103,6 +106,14 @@ extension LoopLedgerCommand {
       let projection = try FundingProjection(
         ledger: ledger, company: company, scenario: scenario, options: options,
         scenarioOrigin: origin)
+      if let path = fanData {
+        let text = try JSONOutput.string(FanChartData(projection, language: outputOptions.lang))
+        do {
+          try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+          throw ValidationError("Cannot write '\(path)': \(error.localizedDescription)")
+        }
+      }
       let renderer = ProjectionRenderer(projection: projection, ledger: ledger, language: outputOptions.lang)
       try outputOptions.write(try renderer.render(outputOptions.format))
     }

@@ -103,7 +103,7 @@ extension LoopLedgerCommand {
         throw ValidationError(
           "'\(scenario)' is neither a built-in scenario (\(StressScenario.builtInNames.joined(separator: ", "))) nor a readable file.")
       }
-      return try ScenarioFile.decode(data, file: scenario)
+      return try StressScenarioFile.decode(data, file: scenario)
     }
 
     private func commandLineShocks() throws -> [StressShock] {

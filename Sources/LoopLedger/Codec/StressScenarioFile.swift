@@ -19,7 +19,7 @@ import Foundation
 ///   ]
 /// }
 /// ```
-public enum ScenarioFile {
+public enum StressScenarioFile {
   /// Decodes a scenario.
   ///
   /// - Throws: ``LedgerError/invalid(file:issues:)`` listing every problem (entry = key path).
