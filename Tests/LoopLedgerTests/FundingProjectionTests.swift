@@ -214,6 +214,11 @@ struct FundingProjectionTests {
       #expect(text.contains("2026"))
       #expect(text.contains("但其虧損額度同時也在持續擴大"))
     }
+    // The fan as the charts' input.
+    let fan = FanChartData(p)
+    #expect(fan.problems().isEmpty && fan.years == Array(2026...2035) && fan.shortfallYear == 2026)
+    #expect(fan.p50 == p.fanChart.bands.map(\.p50))
+    _ = try FanChart(fan).svg()
     let chinese = try ProjectionRenderer(projection: p, ledger: ledger, language: .traditionalChinese).render(.text)
     #expect(chinese.contains("首個「資金短缺機率過半」的年份"))
   }
@@ -241,7 +246,7 @@ struct FundingProjectionTests {
     }
     var scenario = ProjectionScenario.defaults
     scenario.deals["no-such-deal"] = DealOverride(probability: 0.2)
-    #expect(throws: ScenarioError.self) {
+    #expect(throws: ProjectionScenarioError.self) {
       try FundingProjection(ledger: ledger, company: "acme", scenario: scenario)
     }
   }

@@ -57,7 +57,7 @@ public struct ProjectionYear: Codable, Sendable, Equatable {
 }
 
 /// One band of the fan chart: percentiles of cash at the end of a year.
-public struct FanBand: Codable, Sendable, Equatable {
+public struct ProjectionFanBand: Codable, Sendable, Equatable {
   public var year: Int
   public var p5: Double
   public var p25: Double
@@ -68,12 +68,12 @@ public struct FanBand: Codable, Sendable, Equatable {
 
 /// The fan chart as data, for a renderer to draw: per year, the 5/25/50/75/95th percentiles of
 /// `metric` in `unit`. The outer band is p5–p95, the inner p25–p75, the line p50.
-public struct FanChart: Codable, Sendable, Equatable {
+public struct ProjectionFanChart: Codable, Sendable, Equatable {
   /// Always `cash`: cash at the end of each year.
   public var metric: String
   /// Always `USD`.
   public var unit: String
-  public var bands: [FanBand]
+  public var bands: [ProjectionFanBand]
 }
 
 /// How the quantiles were estimated and how far they can be off.
@@ -196,7 +196,7 @@ public struct FundingProjection: Codable, Sendable, Equatable {
   public var years: [ProjectionYear]
   /// The first reported year whose shortfall probability exceeds 50 %; nil if none.
   @Nullable public var firstShortfallYear: Int?
-  public var fanChart: FanChart
+  public var fanChart: ProjectionFanChart
   public var schedule: FundingSchedule
   public var assumptions: [AssumptionLine]
   @Nullable public var sensitivity: Sensitivity?
@@ -204,14 +204,14 @@ public struct FundingProjection: Codable, Sendable, Equatable {
 
   /// Runs the projection.
   ///
-  /// - Throws: ``LedgerError/unknownCompany(_:)``; ``ScenarioError`` when the scenario names deals
+  /// - Throws: ``LedgerError/unknownCompany(_:)``; ``ProjectionScenarioError`` when the scenario names deals
   ///   or facts the ledger lacks; ``ProjectionError`` for impossible options.
   public init(
     ledger: Ledger, company: CompanyID, scenario: ProjectionScenario,
     options: ProjectionOptions = ProjectionOptions(), scenarioOrigin: String = "default"
   ) throws {
     guard ledger.company(company) != nil else { throw LedgerError.unknownCompany(company.rawValue) }
-    try ScenarioFile.crossCheck(scenario, ledger: ledger, file: "scenario")
+    try ProjectionScenarioFile.crossCheck(scenario, ledger: ledger, file: "scenario")
     let group = ledger.group(of: company)
     let simulationStart = (ledger.asOf?.year).map { $0 + 1 } ?? options.from
     guard options.from >= simulationStart else {
@@ -253,7 +253,7 @@ public struct FundingProjection: Codable, Sendable, Equatable {
         absoluteError: QuantileSketch.absoluteError,
         definition: "order statistic x(k), k = ceil(q·n), estimated by a log-linear histogram")
     var rows: [ProjectionYear] = []
-    var bands: [FanBand] = []
+    var bands: [ProjectionFanBand] = []
     for (index, year) in (options.from...options.to).enumerated() {
       let c = stats.cash[index]
       let d = stats.needed[index]
@@ -265,11 +265,11 @@ public struct FundingProjection: Codable, Sendable, Equatable {
           revenue: Percentiles(p5: v[0], p50: v[1], p95: v[2]),
           shortfallProbability: Double(stats.short[index]) / Double(options.paths),
           cumulativeShortfallProbability: Double(stats.everShort[index]) / Double(options.paths)))
-      bands.append(FanBand(year: year, p5: c[0], p25: c[1], p50: c[2], p75: c[3], p95: c[4]))
+      bands.append(ProjectionFanBand(year: year, p5: c[0], p25: c[1], p50: c[2], p75: c[3], p95: c[4]))
     }
     self.years = rows
     firstShortfallYear = rows.first { $0.shortfallProbability > 0.5 }?.year
-    fanChart = FanChart(metric: "cash", unit: "USD", bands: bands)
+    fanChart = ProjectionFanChart(metric: "cash", unit: "USD", bands: bands)
     assumptions = Self.assumptionLines(
       ledger: ledger, scenario: scenario, schedule: schedule, compiled: compiled,
       origin: scenarioOrigin)

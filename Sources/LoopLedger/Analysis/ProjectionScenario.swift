@@ -116,7 +116,7 @@ public enum OpeningCashBasis: String, Sendable, Equatable, CaseIterable {
 /// The assumptions of a funding projection, each a distribution with its reason.
 ///
 /// ``defaults`` holds the values used when no scenario file is given; a file (see
-/// ``ScenarioFile``) changes only the keys it names. `docs/projection.md` documents every key.
+/// ``ProjectionScenarioFile``) changes only the keys it names. `docs/projection.md` documents every key.
 public struct ProjectionScenario: Sendable, Equatable {
   public var openingCashBasis: OpeningCashBasis
   /// A share (0…1) of capital raised, or an amount, per ``openingCashBasis``.

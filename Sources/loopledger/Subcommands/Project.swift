@@ -66,6 +66,9 @@ extension LoopLedgerCommand {
     @Option(help: ArgumentHelp("Exact quantiles up to this many paths; streaming histograms above.", visibility: .hidden))
     var exactQuantileLimit: Int = 100_000
 
+    @Option(help: ArgumentHelp("Also write the cash fan as FanChartData JSON, for 'loopledger draw fan --data FILE'.", valueName: "file"))
+    var fanData: String?
+
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
@@ -81,14 +84,14 @@ extension LoopLedgerCommand {
       var scenario = ProjectionScenario.defaults
       var origin = "default"
       if let path = self.scenario {
-        scenario = try ScenarioFile.load(path: path)
-        try ScenarioFile.crossCheck(scenario, ledger: ledger, file: path)
+        scenario = try ProjectionScenarioFile.load(path: path)
+        try ProjectionScenarioFile.crossCheck(scenario, ledger: ledger, file: path)
         origin = "scenario"
       }
       if let schedule { scenario.schedule = schedule }
       if let path = writeScenario {
         do {
-          try ScenarioFile.encode(scenario).write(to: URL(fileURLWithPath: path), options: .atomic)
+          try ProjectionScenarioFile.encode(scenario).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
           throw ValidationError("Cannot write '\(path)': \(error.localizedDescription)")
         }
@@ -103,6 +106,14 @@ extension LoopLedgerCommand {
       let projection = try FundingProjection(
         ledger: ledger, company: company, scenario: scenario, options: options,
         scenarioOrigin: origin)
+      if let path = fanData {
+        let text = try JSONOutput.string(FanChartData(projection, language: outputOptions.lang))
+        do {
+          try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+          throw ValidationError("Cannot write '\(path)': \(error.localizedDescription)")
+        }
+      }
       let renderer = ProjectionRenderer(projection: projection, ledger: ledger, language: outputOptions.lang)
       try outputOptions.write(try renderer.render(outputOptions.format))
     }

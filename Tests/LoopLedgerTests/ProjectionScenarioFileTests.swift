@@ -3,14 +3,14 @@ import Testing
 
 @testable import LoopLedger
 
-@Suite("Scenario file")
-struct ScenarioFileTests {
-  private func issues(_ json: String, file: String = "bad-scenario.json") -> [ScenarioIssue] {
+@Suite("Projection scenario file")
+struct ProjectionScenarioFileTests {
+  private func issues(_ json: String, file: String = "bad-scenario.json") -> [ProjectionScenarioIssue] {
     do {
-      _ = try ScenarioFile.decode(Data(json.utf8), file: file)
+      _ = try ProjectionScenarioFile.decode(Data(json.utf8), file: file)
       Issue.record("no error for \(json)")
       return []
-    } catch let error as ScenarioError {
+    } catch let error as ProjectionScenarioError {
       return error.issues
     } catch {
       Issue.record("unexpected error \(error)")
@@ -57,7 +57,7 @@ struct ScenarioFileTests {
     #expect(byKey["schedule"]?.first?.problem.contains("even, front, back") == true)
     #expect(byKey["defaultTermYears"]?.first?.problem.contains("positive number of years") == true)
     #expect(found.count >= 13)
-    let message = ScenarioError.invalid(file: "bad-scenario.json", issues: found).description
+    let message = ProjectionScenarioError.invalid(file: "bad-scenario.json", issues: found).description
     #expect(message.hasPrefix("bad-scenario.json: \(found.count) problems:"))
     #expect(message.contains("  bad-scenario.json: schedule: must be one of even, front, back; found \"sideways\""))
   }
@@ -78,18 +78,18 @@ struct ScenarioFileTests {
     try Data(#"{"amounts": "middle"}"#.utf8).write(to: url)
     defer { try? FileManager.default.removeItem(at: url) }
     do {
-      _ = try ScenarioFile.load(path: url.path)
+      _ = try ProjectionScenarioFile.load(path: url.path)
       Issue.record("no error")
-    } catch let error as ScenarioError {
+    } catch let error as ProjectionScenarioError {
       #expect(error.description.contains(url.path + ": amounts: must be one of low, estimate, high, draw"))
     }
-    #expect(throws: ScenarioError.unreadable(file: "/no/such/file.json", reason: "no such file")) {
-      try ScenarioFile.load(path: "/no/such/file.json")
+    #expect(throws: ProjectionScenarioError.unreadable(file: "/no/such/file.json", reason: "no such file")) {
+      try ProjectionScenarioFile.load(path: "/no/such/file.json")
     }
   }
 
   @Test func aPartialFileChangesOnlyItsKeys() throws {
-    let s = try ScenarioFile.decode(
+    let s = try ProjectionScenarioFile.decode(
       Data(
         #"""
         {"operatingMargin": {"type": "normal", "mean": 0.05, "sd": 0.1, "min": -0.5, "max": 0.4, "reason": "my view"},
@@ -108,8 +108,8 @@ struct ScenarioFileTests {
   }
 
   @Test func theWrittenDefaultsReadBackAsTheDefaults() throws {
-    let data = try ScenarioFile.encode(.defaults)
-    let s = try ScenarioFile.decode(data, file: "defaults.json", base: .defaults)
+    let data = try ProjectionScenarioFile.encode(.defaults)
+    let s = try ProjectionScenarioFile.decode(data, file: "defaults.json", base: .defaults)
     let d = ProjectionScenario.defaults
     #expect(s.openingCash.distribution == d.openingCash.distribution)
     #expect(s.revenueGrowth.map(\.growth.distribution) == d.revenueGrowth.map(\.growth.distribution))
@@ -127,13 +127,13 @@ struct ScenarioFileTests {
     let ledger = try BundledLedger.load("seed")
     var s = ProjectionScenario.defaults
     s.deals["openai-oracle-compute-2025"] = DealOverride(amount: 300e9)
-    try ScenarioFile.crossCheck(s, ledger: ledger, file: "ok.json")
+    try ProjectionScenarioFile.crossCheck(s, ledger: ledger, file: "ok.json")
     s.deals["no-such-deal"] = DealOverride(probability: 0.5)
     s.commitmentFact = "openai-revenue-2025-estimate"
     do {
-      try ScenarioFile.crossCheck(s, ledger: ledger, file: "x.json")
+      try ProjectionScenarioFile.crossCheck(s, ledger: ledger, file: "x.json")
       Issue.record("no error")
-    } catch let error as ScenarioError {
+    } catch let error as ProjectionScenarioError {
       #expect(error.issues.map(\.key) == ["deals.no-such-deal", "commitmentBlock.fact"])
       #expect(error.issues.allSatisfy { $0.file == "x.json" })
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// One problem in a scenario file: the file, the key path (`revenue.growth[1].distribution.sd`)
 /// and what is wrong.
-public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
+public struct ProjectionScenarioIssue: Sendable, Equatable, CustomStringConvertible {
   public var file: String
   public var key: String
   public var problem: String
@@ -17,8 +17,8 @@ public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A scenario file that cannot be used; every problem is listed.
-public enum ScenarioError: Error, Equatable, Sendable, CustomStringConvertible {
-  case invalid(file: String, issues: [ScenarioIssue])
+public enum ProjectionScenarioError: Error, Equatable, Sendable, CustomStringConvertible {
+  case invalid(file: String, issues: [ProjectionScenarioIssue])
   case unreadable(file: String, reason: String)
 
   public var description: String {
@@ -31,7 +31,7 @@ public enum ScenarioError: Error, Equatable, Sendable, CustomStringConvertible {
     }
   }
 
-  public var issues: [ScenarioIssue] {
+  public var issues: [ProjectionScenarioIssue] {
     if case .invalid(_, let issues) = self { return issues }
     return []
   }
@@ -45,7 +45,7 @@ public enum ScenarioError: Error, Equatable, Sendable, CustomStringConvertible {
 /// Decoding collects every problem — unknown keys (with the nearest known one), wrong types,
 /// parameters out of range, distributions that can leave the key's domain — and throws them
 /// together. `docs/projection.md` documents the format.
-public enum ScenarioFile {
+public enum ProjectionScenarioFile {
   public static let formatName = "loopledger-scenario"
   public static let currentVersion = 1
 
@@ -57,12 +57,12 @@ public enum ScenarioFile {
     do {
       root = try JSONDecoder().decode(JSONValue.self, from: data)
     } catch {
-      throw ScenarioError.invalid(
-        file: file, issues: [ScenarioIssue(file: file, key: "", problem: "not valid JSON: \(syntax(error))")])
+      throw ProjectionScenarioError.invalid(
+        file: file, issues: [ProjectionScenarioIssue(file: file, key: "", problem: "not valid JSON: \(syntax(error))")])
     }
-    var reader = ScenarioReader(file: file)
+    var reader = ProjectionScenarioReader(file: file)
     let scenario = reader.scenario(root, base: base)
-    if !reader.issues.isEmpty { throw ScenarioError.invalid(file: file, issues: reader.issues) }
+    if !reader.issues.isEmpty { throw ProjectionScenarioError.invalid(file: file, issues: reader.issues) }
     return scenario
   }
 
@@ -73,17 +73,17 @@ public enum ScenarioFile {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
       let reason = FileManager.default.fileExists(atPath: path) ? error.localizedDescription : "no such file"
-      throw ScenarioError.unreadable(file: path, reason: reason)
+      throw ProjectionScenarioError.unreadable(file: path, reason: reason)
     }
     return try decode(data, file: path, base: base)
   }
 
   /// Checks the names a scenario uses against a ledger: deals in `deals`, the commitments fact.
   public static func crossCheck(_ scenario: ProjectionScenario, ledger: Ledger, file: String) throws {
-    var issues: [ScenarioIssue] = []
+    var issues: [ProjectionScenarioIssue] = []
     for id in scenario.deals.keys.sorted() where ledger.deal(id) == nil {
       issues.append(
-        ScenarioIssue(
+        ProjectionScenarioIssue(
           file: file, key: "deals.\(id)",
           problem: "no deal has this id in ledger '\(ledger.id)'"))
     }
@@ -91,17 +91,17 @@ public enum ScenarioFile {
       if let found = ledger.facts.first(where: { $0.id == fact }) {
         if found.metric != .commitments || found.value.currency == nil {
           issues.append(
-            ScenarioIssue(
+            ProjectionScenarioIssue(
               file: file, key: "commitmentBlock.fact",
               problem: "'\(fact)' is a \(found.metric.rawValue) fact; the block needs a money 'commitments' fact"))
         }
       } else {
         issues.append(
-          ScenarioIssue(
+          ProjectionScenarioIssue(
             file: file, key: "commitmentBlock.fact", problem: "no fact has the id '\(fact)' in ledger '\(ledger.id)'"))
       }
     }
-    if !issues.isEmpty { throw ScenarioError.invalid(file: file, issues: issues) }
+    if !issues.isEmpty { throw ProjectionScenarioError.invalid(file: file, issues: issues) }
   }
 
   /// The scenario as a complete, editable file.
@@ -181,29 +181,29 @@ public enum ScenarioFile {
 }
 
 /// The values a key's distribution must stay within.
-private struct Domain {
+private struct ProjectionDomain {
   var low: Double
   var high: Double
   /// Whether `low` itself is excluded (years must be > 0).
   var openLow = false
   var name: String
 
-  static let share = Domain(low: 0, high: 1, name: "a share between 0 and 1")
-  static let probability = Domain(low: 0, high: 1, name: "a probability between 0 and 1")
-  static let margin = Domain(low: -.infinity, high: 1, name: "a margin of at most 1 (100 %)")
-  static let growth = Domain(low: -1, high: .infinity, name: "a growth rate of at least −1 (−100 %)")
-  static let money = Domain(low: 0, high: .infinity, name: "a non-negative amount of US dollars")
-  static let years = Domain(low: 0, high: .infinity, openLow: true, name: "a positive number of years")
+  static let share = ProjectionDomain(low: 0, high: 1, name: "a share between 0 and 1")
+  static let probability = ProjectionDomain(low: 0, high: 1, name: "a probability between 0 and 1")
+  static let margin = ProjectionDomain(low: -.infinity, high: 1, name: "a margin of at most 1 (100 %)")
+  static let growth = ProjectionDomain(low: -1, high: .infinity, name: "a growth rate of at least −1 (−100 %)")
+  static let money = ProjectionDomain(low: 0, high: .infinity, name: "a non-negative amount of US dollars")
+  static let years = ProjectionDomain(low: 0, high: .infinity, openLow: true, name: "a positive number of years")
 }
 
-private struct ScenarioReader {
+private struct ProjectionScenarioReader {
   let file: String
-  var issues: [ScenarioIssue] = []
+  var issues: [ProjectionScenarioIssue] = []
 
   init(file: String) { self.file = file }
 
   mutating func report(_ key: String, _ problem: String) {
-    issues.append(ScenarioIssue(file: file, key: key, problem: problem))
+    issues.append(ProjectionScenarioIssue(file: file, key: key, problem: problem))
   }
 
   mutating func scenario(_ root: JSONValue, base: ProjectionScenario) -> ProjectionScenario {
@@ -220,13 +220,13 @@ private struct ScenarioReader {
         "defaultTermYears", "defaultInflowTermYears", "amounts",
       ])
     switch object["format"] {
-    case nil, .string(ScenarioFile.formatName)?: break
-    case let other?: report("format", "expected \"\(ScenarioFile.formatName)\"; found \(describe(other))")
+    case nil, .string(ProjectionScenarioFile.formatName)?: break
+    case let other?: report("format", "expected \"\(ProjectionScenarioFile.formatName)\"; found \(describe(other))")
     }
     switch object["version"] {
-    case nil, .number(Double(ScenarioFile.currentVersion))?: break
+    case nil, .number(Double(ProjectionScenarioFile.currentVersion))?: break
     case let other?:
-      report("version", "version \(describe(other)) is not supported; this build reads version \(ScenarioFile.currentVersion)")
+      report("version", "version \(describe(other)) is not supported; this build reads version \(ProjectionScenarioFile.currentVersion)")
     }
     if let value = object["openingCash"], let fields = self.object(value, "openingCash") {
       checkKeys(fields, "openingCash", allowed: ["shareOfCapitalRaised", "amount"])
@@ -421,7 +421,7 @@ private struct ScenarioReader {
   }
 
   /// A distribution with its reason, checked against the key's domain.
-  mutating func assumption(_ value: JSONValue, _ key: String, _ domain: Domain) -> ScenarioAssumption? {
+  mutating func assumption(_ value: JSONValue, _ key: String, _ domain: ProjectionDomain) -> ScenarioAssumption? {
     let before = issues.count
     var reason: String? = nil
     var source: Source? = nil
