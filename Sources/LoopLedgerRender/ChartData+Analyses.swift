@@ -42,15 +42,21 @@ extension CascadeChartData {
       }
       return Round(label: english ? "Round \(round.round)" : "第\(round.round)輪", losses: losses)
     }
+    // Later rounds often move by cents as the fixed point settles: keep the rounds that add at
+    // least 0.5 % of the total loss, or a default, and say how many were left out.
+    let total = rounds.reduce(0) { $0 + $1.losses.reduce(0) { $0 + $1.loss } }
     let trimmed = rounds.enumerated().filter { index, round in
-      index == 0 || round.losses.contains { $0.loss > 0 || $0.failed == true }
+      index == 0 || round.losses.contains { $0.failed == true }
+        || round.losses.reduce(0) { $0 + $1.loss } >= 0.005 * total
     }.map(\.element)
+    let omitted = rounds.count - trimmed.count
     self.init(
       title: english ? "Stress test: \(stress.scenario.name)" : "壓力測試:\(stress.scenario.name)",
       subtitle: stress.scenario.description.isEmpty ? nil : stress.scenario.description,
       unit: "USD", rounds: trimmed,
       note: english
-        ? "Annual revenue lost in each round (estimate run); companies that defaulted in a round are marked. Assumptions: loopledger stress --scenario \(stress.scenario.name)."
-        : "每輪損失的年度收入(估計值);當輪違約的公司另有標記。假設見 loopledger stress --scenario \(stress.scenario.name)。")
+        ? "Annual revenue lost per round (estimate run)."
+          + (omitted > 0 ? " \(omitted) later rounds, each under 0.5% of the total, not shown." : "")
+        : "每輪損失的年度收入(估計值)。" + (omitted > 0 ? "其後 \(omitted) 輪各不足總額 0.5%,未列出。" : ""))
   }
 }

@@ -6,7 +6,7 @@ public enum MoneyText {
   public static func plain(_ value: Double, currency: String) -> String {
     let scaled: (Double, String) =
       value >= 1e12 ? (value / 1e12, "T") : value >= 1e9 ? (value / 1e9, "B")
-      : value >= 1e6 ? (value / 1e6, "M") : (value, "")
+      : value >= 1e6 ? (value / 1e6, "M") : value >= 1e4 ? (value / 1e3, "K") : (value, "")
     let number = compact(scaled.0)
     return currency == "USD" ? "$\(number)\(scaled.1)" : "\(currency) \(number)\(scaled.1)"
   }

@@ -87,6 +87,42 @@ extension LoopLedgerCommand {
       return result
     }
 
+    /// The cascade of the `nvidia-stops` stress test and OpenAI's funding fan, when the ledger
+    /// has what they need (OpenAI and its revenue); none otherwise.
+    private func whatIfFigures(_ ledger: Ledger) throws -> [HTMLFigure] {
+      let english = outputOptions.lang == .english
+      var figures: [HTMLFigure] = []
+      if let scenario = try? StressScenario.builtIn("nvidia-stops", ledger: ledger),
+        let stress = try? StressReport(ledger: ledger, scenario: scenario, filter: ledgerOptions.filter)
+      {
+        let chart = CascadeChartData(stress: stress, ledger: ledger, language: outputOptions.lang)
+        figures.append(
+          HTMLFigure(
+            id: "cascade", title: english ? "If NVIDIA's investment does not arrive" : "若英偉達的投資沒有到位",
+            svg: try CascadeChart(chart, language: outputOptions.lang).svg(),
+            caption: english
+              ? "loopledger stress --scenario nvidia-stops: revenue lost round by round; every assumption in its output."
+              : "loopledger stress --scenario nvidia-stops:逐輪損失的收入;所有假設見其輸出。"))
+      }
+      if ledger.company("openai") != nil {
+        let first = (ledger.asOf?.year).map { $0 + 1 } ?? 2026
+        if let projection = try? FundingProjection(
+          ledger: ledger, company: "openai", scenario: .defaults,
+          options: ProjectionOptions(from: first, to: first + 9, paths: 20_000, seed: 1, sensitivity: false))
+        {
+          let chart = FanChartData(projection: projection, language: outputOptions.lang)
+          figures.append(
+            HTMLFigure(
+              id: "fan", title: english ? "Can OpenAI pay for what it committed to buy?" : "OpenAI 能否支付其承諾的採購?",
+              svg: try FanChart(chart, language: outputOptions.lang).svg(),
+              caption: english
+                ? "loopledger project openai (20,000 paths, seed 1, default assumptions, printed by that command)."
+                : "loopledger project openai(20,000 條路徑,種子 1,預設假設見該命令輸出)。"))
+        }
+      }
+      return figures
+    }
+
     func run() throws {
       let ledger = try ledgerOptions.load()
       let options = LoopReportOptions(
@@ -95,7 +131,10 @@ extension LoopLedgerCommand {
       let report = try LoopReport(ledger: ledger, options: options)
       let renderer = ReportRenderer(report: report, ledger: ledger, language: outputOptions.lang)
       if let html {
-        let page = HTMLReport(report: report, ledger: ledger, language: outputOptions.lang).html()
+        let page = HTMLReport(
+          report: report, ledger: ledger, language: outputOptions.lang,
+          figures: try whatIfFigures(ledger)
+        ).html()
         do {
           try Data(page.utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
         } catch {
