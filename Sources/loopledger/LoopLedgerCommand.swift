@@ -12,6 +12,6 @@ struct LoopLedgerCommand: ParsableCommand {
       'seed' is used: every deal and figure of the seed article on the AI industry's \
       investment–procurement loop. 'public-2025' adds publicly reported deals to it.
       """,
-    subcommands: [Report.self, Loops.self, Validate.self],
+    subcommands: [Report.self, Loops.self, Validate.self, Extract.self],
     defaultSubcommand: nil)
 }
