@@ -93,7 +93,8 @@ enum AmountVocabulary {
     Word("多於", .moreThan), Word("高於", .moreThan), Word("至少", .atLeast), Word("最少", .atLeast),
     Word("不少於", .atLeast), Word("起碼", .atLeast), Word("不低於", .atLeast), Word("高達", .upTo),
     Word("最多", .upTo), Word("多達", .upTo), Word("最高", .upTo), Word("最高達", .upTo),
-    Word("上看", .upTo), Word("不超過", .upTo), Word("不多於", .upTo), Word("達", .exact),
+    Word("上看", .upTo), Word("不超過", .upTo), Word("至多", .upTo), Word("最高可達", .upTo),
+    Word("最多可達", .upTo), Word("可達", .upTo), Word("不多於", .upTo), Word("達", .exact),
     Word("達到", .exact), Word("about", .about), Word("around", .about),
     Word("approximately", .about), Word("approx.", .about), Word("roughly", .about),
     Word("some", .about), Word("an estimated", .about), Word("estimated", .about),
@@ -510,6 +511,19 @@ private struct Scanner {
       guard number.scaled, number.value >= (isChinese ? 1e8 : 1e6), lowValue == nil else { return nil }
       if longest(AmountVocabulary.countNouns, at: end) != nil { return nil }
       if longest(AmountVocabulary.countNouns, at: spaced) != nil { return nil }
+      // "160 million AMD shares": a counted noun a word or two later.
+      var k = spaced
+      var words = 0
+      while k < upper, k - spaced < 24, words < 3 {
+        let c = f[k]
+        if c == 0x20 {
+          words += 1
+          if longest(AmountVocabulary.countNouns, at: k) != nil { return nil }
+        } else if !Scalar.isWordChar(c) {
+          break
+        }
+        k += 1
+      }
       currency = "USD"
       assumed = true
     }

@@ -52,6 +52,10 @@ public struct Candidate: Sendable, Equatable {
 
   /// Whether a new, later mention must not be merged into this candidate (追加, additional).
   var isAdditional: Bool = false
+  /// Whether it came from a follow-up clause (其中首份合約…, 追加40億美元).
+  var isAdditionalFollowUp: Bool = false
+  /// Whether its amount adds up several deals (三份合約，總值…): dropped when the parts follow.
+  var isTotal: Bool = false
   /// Index of the sentence the candidate came from.
   var sentence: Int = 0
 }

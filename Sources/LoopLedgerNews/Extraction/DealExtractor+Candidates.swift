@@ -13,12 +13,22 @@ extension Run {
     let trigger = relation.trigger
     let clause = trigger.clause
     guard case .trigger(_, let triggerProduct) = trigger.tag else { return [] }
-    let product = triggerProduct ?? productNear(trigger, in: context)
+    let product = relation.viaCloud ? .cloud : triggerProduct ?? productNear(trigger, in: context)
     // Weak verbs (使用, use, 支付, spend) need a product or an amount to mean a purchase.
     let weakVerbs: Set<String> = ["使用", "采用", "部署", "支付", "花费", "use", "uses", "using", "deploy", "deploys", "spend", "spends", "spent", "spending", "提供", "provide", "provides", "provided", "providing", "offer", "offers", "投入"]
     let triggerWord = ChineseFold.foldedString(text.slice(trigger.range))
     let amountChoice = amount(for: trigger, in: context)
     if weakVerbs.contains(triggerWord), product == nil, amountChoice == nil { return [] }
+    // An agreement that names no product needs an amount and both sides in its own clause.
+    if relation.flow == .agreement, product == nil,
+      amountChoice == nil || !relation.subjectInClause || !relation.counterInClause
+    {
+      return []
+    }
+    // "…invest up to $5 billion and up to $10 billion, respectively": amounts pair in order.
+    let respectively = context.items.contains { if case .respectively = $0.tag { return true } else { return false } }
+    let clauseAmounts = context.amounts.filter { context.clause(of: $0.range.lowerBound) == clause }
+    let pairs = Swift.max(relation.subjects.count, relation.counterparties.count)
 
     // Direction.
     var subjectPays = relation.flow.subjectPays
@@ -38,14 +48,25 @@ extension Run {
 
     var result: [Candidate] = []
     let shared = relation.subjects.count > 1 || relation.counterparties.count > 1
-    for subject in relation.subjects {
-      for counter in relation.counterparties {
+    let pairsInOrder = respectively && pairs > 1 && clauseAmounts.count == pairs
+    for (subjectIndex, subject) in relation.subjects.enumerated() {
+      for (counterIndex, counter) in relation.counterparties.enumerated() {
         guard catalog.group(of: subject.company) != catalog.group(of: counter.company) else { continue }
         var payer = subjectPays ? subject : counter
         var payee = subjectPays ? counter : subject
         var kind = self.kind(flow: relation.flow, product: product, payer: payer.company, payee: payee.company)
         var notes: [String] = []
         var directionBasis = basis
+        let fromPair = subject.via == "pair" && counter.via == "pair"
+        if fromPair, relation.flow != .agreement {
+          // 雙方將…: the two sides of a pair are ordered by their roles.
+          let orientProduct: ProductClass? = [.invest, .raise].contains(relation.flow) ? .equity : product
+          let (p, q, roleBasis) = orientAgreement(subject: subject, counter: counter, product: orientProduct)
+          payer = p
+          payee = q
+          kind = self.kind(flow: relation.flow, product: product, payer: payer.company, payee: payee.company)
+          directionBasis = roleBasis
+        }
         if relation.flow == .agreement {
           // Symmetric: decided by roles here, and by another relation of the sentence later.
           let (p, q, roleBasis) = orientAgreement(subject: subject, counter: counter, product: product)
@@ -57,6 +78,9 @@ extension Run {
         }
         // Amount.
         var chosen = amountChoice
+        if pairsInOrder {
+          chosen = clauseAmounts[relation.subjects.count > 1 ? subjectIndex : counterIndex]
+        }
         var amount = Amount.unstated
         var conversion: ParsedAmount.Conversion? = nil
         var assumed = false
@@ -67,7 +91,7 @@ extension Run {
           assumed = choice.currencyAssumed
           amountBasis = choice.amount.asWritten
         }
-        if shared, chosen != nil {
+        if shared, chosen != nil, !pairsInOrder {
           notes.append("The amount \(amount.asWritten ?? "") is a total shared with other companies of the same sentence; kept as unstated for this pair.")
           amount = .unstated
           conversion = nil
@@ -338,8 +362,23 @@ extension Run {
     }
     if let talks { return (.talks, text.slice(talks.range)) }
     if relation.flow == .customer || relation.flow == .supplier { return (.announced, nil) }
-    if let lastStatus { return (lastStatus, chosen.map { text.slice($0.1.range) }) }
-    if let (_, item) = chosen { return (.planned, text.slice(item.range)) }
+    // Negotiations reported earlier in the paragraph go on (據悉…OpenAI將大規模採購…).
+    if let lastStatus, lastStatus == .talks || lastStatus == .cancelled {
+      return (lastStatus, "carried from the paragraph")
+    }
+    let continues = context.items.contains { if case .continuation = $0.tag { return true } else { return false } }
+    if continues, let lastStatus { return (lastStatus, "carried from the previous sentence") }
+    let reported = context.items.first { if case .reporting = $0.tag { return true } else { return false } }
+    // "Amazon invested $8 billion", "took a stake": done.
+    let pastTense: Set<String> = ["invested", "took a stake", "poured", "injected", "bought", "purchased", "paid", "pumped"]
+    if chosen == nil, pastTense.contains(ChineseFold.foldedString(text.slice(trigger.range))) {
+      return (.closed, text.slice(trigger.range))
+    }
+    if let (_, item) = chosen {
+      // "X said it will supply…", "谷歌表示將…": an announced commitment.
+      if let reported { return (.announced, "\(text.slice(reported.range)) … \(text.slice(item.range))") }
+      return (.planned, text.slice(item.range))
+    }
     return (.announced, nil)
   }
 

@@ -56,8 +56,9 @@ extension Run {
   func mergeSentence(_ candidates: [Candidate]) -> [Candidate] {
     var result: [Candidate] = []
     for candidate in candidates {
-      if let index = result.firstIndex(where: {
+      if !candidate.isAdditionalFollowUp, let index = result.firstIndex(where: {
         groups($0) == groups(candidate) && $0.kind == candidate.kind && $0.isAdditional == candidate.isAdditional
+          && !$0.isAdditionalFollowUp && Run.amountsOverlap($0.amount, candidate.amount)
       }) {
         result[index] = combine(result[index], candidate, sameSentence: true)
       } else {
@@ -112,10 +113,6 @@ extension Run {
       }
     } else if let word = context.items.last(where: { statusWord($0).map { !$0.weak && !$0.clauseOnly } == true }).flatMap(statusWord) {
       if word.status == .talks || word.status == .cancelled { lastStatus = word.status }
-    }
-    for candidate in candidates where candidate.kind == .equityInvestment && candidate.amount.qualifier != .unstated {
-      paragraphInvestments.append(candidate)
-      if paragraphInvestments.count > 32 { paragraphInvestments.removeFirst() }
     }
     // The subject for the next sentence: the last company named outside a prepositional phrase.
     if let subject = context.items.last(where: { $0.mention != nil && $0.preposition == nil })?.mention {
@@ -183,6 +180,19 @@ extension Run {
     }
     var result: [Candidate] = []
     var byKey: [Key: [Int]] = [:]
+    // A total of several contracts (三份合約，總值224億美元) gives way to its parts when they follow.
+    var candidates = candidates
+    for index in candidates.indices where candidates[index].isTotal {
+      let key = (groups(candidates[index]), candidates[index].kind)
+      let parts = candidates[(index + 1)...].prefix(16).filter {
+        $0.isAdditionalFollowUp && groups($0) == key.0 && $0.kind == key.1
+      }
+      if parts.count >= 2 {
+        candidates[index].notes.append("dropped: a total of the deals that follow")
+        candidates[index].confidence = -1
+      }
+    }
+    candidates.removeAll { $0.confidence < 0 }
     for candidate in candidates {
       let (p, q) = groups(candidate)
       let key = Key(payer: p, payee: q, kind: candidate.kind)

@@ -13,6 +13,8 @@ struct Relation {
   /// Whether both sides were found in the trigger's own clause.
   var subjectInClause: Bool
   var counterInClause: Bool
+  /// Chips used through a cloud: the deal is a cloud contract with the intermediary.
+  var viaCloud: Bool
 }
 
 extension Run {
@@ -27,20 +29,90 @@ extension Run {
     markPrepositions(&context)
     detectHeader(context)
 
-    var relations: [Relation] = []
-    for (index, item) in context.items.enumerated() {
-      guard case .trigger(let flow, _) = item.tag else { continue }
-      if let relation = relation(at: index, flow: flow, in: context) { relations.append(relation) }
-    }
     var candidates: [Candidate] = []
-    for relation in relations {
-      candidates.append(contentsOf: makeCandidates(relation, in: context))
+    var totalIndices: [Int] = []
+    for (index, item) in context.items.enumerated() {
+      var made: [Candidate] = []
+      switch item.tag {
+      case .trigger(let flow, _):
+        if let relation = relation(at: index, flow: flow, in: context) {
+          made = makeCandidates(relation, in: context)
+        } else if flow == .agreement, let followUp = followUp(at: index, in: context, previous: candidates) {
+          made = [followUp]
+        }
+      case .expansion, .additional:
+        // 追加40億美元, expanded by $6.5 billion: a later addition to the deal named before.
+        let next = index + 1 < context.items.count ? context.items[index + 1] : nil
+        let triggerFollows: Bool
+        if let next, case .trigger = next.tag, next.range.lowerBound - item.range.upperBound <= 3 {
+          triggerFollows = true
+        } else {
+          triggerFollows = false
+        }
+        if !triggerFollows, let followUp = followUp(at: index, in: context, previous: candidates) { made = [followUp] }
+      default:
+        break
+      }
+      for candidate in made {
+        if candidate.kind == .equityInvestment, candidate.amount.qualifier != .unstated {
+          paragraphInvestments.append(candidate)
+          if paragraphInvestments.count > 32 { paragraphInvestments.removeFirst() }
+        }
+        if context.items.contains(where: {
+          if case .total = $0.tag { return $0.clause == item.clause || $0.clause + 1 == item.clause }
+          return false
+        }) {
+          totalIndices.append(candidates.count)
+        }
+        candidates.append(candidate)
+      }
     }
+    for index in totalIndices where index < candidates.count { candidates[index].isTotal = true }
     candidates = resolveAgreements(candidates)
     candidates = mergeSentence(candidates)
     candidates.append(contentsOf: impliedPurchases(candidates, in: context))
     updateParagraphState(context, candidates)
+    paragraphCandidates.append(contentsOf: candidates.filter { $0.status != .implied })
+    if paragraphCandidates.count > 32 { paragraphCandidates.removeFirst(paragraphCandidates.count - 32) }
     return candidates
+  }
+
+  /// A clause that adds to or details a deal named before (其中首份合約…價值119億美元; 5月份OpenAI
+  /// 再追加40億美元; expanded by $6.5 billion): a new candidate for the same payer, payee and kind,
+  /// with the clause's own amount and date.
+  func followUp(at index: Int, in context: SentenceContext, previous: [Candidate]) -> Candidate? {
+    let item = context.items[index]
+    guard var base = (paragraphCandidates + previous).last(where: { $0.status != .implied && !$0.isAdditionalFollowUp }) ?? (paragraphCandidates + previous).last else { return nil }
+    // The clause's own subject, if any, must be one of the deal's sides.
+    let groupsOfBase: Set<CompanyID> = [catalog.group(of: base.payer.id), catalog.group(of: base.payee.id)]
+    for other in context.items where other.clause == item.clause {
+      if let mention = other.mention, !groupsOfBase.contains(catalog.group(of: mention.company)) { return nil }
+    }
+    let pseudo = Item(range: item.range, tag: .trigger(.agreement, nil), clause: item.clause)
+    guard let amount = amount(for: pseudo, in: context) else { return nil }
+    base.amount = amount.amount
+    base.conversion = amount.conversion
+    base.currencyAssumed = amount.currencyAssumed
+    let dates = context.dates.filter { context.clause(of: $0.range.lowerBound) == item.clause }
+    base.announced = dates.first?.expression.resolve(articleDate: articleDate)
+    base.basis["announced"] = dates.first.map { text.slice($0.range) }
+    let term = context.terms.first { context.clause(of: $0.range.lowerBound) == item.clause }
+    base.termYears = term?.years
+    base.basis["term"] = term.map { text.slice($0.range) }
+    base.basis["amount"] = amount.amount.asWritten
+    base.basis["kind"] = text.slice(item.range)
+    base.basis["direction"] = "continues the deal named before (\(base.payer.name) → \(base.payee.name))"
+    let (quote, span) = quote(for: item, in: context)
+    base.quote = quote
+    base.span = span
+    base.alsoIn = []
+    base.confidence = 0.55
+    base.isAdditional = true
+    base.isAdditionalFollowUp = true
+    base.isTotal = false
+    base.sentence = context.index
+    base.notes = ["A part or an addition of the \(base.payer.name) → \(base.payee.name) deal named before."]
+    return base
   }
 
   /// Resolves 該公司 / the company, 雙方 / both companies and role descriptions to mentions.
@@ -75,7 +147,10 @@ extension Run {
           context.items[index].mention = Mention(range: item.range, company: target.company, via: "pronoun")
         }
       case .role(let role):
-        if let target = recentMentions.last(where: { roleOf($0.company) == role }) {
+        let subjects = zip(recentMentions, recentWasPrepObject).filter { !$0.1 }.map(\.0)
+        if let target = subjects.last(where: { roleOf($0.company) == role })
+          ?? recentMentions.last(where: { roleOf($0.company) == role })
+        {
           context.items[index].mention = Mention(range: item.range, company: target.company, via: "pronoun")
         }
       case .pair:
@@ -98,7 +173,11 @@ extension Run {
 
   mutating func remember(_ mention: Mention, prepObject: Bool) {
     recentMentions.append(mention)
-    if recentMentions.count > 16 { recentMentions.removeFirst(recentMentions.count - 16) }
+    recentWasPrepObject.append(prepObject)
+    if recentMentions.count > 16 {
+      recentMentions.removeFirst(recentMentions.count - 16)
+      recentWasPrepObject.removeFirst(recentWasPrepObject.count - 16)
+    }
     if !prepObject { recentNonPrepMention = mention }
   }
 
@@ -116,8 +195,14 @@ extension Run {
     var pendingEnd = 0
     var listPreposition: Preposition? = nil
     var listPassive = false
+    var listClause = -1
     for index in context.items.indices {
       let item = context.items[index]
+      if item.clause != listClause {
+        listPreposition = nil
+        pending = nil
+        listClause = item.clause
+      }
       switch item.tag {
       case .preposition(let preposition):
         pending = preposition
@@ -154,6 +239,21 @@ extension Run {
           listPreposition = nil
         }
       }
+    }
+    // 向OpenAI的競爭對手Anthropic, in Nvidia's partner CoreWeave: the preposition governs the head.
+    for index in context.items.indices.dropLast() {
+      let item = context.items[index]
+      let next = context.items[index + 1]
+      guard item.mention != nil, next.mention != nil, next.clause == item.clause else { continue }
+      let gap = item.range.upperBound..<next.range.lowerBound
+      guard gap.count >= 2, gap.count <= 10, !gapHasPunctuation(gap) else { continue }
+      let words = text.slice(gap)
+      guard words.hasPrefix("的") || words.hasPrefix("'s") || words.hasPrefix("’s") else { continue }
+      if catalog.group(of: item.mention?.company ?? "") == catalog.group(of: next.mention?.company ?? "") { continue }
+      context.items[index + 1].preposition = item.preposition
+      context.items[index + 1].afterPassive = item.afterPassive
+      context.items[index].isPossessor = true
+      context.items[index].preposition = nil
     }
   }
 
@@ -255,8 +355,21 @@ extension Run {
     var j = index - 1
     var subjectIndex: Int? = nil
     var counterIndex: Int? = nil
+    var intermediary: Mention? = nil
+    var viaCloud = false
+    var relativeIndex: Int? = nil
     while j >= 0, context.items[j].clause == clause {
       let item = context.items[j]
+      if case .relative = item.tag, subjectIndex == nil { relativeIndex = j }
+      if item.isPossessor {
+        j -= 1
+        continue
+      }
+      if item.preposition == .via, let mention = item.mention {
+        intermediary = mention
+        j -= 1
+        continue
+      }
       if item.mention != nil || !item.pair.isEmpty {
         if let preposition = item.preposition, preposition != .by || item.afterPassive {
           if counterIndex == nil {
@@ -277,7 +390,7 @@ extension Run {
       var first = counterIndex
       while first > 0 {
         let previous = context.items[first - 1]
-        if previous.mention != nil, previous.preposition == context.items[counterIndex].preposition {
+        if previous.mention != nil, !previous.isPossessor, previous.preposition == context.items[counterIndex].preposition {
           first -= 1
         } else if case .conjunction = previous.tag {
           first -= 1
@@ -297,6 +410,15 @@ extension Run {
       while k < context.items.count, context.items[k].clause == clause, found < 2 {
         let item = context.items[k]
         if case .trigger = item.tag, found == 0, k - index > 6 { break }
+        if item.isPossessor {
+          k += 1
+          continue
+        }
+        if item.preposition == .via, let mention = item.mention {
+          intermediary = mention
+          k += 1
+          continue
+        }
         if item.mention != nil || !item.pair.isEmpty {
           let preposition = item.preposition
           if preposition == .by && !item.afterPassive {
@@ -313,17 +435,36 @@ extension Run {
         k += 1
       }
     }
-    // Subject carried from an earlier clause of the sentence, then from the paragraph.
-    if subjects.isEmpty {
-      subjectInClause = false
-      var k = index - 1
+    // "…in OpenAI, which in turn will buy…": the company just named.
+    if subjects.isEmpty, let relativeIndex {
+      var k = relativeIndex - 1
       while k >= 0 {
-        let item = context.items[k]
-        if item.clause != clause, item.mention != nil || !item.pair.isEmpty, item.preposition == nil {
-          subjects = mentions(of: item).map { Mention(range: $0.range, company: $0.company, via: $0.via == "named" ? "carried" : $0.via) }
+        if let mention = context.items[k].mention, !context.items[k].isPossessor {
+          subjects = [Mention(range: mention.range, company: mention.company, via: "carried")]
           break
         }
         k -= 1
+      }
+    }
+    // Subject carried from an earlier clause of the sentence, then from the paragraph.
+    if subjects.isEmpty {
+      subjectInClause = false
+      // The nearest earlier clause that names a company outside a prepositional phrase gives its
+      // first such company: the clause's subject (輝達亦已持有CoreWeave…股份，並承諾…購買 → 輝達).
+      var k = index - 1
+      var found: Int? = nil
+      while k >= 0 {
+        let item = context.items[k]
+        if item.clause != clause, item.mention != nil || !item.pair.isEmpty, item.preposition == nil, !item.isPossessor {
+          if let current = found, context.items[current].clause != item.clause { break }
+          found = k
+        }
+        k -= 1
+      }
+      if let found {
+        subjects = mentions(of: context.items[found]).map {
+          Mention(range: $0.range, company: $0.company, via: $0.via == "named" ? "carried" : $0.via)
+        }
       }
       if subjects.isEmpty, let carried = lastSubject {
         subjects = [Mention(range: carried.range, company: carried.company, via: "carried")]
@@ -334,11 +475,40 @@ extension Run {
       counter = [subjects[1]]
       subjects = [subjects[0]]
     }
+    // Warrants: the company whose shares they are issues them ("a warrant for 160 million AMD shares").
+    if flow == .warrant, let issuer = shareIssuer(in: context) {
+      let others = (subjects + counter).filter { catalog.group(of: $0.company) != catalog.group(of: issuer.company) }
+      if let holder = others.first {
+        subjects = [issuer]
+        counter = [holder]
+        counterPreposition = nil
+        passive = false
+      }
+    }
     if counter.isEmpty {
       counterInClause = false
-      counter = fallbackCounterparty(for: subjects, flow: flow, at: index, in: context)
+      counter = fallbackCounterparty(for: subjects, flow: flow, at: index, in: context, subjectCarried: !subjectInClause)
+    }
+    // Chips used through a cloud (將通過AWS使用…英偉達芯片): the deal is with the cloud.
+    if flow == .buy, let intermediary, isCloudVendor(intermediary.company) || roleOf(intermediary.company) == "cloud"
+      || catalog.cloudUnit(of: catalog.group(of: intermediary.company)) != nil
+    {
+      counter = [intermediary]
+      counterPreposition = nil
+      viaCloud = true
     }
     guard !subjects.isEmpty, !counter.isEmpty else { return nil }
+    // An agreement with a partner named before it needs a signing word between them
+    // (與甲骨文…簽署…合約), not another verb (與微軟重組合作關係後簽下的…合同).
+    if flow == .agreement, counterPreposition == .with, let first = counter.first, first.range.upperBound <= trigger.range.lowerBound,
+      trigger.range.lowerBound - first.range.upperBound > 4
+    {
+      let signed = context.items.contains { item in
+        guard let word = statusWord(item), word.status == .announced, !word.weak else { return false }
+        return item.range.lowerBound >= first.range.upperBound && item.range.upperBound <= trigger.range.lowerBound
+      }
+      if !signed { return nil }
+    }
     var directionBasis = "word order"
     if passive {
       directionBasis = "passive: \(text.slice(context.items[Swift.max(0, (counterIndex ?? index) - 1)].range))"
@@ -349,7 +519,7 @@ extension Run {
     return Relation(
       trigger: trigger, flow: flow, subjects: subjects, counterparties: counter,
       counterPreposition: counterPreposition, passive: passive, directionBasis: directionBasis,
-      subjectInClause: subjectInClause, counterInClause: counterInClause)
+      subjectInClause: subjectInClause, counterInClause: counterInClause, viaCloud: viaCloud)
   }
 
   /// "X 是 Y 的最大客戶", "X is one of Y's biggest customers", "Y's customers include X".
@@ -426,12 +596,29 @@ extension Run {
     return Relation(
       trigger: trigger, flow: flow, subjects: [customer], counterparties: [vendor],
       counterPreposition: nil, passive: false, directionBasis: "possessive: \(text.slice(trigger.range))",
-      subjectInClause: subjectInClause, counterInClause: true)
+      subjectInClause: subjectInClause, counterInClause: true, viaCloud: false)
+  }
+
+  /// The company whose shares a warrant is for: a mention right before "shares" / 股票 / 股份.
+  func shareIssuer(in context: SentenceContext) -> Mention? {
+    for (index, item) in context.items.enumerated() where index + 1 < context.items.count {
+      guard let mention = item.mention else { continue }
+      let next = context.items[index + 1]
+      let isShares: Bool
+      switch next.tag {
+      case .shares, .product(.equity): isShares = true
+      default: isShares = false
+      }
+      if isShares, next.range.lowerBound - mention.range.upperBound <= 2 { return mention }
+    }
+    return nil
   }
 
   /// The counterparty when the clause names none: the investee of "作為 Y 的投資方", the other
   /// company of a list heading, or the partner an earlier clause named (正與 Y 進行磋商).
-  func fallbackCounterparty(for subjects: [Mention], flow: Flow, at index: Int, in context: SentenceContext) -> [Mention] {
+  func fallbackCounterparty(
+    for subjects: [Mention], flow: Flow, at index: Int, in context: SentenceContext, subjectCarried: Bool
+  ) -> [Mention] {
     guard let subject = subjects.first else { return [] }
     let subjectGroup = catalog.group(of: subject.company)
     let trigger = context.items[index]
@@ -463,7 +650,8 @@ extension Run {
       if groups[0] == subjectGroup { return [headerPair[1]] }
       if groups[1] == subjectGroup { return [headerPair[0]] }
     }
-    // The partner an earlier clause introduced with 與 / with / 向.
+    // The partner an earlier clause introduced with 與 / with / 向, when the subject is carried too.
+    guard subjectCarried else { return [] }
     var k = index - 1
     while k >= 0 {
       let item = context.items[k]

@@ -62,6 +62,8 @@ struct Item {
   /// The preposition right before a mention (向 Y, from Y), if any.
   var preposition: Preposition? = nil
   var afterPassive = false
+  /// "OpenAI的競爭對手Anthropic": the possessor, which is neither subject nor counterparty.
+  var isPossessor = false
 }
 
 struct Run {
@@ -85,6 +87,10 @@ struct Run {
   var lastDated: (date: PartialDate, groups: Set<CompanyID>)? = nil
   var paragraphInvestments: [Candidate] = []
   var recentMentions: [Mention] = []
+  /// Whether each of ``recentMentions`` followed a preposition.
+  var recentWasPrepObject: [Bool] = []
+  /// Candidates of the paragraph so far, for follow-ups (其中首份合約…, 追加40億美元).
+  var paragraphCandidates: [Candidate] = []
   var recentNonPrepMention: Mention? = nil
 
   mutating func candidates() -> [Candidate] {
@@ -109,7 +115,7 @@ struct Run {
         lastSubject = nil
         lastStatus = nil
         lastDated = nil
-        paragraphInvestments = []
+        paragraphCandidates = []
       }
       let range = sentence.range
       func take<T>(_ all: [T], _ cursor: inout Int, _ rangeOf: (T) -> Range<Int>) -> [T] {

@@ -49,6 +49,8 @@ enum Preposition: Sendable, Equatable {
   case to
   /// 由 / by / led by: the counterparty is the actor.
   case by
+  /// 通過 / via / through: an intermediary (a cloud through which chips are used).
+  case via
 }
 
 /// Words that point back to a company already named.
@@ -100,6 +102,16 @@ enum Tag: Sendable, Equatable {
   case shares
   /// Words that only stop shorter words from matching inside them (面向, 投資計劃).
   case blocker
+  /// said / 表示: an announcement reported.
+  case reporting
+  /// which / who: the clause's subject is the company just named.
+  case relative
+  /// respectively / 分別: amounts pair with the companies in order.
+  case respectively
+  /// 三份 / in total: the amount adds up several deals.
+  case total
+  /// 擴大 / expanded: a later addition to a deal named before.
+  case expansion
 }
 
 /// A vocabulary entry as written, before folding.
@@ -140,7 +152,7 @@ enum Vocabulary {
         "花費", "下單", "採買", "buy", "buys", "bought", "buying", "purchase", "purchases",
         "purchased", "purchasing", "procure", "procures", "rent", "rents", "rented", "renting",
         "lease", "leases", "leased", "use", "uses", "using", "deploy", "deploys", "spend", "spends",
-        "spent", "spending", "ordered",
+        "spent", "spending", "ordered", "pay", "pays", "paid", "paying", "付款", "支付給",
       ])
     add(
       .trigger(.sell, nil),
@@ -167,7 +179,7 @@ enum Vocabulary {
     add(
       .product(.chips),
       [
-        "芯片", "晶片", "GPU", "GPUs", "TPU", "TPUs", "處理器", "加速器", "張量處理單元", "Trainium",
+        "芯片", "晶片", "GPU", "GPUs", "處理器", "加速器", "Trainium",
         "Inferentia", "半導體", "顯卡", "chip", "chips", "processor", "processors", "accelerator",
         "accelerators", "semiconductors", "Blackwell", "Vera Rubin", "Instinct", "MI450", "H100",
         "H200", "GB200", "GB300", "B200", "NVIDIA systems", "Nvidia systems", "systems",
@@ -176,6 +188,8 @@ enum Vocabulary {
       .product(.cloud),
       [
         "雲服務", "雲端服務", "雲平台", "雲計算", "雲端運算", "雲端", "雲", "雲基礎設施", "cloud",
+        // Google rents its TPUs through Google Cloud: a TPU deal is a cloud deal.
+        "TPU", "TPUs", "TPU芯片", "TPU晶片", "張量處理單元",
         "cloud services", "cloud computing", "cloud capacity", "cloud infrastructure",
       ])
     add(
@@ -217,9 +231,9 @@ enum Vocabulary {
       [
         "計劃", "計畫", "預計", "預期", "打算", "準備", "有望", "規劃", "擬議", "plans", "plan to",
         "planned", "planning", "intends", "intend", "expects to", "expected to", "set to", "aims to",
-        "poised to", "to invest", "would", "proposed",
+        "poised to", "proposed",
       ])
-    add(.status(StatusWord(status: .planned, weak: true)), ["將", "將會", "會", "will", "shall"])
+    add(.status(StatusWord(status: .planned, weak: true)), ["將", "將會", "會", "will", "shall", "would"])
     add(
       .status(StatusWord(status: .announced)),
       [
@@ -231,9 +245,8 @@ enum Vocabulary {
     add(
       .status(StatusWord(status: .closed, clauseOnly: true)),
       [
-        "已", "已經", "累計", "累積", "完成", "已完成", "先前已", "has invested", "have invested",
-        "had invested", "has poured", "has put", "has already", "completed", "completes", "closed",
-        "has backed", "previously invested", "so far", "to date",
+        "已", "已經", "累計", "累積", "完成", "已完成", "先前已", "has", "have", "had", "has already",
+        "completed", "completes", "closed", "previously", "so far", "to date",
       ])
     // MARK: Prepositions and structure
     add(.preposition(.toward), ["向", "對", "對於", "in", "into", "on"])
@@ -241,6 +254,12 @@ enum Vocabulary {
     add(.preposition(.with), ["與", "同", "跟", "with", "alongside"])
     add(.preposition(.to), ["為", "給", "替", "予", "to", "for"])
     add(.preposition(.by), ["由", "by", "led by", "co-led by"])
+    add(.preposition(.via), ["通過", "透過", "經由", "借助", "via", "through"])
+    add(.reporting, ["said", "says", "told", "表示", "稱", "宣稱", "透露", "證實"])
+    add(.relative, ["which", "who"])
+    add(.respectively, ["respectively", "分別"])
+    add(.total, ["三份", "兩份", "多份", "三筆", "兩筆", "多筆", "三項", "兩項", "in total", "combined", "totaling", "totalling", "together worth", "three contracts", "two contracts", "three deals", "two deals"])
+    add(.expansion, ["擴大", "加碼", "增購", "擴充", "expanded", "expands", "expand", "boosted", "added", "adds", "increased"])
     add(.passive, ["獲", "獲得", "得到", "接受", "取得", "received", "receive", "receives", "got", "gets", "obtained", "won"])
     add(.conjunction, ["和", "及", "以及", "、", "and", "&", "plus", "as well as"])
     add(.listEnd, ["等", "等公司", "等科技公司", "等企業", "among others", "and others"])
@@ -249,6 +268,7 @@ enum Vocabulary {
     add(
       .amountContext,
       [
+        "每股", "per share", "a share",
         "估值", "市值", "收入", "營收", "營業額", "虧損", "資本性支出", "資本支出", "利潤", "淨利", "年收入",
         "valuation", "valued at", "valuing", "market value", "market capitalization", "revenue",
         "revenues", "sales of", "loss", "losses", "capex", "capital expenditure", "profit", "worth of",
@@ -266,7 +286,14 @@ enum Vocabulary {
       ])
     add(.anaphor(.pair), ["雙方", "兩家公司", "二者", "兩者", "both companies", "the two companies", "the two firms", "the companies", "the pair", "both firms"])
     add(.anaphor(.role("chips")), ["芯片巨頭", "晶片巨頭", "芯片製造商", "晶片大廠", "the chipmaker", "the chip maker", "the chip giant", "the chip designer"])
-    add(.anaphor(.role("ai_lab")), ["該初創公司", "這家初創公司", "這家初創企業", "the startup", "the start-up", "the AI lab", "the AI startup", "the AI company", "the AI developer", "the lab"])
+    add(
+      .anaphor(.role("ai_lab")),
+      [
+        "該初創公司", "這家初創公司", "這家初創企業", "the startup", "the start-up", "the AI lab", "the AI startup",
+        "the AI company", "the AI developer", "the lab", "the AI firm", "the artificial intelligence startup",
+        "the artificial intelligence company", "the artificial intelligence lab", "the artificial intelligence firm",
+        "the AI start-up", "the AI model maker",
+      ])
     add(.anaphor(.role("cloud")), ["the cloud provider", "the cloud company", "雲服務商", "雲端服務商"])
     add(.anaphor(.role("big_tech")), ["科技巨頭", "the tech giant", "the software giant", "the software maker", "the e-commerce giant", "the search giant"])
     // MARK: Blockers (longer words that contain a keyword but do not mean it)

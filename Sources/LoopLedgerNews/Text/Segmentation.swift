@@ -91,16 +91,33 @@ public struct Segmentation: Sendable {
   }
 
   /// Clause ranges of `range`: split at , ， ; ； : ：(not inside numbers such as 1,000 or 10:30).
+  ///
+  /// In English, a comma splits only before a word that opens a new clause (which, who, while,
+  /// as, but, and, after, according …), so that appositives and "respectively" stay in their
+  /// clause. In Chinese every comma splits, and so does a space after a Chinese character (the
+  /// separator of headline segments).
   public static func clauses(of range: Range<Int>, in f: [UInt32]) -> [Range<Int>] {
     var result: [Range<Int>] = []
     var start = range.lowerBound
     var i = range.lowerBound
     while i < range.upperBound {
       let c = f[i]
+      let previous = i > range.lowerBound ? f[i - 1] : 0
+      if c == 0x20, ChineseFold.isHan(previous) || (previous >= 0x3001 && previous <= 0x303F) {
+        if start < i { result.append(start..<i) }
+        var j = i
+        while j < range.upperBound, f[j] == 0x20 { j += 1 }
+        start = j
+        i = j
+        continue
+      }
       if c == 0x2C || c == 0x3B || c == 0x3A {
-        let previous = i > range.lowerBound ? f[i - 1] : 0
         let next = i + 1 < range.upperBound ? f[i + 1] : 0
         if (c == 0x2C || c == 0x3A), Scalar.isDigit(previous), Scalar.isDigit(next) {
+          i += 1
+          continue
+        }
+        if c == 0x2C, !ChineseFold.isHan(previous), !ChineseFold.isHan(next), !opensEnglishClause(f, after: i, upper: range.upperBound) {
           i += 1
           continue
         }
@@ -112,6 +129,27 @@ public struct Segmentation: Sendable {
     if start < range.upperBound { result.append(start..<range.upperBound) }
     if result.isEmpty { result.append(range) }
     return result
+  }
+
+  private static let clauseOpeners: [[UInt32]] = [
+    "which", "who", "whose", "while", "as", "but", "and", "after", "before", "although", "though",
+    "whereas", "according", "when", "since", "with", "bringing", "making", "giving", "the companies said",
+    "the company said", "people familiar", "sources said", "it said", "they said",
+  ].map { Array($0.unicodeScalars.map(\.value)) }
+
+  /// Whether the words after the comma at `i` open a new English clause.
+  static func opensEnglishClause(_ f: [UInt32], after i: Int, upper: Int) -> Bool {
+    var j = i + 1
+    while j < upper, f[j] == 0x20 { j += 1 }
+    for word in clauseOpeners where j + word.count <= upper {
+      var matched = true
+      for (k, c) in word.enumerated() where f[j + k] != c {
+        matched = false
+        break
+      }
+      if matched, j + word.count == upper || !Scalar.isWordChar(f[j + word.count]) { return true }
+    }
+    return false
   }
 
   private static let abbreviations: Set<String> = [
