@@ -98,7 +98,7 @@ extension Run {
           chosen = nil
           amountBasis = nil
         }
-        if chosen == nil, !shared, let bounded = fundsBound(payer: payer.company, clause: clause, in: context) {
+        if chosen == nil, !shared, let bounded = fundsBound(payer: payer.company, payee: payee.company, clause: clause, in: context) {
           amount = bounded.amount
           amountBasis = bounded.basis
           notes.append(bounded.note)
@@ -290,13 +290,18 @@ extension Run {
   }
 
   /// "所得資金" / "the proceeds": bounded by the latest investment into the payer in this paragraph.
-  func fundsBound(payer: CompanyID, clause: Int, in context: SentenceContext) -> (amount: Amount, basis: String, note: String)? {
+  func fundsBound(payer: CompanyID, payee: CompanyID, clause: Int, in context: SentenceContext) -> (amount: Amount, basis: String, note: String)? {
     guard let reference = context.items.first(where: {
       if case .fundsReference = $0.tag { return $0.clause == clause }
       return false
     }) else { return nil }
     let group = catalog.group(of: payer)
-    guard let investment = paragraphInvestments.last(where: { catalog.group(of: $0.payee.id) == group }),
+    // The money the vendor itself invested comes back first (輝達投資OpenAI，OpenAI再用這筆資金向輝達購買);
+    // among several, the largest.
+    let into = paragraphInvestments.filter { catalog.group(of: $0.payee.id) == group }
+    let fromVendor = into.filter { catalog.group(of: $0.payer.id) == catalog.group(of: payee) }
+    let pool = fromVendor.isEmpty ? into : fromVendor
+    guard let investment = pool.max(by: { ($0.amount.value ?? $0.amount.high ?? 0) < ($1.amount.value ?? $1.amount.high ?? 0) }),
       let bound = investment.amount.high ?? investment.amount.value, investment.amount.qualifier != .atLeast,
       investment.amount.qualifier != .moreThan
     else { return nil }
@@ -346,6 +351,11 @@ extension Run {
         break
       }
     }
+    // "Amazon invested $8 billion", "the chipmaker took a stake": done, unless its clause says otherwise.
+    let pastTense: Set<String> = ["invested", "took a stake", "poured", "injected", "bought", "purchased", "paid", "pumped"]
+    if chosen == nil, pastTense.contains(ChineseFold.foldedString(text.slice(trigger.range))) {
+      return (.closed, text.slice(trigger.range))
+    }
     if chosen == nil || chosen?.0.weak == true {
       // Other clauses of the sentence: before first, then after.
       let others = context.items.filter { $0.clause != clause && statusWord($0).map { !$0.weak && !$0.clauseOnly } == true }
@@ -369,11 +379,6 @@ extension Run {
     let continues = context.items.contains { if case .continuation = $0.tag { return true } else { return false } }
     if continues, let lastStatus { return (lastStatus, "carried from the previous sentence") }
     let reported = context.items.first { if case .reporting = $0.tag { return true } else { return false } }
-    // "Amazon invested $8 billion", "took a stake": done.
-    let pastTense: Set<String> = ["invested", "took a stake", "poured", "injected", "bought", "purchased", "paid", "pumped"]
-    if chosen == nil, pastTense.contains(ChineseFold.foldedString(text.slice(trigger.range))) {
-      return (.closed, text.slice(trigger.range))
-    }
     if let (_, item) = chosen {
       // "X said it will supply…", "谷歌表示將…": an announced commitment.
       if let reported { return (.announced, "\(text.slice(reported.range)) … \(text.slice(item.range))") }

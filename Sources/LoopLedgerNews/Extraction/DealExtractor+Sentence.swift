@@ -262,8 +262,11 @@ extension Run {
     let gap = previous.range.upperBound..<item.range.lowerBound
     guard gap.count <= 3 else { return false }
     if previous.mention != nil {
-      // 甲骨文(Oracle)、英偉達 — the 、 is a conjunction token; a bare comma in English lists.
-      return gap.allSatisfy { f[$0] == 0x2C || f[$0] == 0x3001 || Scalar.isSpace(f[$0]) }
+      // 甲骨文(Oracle)、英偉達 — the 、 is a conjunction token; an ASCII comma only in English lists.
+      return gap.allSatisfy {
+        (f[$0] == 0x2C && text.scalars[$0].value == 0x2C && !ChineseFold.isHan(f[Swift.max(0, gap.lowerBound - 1)]))
+          || f[$0] == 0x3001 || Scalar.isSpace(f[$0])
+      }
     }
     if case .conjunction = previous.tag { return true }
     return false
@@ -297,6 +300,16 @@ extension Run {
 
   /// The list of mentions ending at `index` (微軟和英偉達, Microsoft and Nvidia).
   func list(endingAt index: Int, in context: SentenceContext) -> [Mention] {
+    distinctGroups(listEndingAt(index, in: context))
+  }
+
+  /// Keeps the first mention of each company group (OpenAI, OpenAI → OpenAI).
+  func distinctGroups(_ mentions: [Mention]) -> [Mention] {
+    var seen = Set<CompanyID>()
+    return mentions.filter { seen.insert(catalog.group(of: $0.company)).inserted }
+  }
+
+  func listEndingAt(_ index: Int, in context: SentenceContext) -> [Mention] {
     var result = mentions(of: context.items[index])
     var i = index
     while i >= 2 {
@@ -320,6 +333,10 @@ extension Run {
 
   /// The list of mentions starting at `index` (向甲骨文(Oracle)、英偉達等).
   func list(startingAt index: Int, in context: SentenceContext) -> [Mention] {
+    distinctGroups(listStartingAt(index, in: context))
+  }
+
+  func listStartingAt(_ index: Int, in context: SentenceContext) -> [Mention] {
     var result = mentions(of: context.items[index])
     var i = index
     while i + 1 < context.items.count, result.count < 8 {

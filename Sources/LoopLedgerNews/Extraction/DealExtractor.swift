@@ -108,7 +108,7 @@ struct Run {
     var dateCursor = 0
     var termCursor = 0
     var currentParagraph = -1
-    for (sentenceIndex, sentence) in Run.boundedSentences(segmentation, f).enumerated() {
+    for (sentenceIndex, sentence) in Run.boundedSentences(segmentation, text).enumerated() {
       if sentence.paragraph != currentParagraph {
         currentParagraph = sentence.paragraph
         headerPair = []
@@ -132,7 +132,7 @@ struct Run {
       var context = SentenceContext(
         index: sentenceIndex, range: range, items: sentenceItems, amounts: sentenceAmounts,
         dates: sentenceDates, terms: sentenceTerms,
-        clauses: Segmentation.clauses(of: range, in: f))
+        clauses: Segmentation.clauses(of: range, in: text))
       let found = process(&context)
       result.append(contentsOf: found)
     }
@@ -141,7 +141,7 @@ struct Run {
 
   /// Sentences, with very long ones cut at clause boundaries (or, for a clause longer still, every
   /// `limit` scalars), so that the work per sentence is bounded and the whole pass stays linear.
-  static func boundedSentences(_ segmentation: Segmentation, _ f: [UInt32], limit: Int = 600)
+  static func boundedSentences(_ segmentation: Segmentation, _ text: ArticleText, limit: Int = 600)
     -> [Segmentation.Sentence]
   {
     var result: [Segmentation.Sentence] = []
@@ -152,7 +152,7 @@ struct Run {
       }
       var start = sentence.range.lowerBound
       var end = start
-      for clause in Segmentation.clauses(of: sentence.range, in: f) {
+      for clause in Segmentation.clauses(of: sentence.range, in: text) {
         if clause.upperBound - start > limit, end > start {
           result.append(Segmentation.Sentence(range: start..<end, paragraph: sentence.paragraph))
           start = clause.lowerBound
@@ -222,6 +222,8 @@ struct Run {
     var lastCompany: Int? = nil
     for token in tokens {
       guard case .company(let index) = token.tag else {
+        // Blockers only kept shorter words from matching inside them.
+        if case .blocker = token.tag { continue }
         out.append(Item(range: token.range, tag: token.tag))
         continue
       }

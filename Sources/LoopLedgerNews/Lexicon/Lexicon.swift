@@ -182,7 +182,7 @@ enum Vocabulary {
         "芯片", "晶片", "GPU", "GPUs", "處理器", "加速器", "Trainium",
         "Inferentia", "半導體", "顯卡", "chip", "chips", "processor", "processors", "accelerator",
         "accelerators", "semiconductors", "Blackwell", "Vera Rubin", "Instinct", "MI450", "H100",
-        "H200", "GB200", "GB300", "B200", "NVIDIA systems", "Nvidia systems", "systems",
+        "H200", "GB200", "GB300", "B200", "systems",
       ])
     add(
       .product(.cloud),

@@ -96,7 +96,8 @@ public struct Segmentation: Sendable {
   /// as, but, and, after, according …), so that appositives and "respectively" stay in their
   /// clause. In Chinese every comma splits, and so does a space after a Chinese character (the
   /// separator of headline segments).
-  public static func clauses(of range: Range<Int>, in f: [UInt32]) -> [Range<Int>] {
+  public static func clauses(of range: Range<Int>, in text: ArticleText) -> [Range<Int>] {
+    let f = text.folded
     var result: [Range<Int>] = []
     var start = range.lowerBound
     var i = range.lowerBound
@@ -117,7 +118,10 @@ public struct Segmentation: Sendable {
           i += 1
           continue
         }
-        if c == 0x2C, !ChineseFold.isHan(previous), !ChineseFold.isHan(next), !opensEnglishClause(f, after: i, upper: range.upperBound) {
+        let fullWidth = text.scalars[i].value == 0xFF0C
+        if c == 0x2C, !fullWidth, !ChineseFold.isHan(previous), !ChineseFold.isHan(next),
+          !opensEnglishClause(f, after: i, upper: range.upperBound)
+        {
           i += 1
           continue
         }
