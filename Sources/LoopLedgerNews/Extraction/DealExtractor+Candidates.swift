@@ -268,8 +268,9 @@ extension Run {
     }
     if best != nil { return best }
     // A neighbouring clause without a relation word of its own (為期七年、總值高達380億美元的…計劃).
+    // Agreement nouns (協議, deal) name the same deal, so they do not claim the clause.
     let triggerClauses = Set(context.items.compactMap { item -> Int? in
-      if case .trigger = item.tag { return item.clause }
+      if case .trigger(let flow, _) = item.tag, flow != .agreement { return item.clause }
       return nil
     })
     for neighbour in [clause - 1, clause + 1] where neighbour >= 0 && neighbour < context.clauses.count {

@@ -26,6 +26,18 @@ public struct ExtractReport: Codable, Sendable, Equatable {
       case articleDateSource = "article_date_source"
       case statedRates = "stated_rates"
     }
+
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(file, forKey: .file)
+      try c.encode(language, forKey: .language)
+      try c.encode(articleDate, forKey: .articleDate)
+      try c.encode(articleDateSource, forKey: .articleDateSource)
+      try c.encode(html, forKey: .html)
+      try c.encode(characters, forKey: .characters)
+      try c.encode(statedRates, forKey: .statedRates)
+      try c.encode(candidates, forKey: .candidates)
+    }
   }
 
   public struct RateJSON: Codable, Sendable, Equatable {
@@ -48,6 +60,15 @@ public struct ExtractReport: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
       case id, name, span, via
       case asWritten = "as_written"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(id, forKey: .id)
+      try c.encode(name, forKey: .name)
+      try c.encode(asWritten, forKey: .asWritten)
+      try c.encode(span, forKey: .span)
+      try c.encode(via, forKey: .via)
     }
   }
 
@@ -74,6 +95,23 @@ public struct ExtractReport: Codable, Sendable, Equatable {
       case usdBasis = "usd_basis"
       case currencyAssumed = "currency_assumed"
     }
+
+    /// Every key is written, unknown parts as `null`.
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(qualifier, forKey: .qualifier)
+      try c.encode(value, forKey: .value)
+      try c.encode(low, forKey: .low)
+      try c.encode(high, forKey: .high)
+      try c.encode(currency, forKey: .currency)
+      try c.encode(asWritten, forKey: .asWritten)
+      try c.encode(lowUSD, forKey: .lowUSD)
+      try c.encode(highUSD, forKey: .highUSD)
+      try c.encode(estimateUSD, forKey: .estimateUSD)
+      try c.encode(usdBasis, forKey: .usdBasis)
+      try c.encode(currencyAssumed, forKey: .currencyAssumed)
+      try c.encode(conversion, forKey: .conversion)
+    }
   }
 
   public struct ConversionJSON: Codable, Sendable, Equatable {
@@ -85,6 +123,15 @@ public struct ExtractReport: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
       case qualifier, value, currency, rate
       case asWritten = "as_written"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(qualifier, forKey: .qualifier)
+      try c.encode(value, forKey: .value)
+      try c.encode(currency, forKey: .currency)
+      try c.encode(asWritten, forKey: .asWritten)
+      try c.encode(rate, forKey: .rate)
     }
   }
 
@@ -116,6 +163,27 @@ public struct ExtractReport: Codable, Sendable, Equatable {
       case alsoIn = "also_in"
       case duplicateOf = "duplicate_of"
       case mergedSources = "merged_sources"
+    }
+
+    /// Every key is written, unknown values as `null`.
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(id, forKey: .id)
+      try c.encode(payer, forKey: .payer)
+      try c.encode(payee, forKey: .payee)
+      try c.encode(kind, forKey: .kind)
+      try c.encode(amount, forKey: .amount)
+      try c.encode(announced, forKey: .announced)
+      try c.encode(status, forKey: .status)
+      try c.encode(termYears, forKey: .termYears)
+      try c.encode(quote, forKey: .quote)
+      try c.encode(span, forKey: .span)
+      try c.encode(confidence, forKey: .confidence)
+      try c.encode(basis, forKey: .basis)
+      try c.encode(alsoIn, forKey: .alsoIn)
+      try c.encode(duplicateOf, forKey: .duplicateOf)
+      try c.encode(mergedSources, forKey: .mergedSources)
+      try c.encode(notes, forKey: .notes)
     }
   }
 

@@ -58,7 +58,8 @@ public struct Segmentation: Sendable {
         while end < n, Segmentation.isClosing(f[end]) || f[end] == 0x3002 || f[end] == 0x21 || f[end] == 0x3F {
           end += 1
         }
-        if c == 0x21 || c == 0x3F, end < n, !Scalar.isSpace(f[end]), !Segmentation.isCJKPunctuationOrHan(f[end]) {
+        let fullWidth = text.scalars[i].value == 0xFF01 || text.scalars[i].value == 0xFF1F
+        if !fullWidth, c == 0x21 || c == 0x3F, end < n, !Scalar.isSpace(f[end]), !Segmentation.isCJKPunctuationOrHan(f[end]) {
           i += 1
           continue
         }
