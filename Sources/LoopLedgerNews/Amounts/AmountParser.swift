@@ -290,6 +290,14 @@ private struct Scanner {
     return table
   }()
 
+  static let rangeSeparators: [[UInt32]] = [
+    ChineseFold.fold("至"), ChineseFold.fold("到"), [0x2D], [0x7E], [0x301C], ChineseFold.fold("to"),
+  ]
+  static let orWord = ChineseFold.fold("or")
+  static let vagueTails: [([UInt32], String)] = [
+    (" of dollars", "USD"), (" of us dollars", "USD"), (" of u.s. dollars", "USD"),
+    (" of euros", "EUR"), (" of yuan", "CNY"), ("-dollar", "USD"), (" dollars", "USD"),
+  ].map { (ChineseFold.fold($0.0), $0.1) }
   static let shu = ChineseFold.fold("數")
   static let ji = ChineseFold.fold("幾")
   static let shang = ChineseFold.fold("上")
@@ -575,9 +583,8 @@ private struct Scanner {
   /// Reads the end of a range after `end`: 至 / 到 / - / ~ / to, then a second figure.
   func rangeEnd(after end: Int) -> (Number, Int)? {
     var j = skipSpaces(end, max: 1)
-    let separators = [ChineseFold.fold("至"), ChineseFold.fold("到"), [0x2D], [0x7E], [0x301C], ChineseFold.fold("to")]
     var matched = false
-    for separator in separators where matches(separator, at: j) {
+    for separator in Scanner.rangeSeparators where matches(separator, at: j) {
       j += separator.count
       matched = true
       break
@@ -616,12 +623,7 @@ private struct Scanner {
     guard let ((lo, hi), length) = longest(AmountVocabulary.englishVague, at: i) else { return nil }
     var end = i + length
     var currency: String? = nil
-    let tails: [(String, String)] = [
-      (" of dollars", "USD"), (" of us dollars", "USD"), (" of u.s. dollars", "USD"),
-      (" of euros", "EUR"), (" of yuan", "CNY"), ("-dollar", "USD"), (" dollars", "USD"),
-    ]
-    for (tail, code) in tails {
-      let word = Array(tail.unicodeScalars.map(\.value))
+    for (word, code) in Scanner.vagueTails {
       if matches(word, at: end) {
         currency = code
         end += word.count
@@ -654,7 +656,7 @@ private struct Scanner {
       j = skipSpaces(j + 1, max: 1)
     }
     j = skipSpaces(j, max: 1)
-    if matches(ChineseFold.fold("or"), at: j) { j = skipSpaces(j + 2, max: 1) }
+    if matches(Scanner.orWord, at: j) { j = skipSpaces(j + 2, max: 1) }
     // The qualifier is read by the inner attempt when it is written before the figure; make the
     // inner attempt start at the qualifier.
     var innerStart = j

@@ -6,6 +6,8 @@ public struct CompanyCatalog: Sendable {
   /// Every company, ledger companies first.
   public let companies: [Company]
   private let index: [CompanyID: Int]
+  /// Each company's group (the top of its parent chain), computed once.
+  private let groups: [CompanyID: CompanyID]
   /// Folded alias → company index, for building the matcher.
   let aliases: [(folded: [UInt32], written: String, company: Int)]
 
@@ -38,7 +40,20 @@ public struct CompanyCatalog: Sendable {
       }
     }
     self.companies = companies
-    index = Dictionary(companies.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let index = Dictionary(companies.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    self.index = index
+    var groups: [CompanyID: CompanyID] = [:]
+    for company in companies {
+      var current = company.id
+      var seen: Set<CompanyID> = [current]
+      while let position = index[current], let parent = companies[position].parent, index[parent] != nil,
+        seen.insert(parent).inserted
+      {
+        current = parent
+      }
+      groups[company.id] = current
+    }
+    self.groups = groups
     var aliases: [(folded: [UInt32], written: String, company: Int)] = []
     var seen = Set<String>()
     for (position, company) in companies.enumerated() {
@@ -56,14 +71,7 @@ public struct CompanyCatalog: Sendable {
   public func company(_ id: CompanyID) -> Company? { index[id].map { companies[$0] } }
 
   /// The top of the parent chain.
-  public func group(of id: CompanyID) -> CompanyID {
-    var current = id
-    var seen: Set<CompanyID> = [id]
-    while let parent = company(current)?.parent, seen.insert(parent).inserted, company(parent) != nil {
-      current = parent
-    }
-    return current
-  }
+  public func group(of id: CompanyID) -> CompanyID { groups[id] ?? id }
 
   /// The company's role, or its group's when it is a unit.
   func role(of id: CompanyID) -> String? { company(id)?.role }

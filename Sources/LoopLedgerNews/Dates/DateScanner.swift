@@ -203,26 +203,64 @@ private struct Scan {
 
   @inline(__always) func at(_ i: Int) -> UInt32 { i >= lower && i < upper ? f[i] : 0 }
 
-  func word(_ w: String, at i: Int) -> Bool {
+  func word(_ w: String, at i: Int) -> Bool { word(Scan.folded(w), at: i) }
+
+  func word(_ folded: [UInt32], at i: Int) -> Bool {
+    guard let first = folded.first, at(i) == first else { return false }
     var j = i
-    for c in ChineseFold.fold(w) {
+    for c in folded {
       guard at(j) == c else { return false }
       j += 1
     }
-    if let last = ChineseFold.fold(w).last, Scalar.isASCIILetter(last), Scalar.isWordChar(at(j)) {
+    if let last = folded.last, Scalar.isASCIILetter(last), Scalar.isWordChar(at(j)) {
       return false
     }
     return true
   }
 
+  /// Folded forms of the scanner's words, computed once.
+  static let foldCache: [String: [UInt32]] = {
+    var words: [String] = ["年", "月", "日", "號", "期", "為期", "期限", "年期為", "-year", " years", "in"]
+    words += ["底", "末", "年底", "年末", "第四季", "起", "以來", "開始", "初", "中", "前後", "中旬", "上旬", "下旬"]
+    words += ["今年", "去年", "明年", "前年", "本年", "上個月", "上月", "本月", "這個月", "當月", "下個月", "下月", "月初",
+      "本月初", "上月底", "上月初", "昨日", "昨天", "今日", "今天", "前天", "日前", "近日", "本週", "上週", "上周", "上星期"]
+    words += ["last month", "this month", "earlier this month", "next month", "last year", "this year",
+      "earlier this year", "next year", "last week", "this week", "earlier this week", "yesterday", "today"]
+    words += ["每", "近", "前", "個", "數", "過去"]
+    words += chineseSmall.keys
+    words += months.map(\.0) + weekdays.map(\.0) + chineseWeekdays.map(\.0)
+    words += ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty"]
+    words += ["over ", "for ", "spanning ", "across ", "in ", "since ", "from ", "by ", "early ", "late ", "mid-", "during ", "of "]
+    var cache: [String: [UInt32]] = [:]
+    for w in words { cache[w] = ChineseFold.fold(w) }
+    return cache
+  }()
+
+  static func folded(_ w: String) -> [UInt32] { foldCache[w] ?? ChineseFold.fold(w) }
+
+  /// Characters a Chinese date expression can start with.
+  static let chineseStarts: Set<UInt32> = {
+    var set = Set<UInt32>()
+    for w in foldCache.keys where !(w.first?.isASCII ?? true) { if let c = foldCache[w]?.first { set.insert(c) } }
+    return set
+  }()
+
   func firstWord(_ words: [String], at i: Int) -> (String, Int)? {
+    firstWord(Scan.prepared(words), at: i)
+  }
+
+  func firstWord(_ words: [(String, [UInt32])], at i: Int) -> (String, Int)? {
     var best: (String, Int)? = nil
-    for w in words where word(w, at: i) {
-      let length = w.unicodeScalars.count
+    let c = at(i)
+    for (w, folded) in words {
+      guard folded.first == c, word(folded, at: i) else { continue }
+      let length = folded.count
       if best == nil || length > (best?.1 ?? 0) { best = (w, length) }
     }
     return best
   }
+
+  static func prepared(_ words: [String]) -> [(String, [UInt32])] { words.map { ($0, folded($0)) } }
 
   /// Digits (at most `max`) at `i`.
   func digits(at i: Int, max: Int) -> (Int, Int)? {
@@ -245,8 +283,8 @@ private struct Scan {
   func smallNumber(at i: Int) -> (Int, Int)? {
     if let found = digits(at: i, max: 2) { return found }
     var best: (Int, Int)? = nil
-    for (w, value) in Scan.chineseSmall where word(w, at: i) {
-      let length = ChineseFold.fold(w).count
+    for (w, value) in Scan.smallNumbers where w.first == at(i) && word(w, at: i) {
+      let length = w.count
       if best == nil || length > ((best?.1 ?? i) - i) { best = (value, i + length) }
     }
     return best
@@ -270,7 +308,40 @@ private struct Scan {
     ("禮拜五", 5),
   ]
 
+  static let list0 = prepared(["底", "末", "年底", "年末", "第四季"])
+  static let list1 = prepared(["起", "以來", "開始", "初", "中", "前後"])
+  static let list2 = prepared(["初", "中旬", "上旬", "下旬", "中", "底", "末"])
+  static let list3 = prepared(["底", "年底", "年末", "末"])
+  static let list4 = prepared(["初", "中旬", "底", "末", "中"])
+  static let list5 = prepared(["上週", "上周", "上星期"])
+  static let list6 = prepared(["為期", "期限", "年期為"])
+  static let monthWords = prepared(months.map(\.0))
+  static let weekdayWords = prepared(weekdays.map(\.0))
+  static let chineseWeekdayWords = prepared(chineseWeekdays.map(\.0))
+  static let smallNumbers: [([UInt32], Int)] = chineseSmall.map { (ChineseFold.fold($0.key), $0.value) }
+  static let numberWordList = prepared(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty"])
+  static let yearOffsets: [(String, Int)] = [("今年", 0), ("去年", -1), ("明年", 1), ("前年", -2), ("本年", 0)]
+  static let monthOffsets: [(String, Int)] = [
+      ("上個月", -1), ("上月", -1), ("本月", 0), ("這個月", 0), ("當月", 0), ("下個月", 1), ("下月", 1),
+      ("月初", 0), ("本月初", 0), ("上月底", -1), ("上月初", -1),
+    ]
+  static let dayOffsets: [(String, Int)] = [("昨日", -1), ("昨天", -1), ("今日", 0), ("今天", 0), ("前天", -2), ("日前", 0), ("近日", 0), ("本週", 0)]
+  static let relative: [(String, DateExpression)] = [
+      ("last month", .relativeMonth(offset: -1)), ("this month", .relativeMonth(offset: 0)),
+      ("earlier this month", .relativeMonth(offset: 0)), ("next month", .relativeMonth(offset: 1)),
+      ("last year", .relativeYear(offset: -1, month: nil)),
+      ("this year", .relativeYear(offset: 0, month: nil)),
+      ("earlier this year", .relativeYear(offset: 0, month: nil)),
+      ("next year", .relativeYear(offset: 1, month: nil)), ("last week", .relativeWeek(-1)),
+      ("this week", .relativeWeek(0)), ("earlier this week", .relativeWeek(0)),
+      ("yesterday", .relativeDay(-1)), ("today", .relativeDay(0)),
+    ]
+  static let yearOffsetWords = yearOffsets.map { (ChineseFold.fold($0.0), $0.1) }
+  static let monthOffsetWords = prepared(monthOffsets.map(\.0))
+  static let dayOffsetWords = prepared(dayOffsets.map(\.0))
+  static let relativeWords = prepared(relative.map(\.0))
   static let yearWord = ChineseFold.fold("年")
+  static let termStarts = ChineseFold.fold("為期期限")
   static let monthWord = ChineseFold.fold("月")
   static let dayWords = [ChineseFold.fold("日"), ChineseFold.fold("號")]
 
@@ -307,6 +378,7 @@ private struct Scan {
       if Scalar.isWordChar(at(i - 1)) { return nil }
       return englishDate(at: i)
     }
+    guard Scan.chineseStarts.contains(c) else { return nil }
     return chineseDate(at: i)
   }
 
@@ -332,10 +404,10 @@ private struct Scan {
           }
           return (.absolute(PartialDate(year: year, month: month)), mEnd + 1)
         }
-        if let (w, length) = firstWord(["底", "末", "年底", "年末", "第四季"], at: afterYear), !w.isEmpty {
+        if let (w, length) = firstWord(Scan.list0, at: afterYear), !w.isEmpty {
           return (.absolute(PartialDate(year: year, month: 12)), afterYear + length)
         }
-        if let (_, length) = firstWord(["起", "以來", "開始", "初", "中", "前後"], at: afterYear) {
+        if let (_, length) = firstWord(Scan.list1, at: afterYear) {
           return (.absolute(PartialDate(year: year)), afterYear + length)
         }
         return (.absolute(PartialDate(year: year)), afterYear)
@@ -367,44 +439,38 @@ private struct Scan {
   /// 三個月 / 數月 / 每月: a count of months, not a date.
   func isCountBefore(_ i: Int) -> Bool {
     let previous = at(i - 1)
-    return ["每", "近", "前", "個", "數", "過去"].contains { ChineseFold.fold($0).last == previous }
+    return ["每", "近", "前", "個", "數", "過去"].contains { Scan.folded($0).last == previous }
   }
 
   func chineseDate(at i: Int) -> (DateExpression, Int)? {
     // 今年9月, 去年十月, 明年, 今年初
-    let yearOffsets: [(String, Int)] = [("今年", 0), ("去年", -1), ("明年", 1), ("前年", -2), ("本年", 0)]
-    for (w, offset) in yearOffsets where word(w, at: i) {
+    for (w, offset) in Scan.yearOffsetWords where w.first == at(i) && word(w, at: i) {
       let after = i + 2
       if let (month, end) = smallNumber(at: after), (1...12).contains(month), at(end) == Scan.monthWord.first {
         var stop = end + 1
-        if let (_, length) = firstWord(["初", "中旬", "上旬", "下旬", "中", "底", "末"], at: stop) { stop += length }
+        if let (_, length) = firstWord(Scan.list2, at: stop) { stop += length }
         if let (day, dEnd) = smallNumber(at: end + 1), isDayWord(dEnd) {
           return (.relativeYear(offset: offset, month: month, day: day), dEnd + 1)
         }
         return (.relativeYear(offset: offset, month: month), stop)
       }
-      if let (_, length) = firstWord(["底", "年底", "年末", "末"], at: after) {
+      if let (_, length) = firstWord(Scan.list3, at: after) {
         return (.relativeYear(offset: offset, month: 12), after + length)
       }
       return (.relativeYear(offset: offset, month: nil), after)
     }
-    let monthOffsets: [(String, Int)] = [
-      ("上個月", -1), ("上月", -1), ("本月", 0), ("這個月", 0), ("當月", 0), ("下個月", 1), ("下月", 1),
-      ("月初", 0), ("本月初", 0), ("上月底", -1), ("上月初", -1),
-    ]
-    if let (w, length) = firstWord(monthOffsets.map(\.0), at: i), let offset = monthOffsets.first(where: { $0.0 == w })?.1 {
+    if let (w, length) = firstWord(Scan.monthOffsetWords, at: i), let offset = Scan.monthOffsets.first(where: { $0.0 == w })?.1 {
       var stop = i + length
-      if let (_, extra) = firstWord(["初", "中旬", "底", "末", "中"], at: stop) { stop += extra }
+      if let (_, extra) = firstWord(Scan.list4, at: stop) { stop += extra }
       return (.relativeMonth(offset: offset), stop)
     }
-    let dayOffsets: [(String, Int)] = [("昨日", -1), ("昨天", -1), ("今日", 0), ("今天", 0), ("前天", -2), ("日前", 0), ("近日", 0), ("本週", 0)]
-    if let (w, length) = firstWord(dayOffsets.map(\.0), at: i), let offset = dayOffsets.first(where: { $0.0 == w })?.1 {
+    if let (w, length) = firstWord(Scan.dayOffsetWords, at: i), let offset = Scan.dayOffsets.first(where: { $0.0 == w })?.1 {
       return (.relativeDay(offset), i + length)
     }
-    if let (w, length) = firstWord(["上週", "上周", "上星期"], at: i), !w.isEmpty {
+    if let (w, length) = firstWord(Scan.list5, at: i), !w.isEmpty {
       return (.relativeWeek(-1), i + length)
     }
-    if let (w, length) = firstWord(Scan.chineseWeekdays.map(\.0), at: i),
+    if let (w, length) = firstWord(Scan.chineseWeekdayWords, at: i),
       let day = Scan.chineseWeekdays.first(where: { $0.0 == w })?.1
     {
       return (.weekday(day), i + length)
@@ -422,23 +488,13 @@ private struct Scan {
   }
 
   func englishDate(at i: Int) -> (DateExpression, Int)? {
-    let relative: [(String, DateExpression)] = [
-      ("last month", .relativeMonth(offset: -1)), ("this month", .relativeMonth(offset: 0)),
-      ("earlier this month", .relativeMonth(offset: 0)), ("next month", .relativeMonth(offset: 1)),
-      ("last year", .relativeYear(offset: -1, month: nil)),
-      ("this year", .relativeYear(offset: 0, month: nil)),
-      ("earlier this year", .relativeYear(offset: 0, month: nil)),
-      ("next year", .relativeYear(offset: 1, month: nil)), ("last week", .relativeWeek(-1)),
-      ("this week", .relativeWeek(0)), ("earlier this week", .relativeWeek(0)),
-      ("yesterday", .relativeDay(-1)), ("today", .relativeDay(0)),
-    ]
-    if let (w, length) = firstWord(relative.map(\.0), at: i), let expression = relative.first(where: { $0.0 == w })?.1 {
+    if let (w, length) = firstWord(Scan.relativeWords, at: i), let expression = Scan.relative.first(where: { $0.0 == w })?.1 {
       return (expression, i + length)
     }
-    if let (w, length) = firstWord(Scan.weekdays.map(\.0), at: i), let day = Scan.weekdays.first(where: { $0.0 == w })?.1 {
+    if let (w, length) = firstWord(Scan.weekdayWords, at: i), let day = Scan.weekdays.first(where: { $0.0 == w })?.1 {
       return (.weekday(day), i + length)
     }
-    guard let (w, length) = firstWord(Scan.months.map(\.0), at: i),
+    guard let (w, length) = firstWord(Scan.monthWords, at: i),
       let month = Scan.months.first(where: { $0.0 == w })?.1
     else { return nil }
     // "may" is also a verb: only as "May 5", "May 2025" or "in May".
@@ -477,8 +533,13 @@ private struct Scan {
       ("twenty", 20),
     ]
     while i < upper {
+      let c = f[i]
+      if !Scalar.isWordChar(c), !Scan.chineseStarts.contains(c) {
+        i += 1
+        continue
+      }
       // 為期七年 / 為期5年 / 期限5年
-      if let (_, length) = firstWord(["為期", "期限", "年期為"], at: i) {
+      if let (_, length) = firstWord(Scan.list6, at: i) {
         if let (years, end) = smallNumber(at: i + length), at(end) == Scan.yearWord.first {
           result.append(DateScanner.Term(range: i..<(end + 1), years: Double(years)))
           i = end + 1
@@ -500,7 +561,7 @@ private struct Scan {
         if let (n, e) = digits(at: i, max: 2) {
           value = n
           end = e
-        } else if let (w, length) = firstWord(numberWords.map(\.0), at: i) {
+        } else if let (w, length) = firstWord(Scan.numberWordList, at: i) {
           value = numberWords.first { $0.0 == w }?.1
           end = i + length
         }

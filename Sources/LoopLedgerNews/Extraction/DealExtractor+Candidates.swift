@@ -15,8 +15,8 @@ extension Run {
     guard case .trigger(_, let triggerProduct) = trigger.tag else { return [] }
     let product = relation.viaCloud ? .cloud : triggerProduct ?? productNear(trigger, in: context)
     // Weak verbs (使用, use, 支付, spend) need a product or an amount to mean a purchase.
-    let weakVerbs: Set<String> = ["使用", "采用", "部署", "支付", "花费", "use", "uses", "using", "deploy", "deploys", "spend", "spends", "spent", "spending", "提供", "provide", "provides", "provided", "providing", "offer", "offers", "投入"]
     let triggerWord = ChineseFold.foldedString(text.slice(trigger.range))
+    let weakVerbs = Run.weakVerbs
     let amountChoice = amount(for: trigger, in: context)
     if weakVerbs.contains(triggerWord), product == nil, amountChoice == nil { return [] }
     // An agreement that names no product needs an amount and both sides in its own clause.
@@ -142,6 +142,16 @@ extension Run {
     return result
   }
 
+  /// Verbs that mean a purchase only with a product or an amount (使用, use, 支付, spend).
+  static let weakVerbs: Set<String> = [
+    "使用", "采用", "部署", "支付", "花费", "use", "uses", "using", "deploy", "deploys", "spend", "spends",
+    "spent", "spending", "提供", "provide", "provides", "provided", "providing", "offer", "offers", "投入",
+  ]
+  /// Past tenses that report a completed deal.
+  static let pastTense: Set<String> = [
+    "invested", "took a stake", "poured", "injected", "bought", "purchased", "paid", "pumped",
+  ]
+
   func isEnglish(_ item: Item) -> Bool {
     guard let first = text.folded[safe: item.range.lowerBound] else { return false }
     return Scalar.isASCIILetter(first)
@@ -230,14 +240,15 @@ extension Run {
   /// The amount of a relation: the nearest amount of its clause that is not a valuation or a
   /// revenue figure; else one from a neighbouring clause that has no relation word of its own.
   func amount(for trigger: Item, in context: SentenceContext) -> ParsedAmount? {
+    var context = context
+    let triggers = context.triggerItems
+    let contextWords = context.contextWordItems
     func excluded(_ amount: ParsedAmount) -> Bool {
-      for item in context.items {
-        guard case .amountContext = item.tag else { continue }
+      for item in contextWords {
         if item.range.upperBound <= amount.range.lowerBound, amount.range.lowerBound - item.range.upperBound <= 12 {
           // A relation word between the context word and the amount reattaches it.
-          let between = context.items.contains {
-            if case .trigger = $0.tag { return $0.range.lowerBound >= item.range.upperBound && $0.range.upperBound <= amount.range.lowerBound }
-            return false
+          let between = triggers.contains {
+            $0.range.lowerBound >= item.range.upperBound && $0.range.upperBound <= amount.range.lowerBound
           }
           if !between { return true }
         }
@@ -250,12 +261,14 @@ extension Run {
     let clause = trigger.clause
     var best: ParsedAmount? = nil
     var bestDistance = Int.max
-    for amount in context.amounts where context.clause(of: amount.range.lowerBound) == clause && !excluded(amount) {
+    for amount in context.amounts where abs(amount.range.lowerBound - trigger.range.lowerBound) < 300
+      && context.clause(of: amount.range.lowerBound) == clause && !excluded(amount)
+    {
       let distance = amount.range.lowerBound >= trigger.range.upperBound
         ? amount.range.lowerBound - trigger.range.upperBound : trigger.range.lowerBound - amount.range.upperBound
       // Another relation word closer to the amount claims it.
-      let claimed = context.items.contains { other in
-        guard case .trigger = other.tag, other.range != trigger.range, other.clause == clause else { return false }
+      let claimed = triggers.contains { other in
+        guard other.range != trigger.range, other.clause == clause else { return false }
         let d = amount.range.lowerBound >= other.range.upperBound
           ? amount.range.lowerBound - other.range.upperBound : other.range.lowerBound - amount.range.upperBound
         return d < distance && !(isSameRelationWord(other, trigger))
@@ -269,7 +282,7 @@ extension Run {
     if best != nil { return best }
     // A neighbouring clause without a relation word of its own (為期七年、總值高達380億美元的…計劃).
     // Agreement nouns (協議, deal) name the same deal, so they do not claim the clause.
-    let triggerClauses = Set(context.items.compactMap { item -> Int? in
+    let triggerClauses = Set(triggers.compactMap { item -> Int? in
       if case .trigger(let flow, _) = item.tag, flow != .agreement { return item.clause }
       return nil
     })
@@ -353,8 +366,7 @@ extension Run {
       }
     }
     // "Amazon invested $8 billion", "the chipmaker took a stake": done, unless its clause says otherwise.
-    let pastTense: Set<String> = ["invested", "took a stake", "poured", "injected", "bought", "purchased", "paid", "pumped"]
-    if chosen == nil, pastTense.contains(ChineseFold.foldedString(text.slice(trigger.range))) {
+    if chosen == nil, Run.pastTense.contains(ChineseFold.foldedString(text.slice(trigger.range))) {
       return (.closed, text.slice(trigger.range))
     }
     if chosen == nil || chosen?.0.weak == true {
@@ -409,15 +421,16 @@ extension Run {
     return (nil, nil)
   }
 
-  /// The sentence, or for very long sentences the clause, or a window around the trigger.
+  /// The sentence, or for very long sentences the clause, or a window around the trigger. The
+  /// words are filled in once the article's candidates are merged (`quote` is empty until then).
   func quote(for trigger: Item, in context: SentenceContext) -> (String, Range<Int>) {
     let limit = 400
-    if context.range.count <= limit { return (text.slice(context.range), context.range) }
+    if context.range.count <= limit { return ("", context.range) }
     let clause = context.clauses[Swift.min(trigger.clause, context.clauses.count - 1)]
-    if clause.count <= limit { return (text.slice(clause), clause) }
+    if clause.count <= limit { return ("", clause) }
     let start = Swift.max(clause.lowerBound, trigger.range.lowerBound - 150)
     let end = Swift.min(clause.upperBound, trigger.range.upperBound + 150)
-    return (text.slice(start..<end), start..<end)
+    return ("", start..<end)
   }
 }
 

@@ -89,7 +89,7 @@ extension Run {
         implied.conversion = nil
         implied.status = .implied
         implied.termYears = nil
-        implied.quote = text.slice(clause)
+        implied.quote = ""
         implied.span = clause
         implied.confidence = 0.4
         implied.basis = [
@@ -158,10 +158,13 @@ extension Run {
       lead.status = other.status
       lead.basis["status"] = basis
     }
-    if !sameSentence || lead.span != other.span {
-      var seen = Set([lead.quote] + lead.alsoIn.map(\.quote))
+    if !sameSentence || lead.span != other.span, lead.alsoIn.count < 20 {
+      // At most 20 other passages; a passage already kept (same span or same words) is skipped.
       for evidence in [Evidence(quote: other.quote, span: other.span)] + other.alsoIn where lead.alsoIn.count < 20 {
-        if seen.insert(evidence.quote).inserted { lead.alsoIn.append(evidence) }
+        func same(_ e: Evidence) -> Bool { e.span == evidence.span }
+        if !same(Evidence(quote: lead.quote, span: lead.span)), !lead.alsoIn.contains(where: same) {
+          lead.alsoIn.append(evidence)
+        }
       }
     }
     for note in other.notes where !lead.notes.contains(note) && lead.notes.count < 8 { lead.notes.append(note) }
@@ -223,6 +226,17 @@ extension Run {
         result[index].payee.id = unit
         result[index].payee.name = catalog.company(unit)?.names.english ?? unit.rawValue
       }
+    }
+    // The words of each quote, now that the candidates are few; repeated passages once.
+    for index in result.indices {
+      result[index].quote = text.slice(result[index].span)
+      var seen: Set<String> = [result[index].quote]
+      var kept: [Evidence] = []
+      for evidence in result[index].alsoIn {
+        let quote = text.slice(evidence.span)
+        if seen.insert(quote).inserted { kept.append(Evidence(quote: quote, span: evidence.span)) }
+      }
+      result[index].alsoIn = kept
     }
     return result.sorted { $0.span.lowerBound < $1.span.lowerBound }
   }

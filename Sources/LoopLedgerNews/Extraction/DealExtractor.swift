@@ -284,6 +284,9 @@ struct SentenceContext {
   var dates: [DateMention]
   var terms: [DateScanner.Term]
   var clauses: [Range<Int>]
+  /// The relation words and the valuation / revenue words of the sentence, found once.
+  lazy var triggerItems: [Item] = items.filter { if case .trigger = $0.tag { return true } else { return false } }
+  lazy var contextWordItems: [Item] = items.filter { if case .amountContext = $0.tag { return true } else { return false } }
 
   func clause(of offset: Int) -> Int {
     var low = 0
