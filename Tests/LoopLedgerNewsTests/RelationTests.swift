@@ -121,3 +121,11 @@ func terms(_ row: (String, Double)) {
   #expect(deal.amount.qualifier == .about)
   #expect(deal.amount.value == 3.8e10)
 }
+
+@Test func roundsLedByAnInvestor() {
+  #expect(pairs("OpenAI完成400億美元融資，由軟銀領投。") == ["softbank→openai:equity_investment"])
+  #expect(pairs("OpenAI raised $40 billion in a round led by SoftBank.") == ["softbank→openai:equity_investment"])
+  #expect(pairs("SoftBank Group said on Tuesday it has completed its $22.5 billion investment in OpenAI.") == [
+    "softbank→openai:equity_investment"
+  ])
+}

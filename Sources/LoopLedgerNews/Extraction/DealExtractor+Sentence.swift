@@ -219,7 +219,9 @@ extension Run {
       default:
         if item.mention != nil || !item.pair.isEmpty {
           let gap = item.range.lowerBound - pendingEnd
-          if let preposition = pending, gap >= 0, gap <= 10, !gapHasPunctuation(pendingEnd..<item.range.lowerBound) {
+          if let preposition = pending, gap >= 0, gap <= 10, !gapHasPunctuation(pendingEnd..<item.range.lowerBound),
+            englishGapIsDeterminer(pendingEnd..<item.range.lowerBound)
+          {
             context.items[index].preposition = preposition
             context.items[index].afterPassive = pendingPassive
             listPreposition = preposition
@@ -255,6 +257,14 @@ extension Run {
       context.items[index].isPossessor = true
       context.items[index].preposition = nil
     }
+  }
+
+  /// After an English preposition only a determiner may stand before the company ("in the
+  /// startup", "on Tuesday it said" is no "on it"); Chinese descriptors may (向AI公司Anthropic).
+  func englishGapIsDeterminer(_ gap: Range<Int>) -> Bool {
+    guard gap.lowerBound > 0, Scalar.isASCIILetter(f[gap.lowerBound - 1]) else { return true }
+    let words = ChineseFold.foldedString(text.slice(gap)).split(separator: " ")
+    return words.allSatisfy { ["the", "a", "an", "its", "their", "his", "her"].contains(String($0)) }
   }
 
   /// Whether `previous` (a mention or a conjunction) joins a list with `item`.
@@ -438,7 +448,11 @@ extension Run {
         }
         if item.mention != nil || !item.pair.isEmpty {
           let preposition = item.preposition
-          if preposition == .by && !item.afterPassive {
+          if preposition == .by && !item.afterPassive && flow == .raise && counter.isEmpty {
+            // "raised $40 billion in a round led by SoftBank": the agent is the investor.
+            counter = list(startingAt: k, in: context)
+            counterPreposition = .from
+          } else if preposition == .by && !item.afterPassive {
             if subjects.isEmpty { subjects = list(startingAt: k, in: context) }
           } else if counter.isEmpty {
             counter = list(startingAt: k, in: context)
@@ -660,6 +674,23 @@ extension Run {
           }
           b -= 1
         }
+      }
+    }
+    // "OpenAI完成400億美元融資，由軟銀領投": the company raising money in an earlier clause.
+    if flow == .invest {
+      for k in stride(from: index - 1, through: 0, by: -1) {
+        let item = context.items[k]
+        guard item.clause < trigger.clause, case .trigger(.raise, _) = item.tag else { continue }
+        var b = k - 1
+        while b >= 0, context.items[b].clause == item.clause {
+          if let mention = context.items[b].mention, context.items[b].preposition == nil,
+            catalog.group(of: mention.company) != subjectGroup
+          {
+            return [Mention(range: mention.range, company: mention.company, via: "carried")]
+          }
+          b -= 1
+        }
+        break
       }
     }
     if headerPair.count == 2 {
