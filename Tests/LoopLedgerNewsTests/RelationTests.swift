@@ -129,3 +129,8 @@ func terms(_ row: (String, Double)) {
     "softbank→openai:equity_investment"
   ])
 }
+
+@Test func negatedStatusWordsMeanTalks() {
+  #expect(candidates("軟銀正與OpenAI商討追加投資，金額可能高達300億美元，但雙方尚未達成協議。").map(\.status) == [.talks])
+  #expect(candidates("Amazon has not signed the $10 billion investment in OpenAI.").map(\.status) == [.talks])
+}

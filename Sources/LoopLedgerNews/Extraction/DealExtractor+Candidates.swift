@@ -379,6 +379,10 @@ extension Run {
       }
     }
     let talks = context.items.first { statusWord($0)?.status == .talks }
+    if let (word, item) = chosen, !word.weak, word.status == .announced || word.status == .closed, isNegated(item) {
+      // 尚未達成協議, has not signed: not done yet.
+      return (.talks, text.slice(Swift.max(context.range.lowerBound, item.range.lowerBound - 2)..<item.range.upperBound))
+    }
     if let (word, item) = chosen, !word.weak {
       if word.status == .planned, let talks { return (.talks, text.slice(talks.range)) }
       return (word.status, text.slice(item.range))
@@ -398,6 +402,15 @@ extension Run {
       return (.planned, text.slice(item.range))
     }
     return (.announced, nil)
+  }
+
+  /// Whether a status word is negated: 未 / 尚未 / 沒有 / 並未 before it, or "not" / "yet to".
+  func isNegated(_ item: Item) -> Bool {
+    let start = Swift.max(0, item.range.lowerBound - 8)
+    let before = ChineseFold.foldedString(text.slice(start..<item.range.lowerBound))
+    if let last = before.unicodeScalars.last, ["未", "没", "不"].contains(String(last)) { return true }
+    if before.hasSuffix("未能") || before.hasSuffix("尚未") { return true }
+    return before.hasSuffix("not ") || before.hasSuffix("yet to ") || before.hasSuffix("n't ") || before.hasSuffix("never ")
   }
 
   // MARK: Date, quote
