@@ -14,6 +14,7 @@ let package = Package(
   products: [
     .library(name: "LoopLedger", targets: ["LoopLedger"]),
     .library(name: "LoopLedgerRender", targets: ["LoopLedgerRender"]),
+    .library(name: "LoopLedgerNews", targets: ["LoopLedgerNews"]),
     .executable(name: "loopledger", targets: ["loopledger"]),
   ],
   dependencies: [
@@ -27,10 +28,12 @@ let package = Package(
       swiftSettings: swiftSettings),
     // Text, Markdown, JSON and (later) SVG renderings of analysis results.
     .target(name: "LoopLedgerRender", dependencies: ["LoopLedger"], swiftSettings: swiftSettings),
+    // Article text → candidate deals: amounts, companies, relations, statuses, evaluation.
+    .target(name: "LoopLedgerNews", dependencies: ["LoopLedger"], swiftSettings: swiftSettings),
     .executableTarget(
       name: "loopledger",
       dependencies: [
-        "LoopLedger", "LoopLedgerRender",
+        "LoopLedger", "LoopLedgerRender", "LoopLedgerNews",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -42,6 +45,11 @@ let package = Package(
     .testTarget(
       name: "LoopLedgerRenderTests",
       dependencies: ["LoopLedger", "LoopLedgerRender"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "LoopLedgerNewsTests",
+      dependencies: ["LoopLedger", "LoopLedgerNews"],
+      resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
   ]
 )

@@ -13,8 +13,8 @@ struct LoopLedgerCommand: ParsableCommand {
       investment–procurement loop. 'public-2025' adds publicly reported deals to it.
       """,
     subcommands: [
-      Report.self, Loops.self, Stress.self, Project.self, Draw.self, Analyze.self, Clear.self,
-      DebtRankCommand.self, Validate.self,
+      Report.self, Loops.self, Stress.self, Project.self, Extract.self, Draw.self, Analyze.self,
+      Clear.self, DebtRankCommand.self, Validate.self,
     ],
     defaultSubcommand: nil)
 }

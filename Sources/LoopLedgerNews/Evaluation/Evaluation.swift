@@ -1,0 +1,216 @@
+import Foundation
+import LoopLedger
+
+/// One deal of a truth file (a JSON array), company names in English.
+public struct TruthDeal: Codable, Sendable, Equatable {
+  public var file: String
+  public var from: String
+  public var to: String
+  public var kind: String
+  public var amountUSD: Double?
+  public var amountQualifier: String?
+  public var amountLowUSD: Double?
+  public var amountHighUSD: Double?
+  public var announced: String?
+  public var status: String?
+  public var quote: String?
+  /// Optional: the article's date, for resolving relative dates when the text has none.
+  public var articleDate: String?
+  /// Optional: a reviewer's remark, ignored by the evaluation.
+  public var note: String?
+
+  enum CodingKeys: String, CodingKey {
+    case file, from, to, kind, announced, status, quote, note
+    case amountUSD = "amount_usd"
+    case amountQualifier = "amount_qualifier"
+    case amountLowUSD = "amount_low_usd"
+    case amountHighUSD = "amount_high_usd"
+    case articleDate = "article_date"
+  }
+
+  public init(
+    file: String, from: String, to: String, kind: String, amountUSD: Double? = nil,
+    amountQualifier: String? = nil, amountLowUSD: Double? = nil, amountHighUSD: Double? = nil,
+    announced: String? = nil, status: String? = nil, quote: String? = nil,
+    articleDate: String? = nil, note: String? = nil
+  ) {
+    self.file = file
+    self.from = from
+    self.to = to
+    self.kind = kind
+    self.amountUSD = amountUSD
+    self.amountQualifier = amountQualifier
+    self.amountLowUSD = amountLowUSD
+    self.amountHighUSD = amountHighUSD
+    self.announced = announced
+    self.status = status
+    self.quote = quote
+    self.articleDate = articleDate
+    self.note = note
+  }
+}
+
+/// Precision, recall and F1 of extracted deals against a truth file, and the accuracy of amount
+/// and status on the deals that match.
+public struct EvaluationResult: Codable, Sendable, Equatable {
+  public struct Counts: Codable, Sendable, Equatable {
+    public var truth = 0
+    public var found = 0
+    public var matched = 0
+    public var precision: Double { found == 0 ? (truth == 0 ? 1 : 0) : Double(matched) / Double(found) }
+    public var recall: Double { truth == 0 ? 1 : Double(matched) / Double(truth) }
+    public var f1: Double {
+      let p = precision
+      let r = recall
+      return p + r == 0 ? 0 : 2 * p * r / (p + r)
+    }
+  }
+
+  /// Deals matched on file, payer, payee and kind, with companies compared at group level (AWS
+  /// counts as Amazon, as the ledger's graph does).
+  public var deals = Counts()
+  /// The same, with companies compared exactly (AWS is not Amazon).
+  public var dealsExactUnits = Counts()
+  public var amountCorrect = 0
+  public var statusCorrect = 0
+  public var dateConsistent = 0
+  public var dateCompared = 0
+  public var perFile: [String: Counts] = [:]
+  /// Truth deals not found, as "file: from → to kind".
+  public var missed: [String] = []
+  /// Candidates that match no truth deal.
+  public var falsePositives: [String] = []
+  /// Matched deals whose amount or status differs: what the truth says and what was found.
+  public var mismatches: [String] = []
+
+  public var amountAccuracy: Double { deals.matched == 0 ? 0 : Double(amountCorrect) / Double(deals.matched) }
+  public var statusAccuracy: Double { deals.matched == 0 ? 0 : Double(statusCorrect) / Double(deals.matched) }
+}
+
+public enum Evaluator {
+  /// Reads a truth file.
+  public static func truth(from data: Data) throws -> [TruthDeal] {
+    try JSONDecoder().decode([TruthDeal].self, from: data)
+  }
+
+  /// Compares `extractions` (one per file, matched by file name) with `truth`.
+  public static func evaluate(
+    truth: [TruthDeal], extractions: [ArticleExtraction], catalog: CompanyCatalog
+  ) -> EvaluationResult {
+    var result = EvaluationResult()
+    func id(_ name: String) -> CompanyID {
+      catalog.resolve(name: name) ?? CompanyID(CandidateLedger.slug(name))
+    }
+    let files = Set(truth.map(\.file)).union(extractions.map(\.file))
+    for file in files.sorted() {
+      let expected = truth.filter { $0.file == file }
+      let found = extractions.filter { $0.file == file }.flatMap(\.candidates)
+      var counts = EvaluationResult.Counts(truth: expected.count, found: found.count, matched: 0)
+      // Group level.
+      var unused = Array(found.indices)
+      for deal in expected {
+        let from = catalog.group(of: id(deal.from))
+        let to = catalog.group(of: id(deal.to))
+        let candidates = unused.filter {
+          catalog.group(of: found[$0].payer.id) == from && catalog.group(of: found[$0].payee.id) == to
+            && found[$0].kind.rawValue == deal.kind
+        }
+        guard !candidates.isEmpty else {
+          result.missed.append("\(file): \(deal.from) → \(deal.to) \(deal.kind)")
+          continue
+        }
+        // Among several, the one agreeing best on amount and status.
+        let best = candidates.max { a, b in
+          score(found[a], deal) < score(found[b], deal)
+        } ?? candidates[0]
+        unused.removeAll { $0 == best }
+        counts.matched += 1
+        let candidate = found[best]
+        let amountOK = amountMatches(candidate, deal)
+        let statusOK = deal.status == nil || deal.status == candidate.status.rawValue
+        if amountOK { result.amountCorrect += 1 }
+        if statusOK { result.statusCorrect += 1 }
+        if let announced = deal.announced, let truthDate = PartialDate(announced) {
+          result.dateCompared += 1
+          if let date = candidate.announced, date.overlaps(from: truthDate, to: truthDate) { result.dateConsistent += 1 }
+        }
+        if !amountOK || !statusOK {
+          result.mismatches.append(
+            "\(file): \(deal.from) → \(deal.to) \(deal.kind): "
+              + (amountOK ? "" : "amount \(describe(deal)) vs \(describe(candidate.amount)) ")
+              + (statusOK ? "" : "status \(deal.status ?? "-") vs \(candidate.status.rawValue)"))
+        }
+      }
+      for index in unused {
+        let c = found[index]
+        result.falsePositives.append("\(file): \(c.payer.name) → \(c.payee.name) \(c.kind.rawValue) (\(c.quote.prefix(60)))")
+      }
+      // Exact units.
+      var exactUnused = Array(found.indices)
+      var exactMatched = 0
+      for deal in expected {
+        if let index = exactUnused.first(where: {
+          found[$0].payer.id == id(deal.from) && found[$0].payee.id == id(deal.to) && found[$0].kind.rawValue == deal.kind
+        }) {
+          exactUnused.removeAll { $0 == index }
+          exactMatched += 1
+        }
+      }
+      result.dealsExactUnits.truth += expected.count
+      result.dealsExactUnits.found += found.count
+      result.dealsExactUnits.matched += exactMatched
+      result.deals.truth += counts.truth
+      result.deals.found += counts.found
+      result.deals.matched += counts.matched
+      result.perFile[file] = counts
+    }
+    return result
+  }
+
+  static func score(_ candidate: Candidate, _ deal: TruthDeal) -> Int {
+    (amountMatches(candidate, deal) ? 2 : 0) + (deal.status == candidate.status.rawValue ? 1 : 0)
+  }
+
+  static func close(_ a: Double?, _ b: Double?) -> Bool {
+    switch (a, b) {
+    case (nil, nil): true
+    case (let x?, let y?): abs(x - y) <= 0.01 * Swift.max(abs(x), abs(y), 1)
+    default: false
+    }
+  }
+
+  /// Whether the candidate's amount is the truth's: same qualifier and the same figures in USD.
+  static func amountMatches(_ candidate: Candidate, _ deal: TruthDeal) -> Bool {
+    let qualifier = deal.amountQualifier ?? (deal.amountUSD == nil && deal.amountLowUSD == nil ? "unstated" : "exact")
+    let amount = candidate.amount
+    guard amount.qualifier.rawValue == qualifier else { return false }
+    if qualifier == "unstated" { return true }
+    // Candidate figures in USD (other currencies need a rate the candidate carries).
+    var factor = 1.0
+    if amount.currency != "USD" {
+      guard let rate = candidate.conversion?.rate, candidate.conversion?.amount.currency == "USD" else { return false }
+      factor = rate
+    }
+    if qualifier == "range" {
+      return close(amount.low.map { $0 * factor }, deal.amountLowUSD) && close(amount.high.map { $0 * factor }, deal.amountHighUSD)
+    }
+    return close(amount.value.map { $0 * factor }, deal.amountUSD)
+  }
+
+  static func describe(_ deal: TruthDeal) -> String {
+    let q = deal.amountQualifier ?? "exact"
+    if q == "range" { return "range \(deal.amountLowUSD.map { MoneyText.plain($0, currency: "USD") } ?? "?")–\(deal.amountHighUSD.map { MoneyText.plain($0, currency: "USD") } ?? "?")" }
+    if q == "unstated" { return "unstated" }
+    return "\(q) \(deal.amountUSD.map { MoneyText.plain($0, currency: "USD") } ?? "?")"
+  }
+
+  static func describe(_ amount: Amount) -> String {
+    switch amount.qualifier {
+    case .unstated: return "unstated"
+    case .range:
+      return "range \(amount.low.map { MoneyText.plain($0, currency: amount.currency ?? "USD") } ?? "?")–\(amount.high.map { MoneyText.plain($0, currency: amount.currency ?? "USD") } ?? "?")"
+    default:
+      return "\(amount.qualifier.rawValue) \(amount.value.map { MoneyText.plain($0, currency: amount.currency ?? "USD") } ?? "?")"
+    }
+  }
+}
