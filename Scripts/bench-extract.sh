@@ -8,6 +8,7 @@
 #   nopunct-1mb.txt    "亞馬遜向OpenAI投資100億美元" repeated with no sentence end: one huge sentence
 #   digits-1mb.txt     digits, 億, 美元, brackets and dashes: the amount parser's worst case
 #   html-1mb.html      the articles wrapped in HTML tags and entities
+#   4x-*.txt           the first two, four times over (4 MB), to check that time grows linearly
 # Every swift build holds /tmp/loopledger-swift.lock (the machine is shared).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +35,9 @@ fill(os.path.join(out, "digits-1mb.txt"), "".join(random.choice(pieces) for _ in
 html = "".join("<p>" + a.replace("\n", "</p><p>").replace("&", "&amp;") + "</p><div class='x'>&#20154;&nbsp;</div>" for a in arts)
 fill(os.path.join(out, "html-1mb.html"), "<html><body>" + html + "</body></html>")
 PY
-for f in news-1mb.txt nopunct-1mb.txt digits-1mb.txt html-1mb.html; do
+# Four times the text should take about four times as long (linear time).
+for f in news-1mb.txt nopunct-1mb.txt; do cat "$SCRATCH/$f" "$SCRATCH/$f" "$SCRATCH/$f" "$SCRATCH/$f" > "$SCRATCH/4x-$f"; done
+for f in news-1mb.txt nopunct-1mb.txt digits-1mb.txt html-1mb.html 4x-news-1mb.txt 4x-nopunct-1mb.txt; do
   start=$(date +%s.%N)
   "$BIN" extract --date 2025-12-17 --timing --format json -o /dev/null "$SCRATCH/$f"
   end=$(date +%s.%N)
