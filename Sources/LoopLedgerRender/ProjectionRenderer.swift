@@ -414,19 +414,7 @@ public struct ProjectionRenderer {
     return out.joined(separator: "\n") + "\n"
   }
 
-  private func escape(_ text: String) -> String {
-    var result = ""
-    for character in text {
-      switch character {
-      case "|": result += "\\|"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "*", "_", "`", "[", "]": result += "\\" + String(character)
-      default: result.append(character)
-      }
-    }
-    return result
-  }
+  private func escape(_ text: String) -> String { Markdown.escape(text) }
 }
 
 extension FanChartData {

@@ -249,20 +249,7 @@ public struct ReportRenderer {
     return out.joined(separator: "\n") + "\n"
   }
 
-  /// Escapes the characters that Markdown tables and inline text would misread.
-  private func escape(_ text: String) -> String {
-    var result = ""
-    for character in text {
-      switch character {
-      case "|": result += "\\|"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "*", "_", "`", "[", "]": result += "\\" + String(character)
-      default: result.append(character)
-      }
-    }
-    return result
-  }
+  private func escape(_ text: String) -> String { Markdown.escape(text) }
 }
 
 /// Stable JSON: sorted keys, pretty-printed, no escaped slashes, so that equal values give equal bytes.

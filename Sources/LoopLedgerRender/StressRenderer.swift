@@ -116,5 +116,5 @@ public struct StressRenderer {
 
   private func cell(_ value: Double) -> String { abs(value) < 0.5 ? "–" : money.usd(value) }
 
-  private func escapeCell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+  private func escapeCell(_ text: String) -> String { Markdown.escape(text) }
 }
