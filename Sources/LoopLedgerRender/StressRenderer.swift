@@ -61,7 +61,7 @@ public struct StressRenderer {
       "\(bullet)companies in default: \(report.estimate.totals.defaults) (low run \(report.low.totals.defaults), high run \(report.high.totals.defaults)); rounds \(report.estimate.rounds)\(report.estimate.converged ? "" : " — did not converge")")
     let exposed = report.estimate.companies.filter { $0.resources != "unconstrained" }.count
     out.append(
-      "\(bullet)DebtRank (second measure) \(String(format: "%.4f", report.estimate.debtRank)) [\(String(format: "%.4f", report.low.debtRank))–\(String(format: "%.4f", report.high.debtRank))]"
+      "\(bullet)DebtRank (second measure) \(String(format: "%.4f", report.estimate.debtRank)) [\(String(format: "%.4f", report.low.debtRank))–\(String(format: "%.4f", report.high.debtRank))], linear DebtRank \(String(format: "%.4f", report.estimate.linearDebtRank))"
         + (exposed < 2 ? " — only companies with limited resources can be distressed; \(exposed) here" : ""))
     out.append("")
     out.append("\(h2)COMPANIES (estimate run)")

@@ -141,6 +141,23 @@ struct DebtRankTests {
     #expect(strong.debtRank + strong.initialLoss >= weak.debtRank + weak.initialLoss - 1e-12)
   }
 
+  @Test func linearDebtRankGoesRoundLoops() throws {
+    // A chain: the same as DebtRank (nothing to go round).
+    let chain = FlowNetwork(nodeCount: 3, edges: [(0, 1, 5), (1, 2, 20)])
+    let linearChain = try linearDebtRank(
+      exposures: chain, capital: [10, 10, 10], value: [0.2, 0.3, 0.5], shock: [0: 1])
+    #expect(linearChain.distress == [1, 0.5, 0.5])
+    // A 2-cycle with impact 0.5 both ways, shock 0.4 on s: increments 0.4 → 0.2 on t → 0.1 on
+    // s → 0.05 on t …: h_s = 0.4 + 0.1 + 0.025 + … = 0.4·(4/3), h_t = 0.2·(4/3).
+    let ring = FlowNetwork(nodeCount: 2, edges: [(0, 1, 5), (1, 0, 5)])
+    let result = try linearDebtRank(exposures: ring, capital: [10, 10], value: [0.5, 0.5], shock: [0: 0.4])
+    #expect(abs(result.distress[0] - 0.4 * 4 / 3) < 1e-9)
+    #expect(abs(result.distress[1] - 0.2 * 4 / 3) < 1e-9)
+    // DebtRank proper lets each node propagate once: s stays at 0.4 + 0.1.
+    let once = try debtRank(exposures: ring, capital: [10, 10], value: [0.5, 0.5], shock: [0: 0.4])
+    #expect(abs(once.distress[0] - 0.5) < 1e-12 && result.debtRank > once.debtRank)
+  }
+
   @Test func nevaModelsOrderTheLosses() throws {
     // A ring of claims; node 0 loses its outside assets. Furfine (all or nothing) hurts at least
     // as much as linear DebtRank here, and every equity is at most its book value.

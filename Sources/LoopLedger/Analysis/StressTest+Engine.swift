@@ -411,7 +411,7 @@ private struct StressModel {
     }
     // Per-company outcome from the last round.
     var rows: [CompanyStress] = []
-    let distress = debtRankDistress(end)
+    let (distress, linear) = debtRankDistress(end)
     var totalRevenueLost = 0.0
     var totalCut = 0.0
     var totalUnfunded = 0.0
@@ -474,14 +474,14 @@ private struct StressModel {
         baselineFlows: flows.filter { $0.deal != nil }.reduce(0) { $0 + baseline($1) },
         unfunded: totalUnfunded, revenueLost: totalRevenueLost, investmentCut: totalCut,
         defaults: defaultRound.lazy.compactMap { $0 }.count),
-      brokenLoops: broken, trace: trace, debtRank: distress.debtRank)
+      brokenLoops: broken, trace: trace, debtRank: distress.debtRank, linearDebtRank: linear.debtRank)
   }
 
   /// DebtRank of the shock on the baseline flows: the impact of `s` on `t` is the share of `t`'s
   /// annual resources (outside resources plus baseline inflows) that flows from `s`; companies with
   /// unconstrained resources are not exposed. The shock's initial distress is the share of each
   /// company's resources it removes directly (1 for a company that defaults).
-  private func debtRankDistress(_ end: AmountEnd) -> DebtRankResult {
+  private func debtRankDistress(_ end: AmountEnd) -> (DebtRankResult, DebtRankResult) {
     let n = companies.count
     var inflow = [Double](repeating: 0, count: n)
     var pair: [Int: [Int: Double]] = [:]
@@ -507,7 +507,10 @@ private struct StressModel {
       }
     }
     for node in shock.keys { shock[node] = min(1, shock[node] ?? 0) }
-    return (try? debtRank(exposures: exposures, capital: capital, value: value, shock: shock))
-      ?? DebtRankResult(distress: [Double](repeating: 0, count: n), debtRank: 0, initialLoss: 0, steps: 0)
+    let none = DebtRankResult(distress: [Double](repeating: 0, count: n), debtRank: 0, initialLoss: 0, steps: 0)
+    return (
+      (try? debtRank(exposures: exposures, capital: capital, value: value, shock: shock)) ?? none,
+      (try? linearDebtRank(exposures: exposures, capital: capital, value: value, shock: shock)) ?? none
+    )
   }
 }

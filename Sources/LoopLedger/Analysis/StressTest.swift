@@ -139,6 +139,8 @@ public struct StressRun: Codable, Sendable, Equatable {
   public var trace: [RoundTrace]
   /// DebtRank of the shock on the baseline flows (Battiston et al. 2012): the second measure.
   public var debtRank: Double
+  /// Linear DebtRank (Bardoscia et al. 2015) on the same impacts: distress goes round loops.
+  public var linearDebtRank: Double
 
   public struct Totals: Codable, Sendable, Equatable {
     /// Annual flows in the baseline.
