@@ -210,4 +210,16 @@ struct FlowNetworkTests {
     }
     #expect(reverse.transposed() == network)
   }
+
+  @Test func theTwoThreadTransposeEqualsTheOneThreadTranspose() {
+    var rng = SplitMix64(seed: 17)
+    var builder = FlowNetwork.Builder()
+    for _ in 0..<200_000 {
+      builder.append(
+        source: Int32.random(in: 0..<5_000, using: &rng), target: Int32.random(in: 0..<5_000, using: &rng),
+        weight: Double(Int.random(in: 1...9, using: &rng)))
+    }
+    let network = builder.build(nodeCount: 5_000)
+    #expect(network.transposed(threads: 2) == network.transposed())
+  }
 }

@@ -101,7 +101,7 @@ extension FlowNetwork {
     // the transpose), both sorted: merging them fills the Laplacian row by row, sequentially.
     // For unit weights (Bᵀf)_i = Σ_j (a_ji − a_ij) = in_i − out_i; weighted, each term is
     // multiplied by w_ij = a_ij + a_ji.
-    let reverse = transposed()
+    let reverse = transposed(threads: threads)
     // Fixed blocks of rows (independent of the thread count); sums are combined in block order.
     let blockCount = max(1, min(64, n / 8_192))
     let blocks = (0..<blockCount).map { ($0 * n / blockCount)..<(($0 + 1) * n / blockCount) }
