@@ -199,7 +199,7 @@ def our_timings(js):
 def ours_cmd(binary, task, path, k):
     if task in ("cycles", "cycles-k3"):
         cmd = [binary, "analyze", path, "--only", "cycles", "--count-only"]
-        # analyze counts loops of at most 4 steps unless told otherwise.
+        # analyze counts loops of at most 3 steps unless told otherwise.
         cmd += ["--max-length", str(k) if k is not None else "all"]
         return cmd + ["--format", "json"]
     if task == "hodge":

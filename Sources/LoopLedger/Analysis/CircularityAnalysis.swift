@@ -31,7 +31,7 @@ public struct CircularityAnalysis: Codable, Sendable {
     public var hodge = true
     public var circulation = true
     /// Longest cycle counted; nil for all (exponential on large graphs).
-    public var maxLength: Int? = 4
+    public var maxLength: Int? = 3
     /// How many cycles to list (0 for count-only).
     public var listLimit = 0
     /// Stop counting after this many cycles (then `complete` is false).
