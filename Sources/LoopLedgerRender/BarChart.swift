@@ -48,18 +48,10 @@ public struct SharesChart {
     let f = SVGNumber.format
 
     var w = XMLWriter()
-    w.open(
-      "svg",
-      [
-        ("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"), ("width", f(width)), ("height", f(height)),
-        ("viewBox", "0 0 \(f(width)) \(f(height))"), ("role", "img"), ("aria-labelledby", idPrefix + "-title"),
-        ("class", "shares"), ("font-family", SVGText.fontStack(language)),
-      ])
+    w.openSVG(
+      width: width, height: height, labelledBy: idPrefix + "-title", cssClass: "shares", language: language)
     w.element("title", [("id", idPrefix + "-title")], text: words.sharesTitle)
-    w.element("rect", [("width", "100%"), ("height", "100%"), ("fill", Palette.background)])
-    w.element(
-      "text", [("x", "20"), ("y", "34"), ("font-size", "20"), ("font-weight", "700"), ("fill", Palette.ink)],
-      text: words.sharesTitle)
+    w.chartHeading(words.sharesTitle)
     for (i, line) in subtitle.prefix(3).enumerated() {
       w.element(
         "text", [("x", "20"), ("y", f(56 + Double(i) * 16)), ("font-size", "12.5"), ("fill", Palette.mutedInk)],

@@ -157,18 +157,10 @@ public struct CascadeChart {
     func centreX(_ r: Int) -> Double { left + slot * (Double(r) + 0.5) }
 
     var w = XMLWriter()
-    w.open(
-      "svg",
-      [
-        ("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"), ("width", f(width)), ("height", f(height)),
-        ("viewBox", "0 0 \(f(width)) \(f(height))"), ("role", "img"), ("aria-labelledby", idPrefix + "-title"),
-        ("class", "cascade"), ("font-family", SVGText.fontStack(language)),
-      ])
+    w.openSVG(
+      width: width, height: height, labelledBy: idPrefix + "-title", cssClass: "cascade", language: language)
     w.element("title", [("id", idPrefix + "-title")], text: data.title)
-    w.element("rect", [("width", "100%"), ("height", "100%"), ("fill", Palette.background)])
-    w.element(
-      "text", [("x", "20"), ("y", "34"), ("font-size", "20"), ("font-weight", "700"), ("fill", Palette.ink)],
-      text: data.title)
+    w.chartHeading(data.title)
     let subtitle = [data.subtitle, words.lossesByRound].compactMap { $0 }.joined(separator: " · ")
     for (i, line) in SVGText.wrap(subtitle, size: 12.5, maxWidth: width - 40).prefix(2).enumerated() {
       w.element(

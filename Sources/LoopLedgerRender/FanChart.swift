@@ -196,18 +196,10 @@ public struct FanChart {
     let (frame, ticks) = frame()
     let f = SVGNumber.format
     var w = XMLWriter()
-    w.open(
-      "svg",
-      [
-        ("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"), ("width", f(width)), ("height", f(height)),
-        ("viewBox", "0 0 \(f(width)) \(f(height))"), ("role", "img"), ("aria-labelledby", idPrefix + "-title"),
-        ("class", "fan"), ("font-family", SVGText.fontStack(language)),
-      ])
+    w.openSVG(
+      width: width, height: height, labelledBy: idPrefix + "-title", cssClass: "fan", language: language)
     w.element("title", [("id", idPrefix + "-title")], text: data.title)
-    w.element("rect", [("width", "100%"), ("height", "100%"), ("fill", Palette.background)])
-    w.element(
-      "text", [("x", "20"), ("y", "34"), ("font-size", "20"), ("font-weight", "700"), ("fill", Palette.ink)],
-      text: data.title)
+    w.chartHeading(data.title)
     if let subtitle = data.subtitle {
       for (i, line) in SVGText.wrap(subtitle, size: 12.5, maxWidth: width - 40).prefix(2).enumerated() {
         w.element(

@@ -247,27 +247,16 @@ public struct LoopMap {
     let legendLines = legendEntries()
     let legendHeight = legendBlockHeight(legendLines)
     let height = (mapBottom + legendHeight + 16).rounded()
-    w.open(
-      "svg",
-      [
-        ("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"),
-        ("width", SVGNumber.format(options.width)), ("height", SVGNumber.format(height)),
-        ("viewBox", "0 0 \(SVGNumber.format(options.width)) \(SVGNumber.format(height))"),
-        ("role", "img"), ("aria-labelledby", id("title") + " " + id("desc")),
-        ("class", "loopmap"), ("id", id("svg")),
-        ("font-family", SVGText.fontStack(options.language)),
-      ])
+    w.openSVG(
+      width: options.width, height: height, labelledBy: id("title") + " " + id("desc"),
+      cssClass: "loopmap", id: id("svg"), language: options.language)
     w.element("title", [("id", id("title"))], text: words.loopMapTitle)
     w.element(
       "desc", [("id", id("desc"))],
       text: report.loops.enumerated().map { "\(words.loopWord) \($0.offset + 1): \(path($0.element))" }
         .joined(separator: "\n"))
     writeDefs(&w)
-    w.element("rect", [("width", "100%"), ("height", "100%"), ("fill", Palette.background)])
-    w.element(
-      "text",
-      [("x", "20"), ("y", "34"), ("font-size", "20"), ("font-weight", "700"), ("fill", Palette.ink)],
-      text: words.loopMapTitle)
+    w.chartHeading(words.loopMapTitle)
     var subtitle = report.ledger.title + " [" + report.ledger.id
     if let asOf = report.ledger.asOf { subtitle += ", " + words.report.asOf + " " + asOf.description }
     subtitle += "] · " + words.loopMapSubtitle(companies: nodes.count, deals: arrows.count, loops: report.loops.count)

@@ -293,3 +293,31 @@ public enum Palette {
     return (byte(0), byte(2), byte(4))
   }
 }
+
+// MARK: - Chart scaffolding shared by every picture
+
+extension XMLWriter {
+  /// Opens the root `<svg>` of a picture: size, view box, accessibility label, class and font.
+  mutating func openSVG(
+    width: Double, height: Double, labelledBy: String, cssClass: String, id: String? = nil,
+    language: Language
+  ) {
+    let f = SVGNumber.format
+    var attributes: Attributes = [
+      ("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"), ("width", f(width)),
+      ("height", f(height)), ("viewBox", "0 0 \(f(width)) \(f(height))"), ("role", "img"),
+      ("aria-labelledby", labelledBy), ("class", cssClass),
+    ]
+    if let id { attributes.append(("id", id)) }
+    attributes.append(("font-family", SVGText.fontStack(language)))
+    open("svg", attributes)
+  }
+
+  /// The picture's background and its heading at the top left.
+  mutating func chartHeading(_ title: String) {
+    element("rect", [("width", "100%"), ("height", "100%"), ("fill", Palette.background)])
+    element(
+      "text", [("x", "20"), ("y", "34"), ("font-size", "20"), ("font-weight", "700"), ("fill", Palette.ink)],
+      text: title)
+  }
+}

@@ -210,15 +210,7 @@ public struct SankeyChart {
     }
     let height = (legendTop + 20 * Double(legendRows) + 20).rounded()
 
-    w.open(
-      "svg",
-      [
-        ("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"),
-        ("width", SVGNumber.format(width)), ("height", SVGNumber.format(height)),
-        ("viewBox", "0 0 \(SVGNumber.format(width)) \(SVGNumber.format(height))"),
-        ("role", "img"), ("aria-labelledby", id("title")), ("class", "sankey"),
-        ("font-family", SVGText.fontStack(language)),
-      ])
+    w.openSVG(width: width, height: height, labelledBy: id("title"), cssClass: "sankey", language: language)
     w.element("title", [("id", id("title"))], text: words.sankeyTitle)
     w.open("defs")
     w.element(
@@ -241,10 +233,7 @@ public struct SankeyChart {
       w.close()
     }
     w.close()
-    w.element("rect", [("width", "100%"), ("height", "100%"), ("fill", Palette.background)])
-    w.element(
-      "text", [("x", "20"), ("y", "34"), ("font-size", "20"), ("font-weight", "700"), ("fill", Palette.ink)],
-      text: words.sankeyTitle)
+    w.chartHeading(words.sankeyTitle)
     for (i, line) in SVGText.wrap(words.sankeySubtitle, size: 12.5, maxWidth: width - 40).prefix(2).enumerated() {
       w.element(
         "text",
