@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LoopLedger
@@ -68,5 +69,77 @@ struct MaximumCirculationTests {
     #expect(!improvable, "a negative cycle remains: the circulation is not maximal")
     // And it is at least as large as the simple cycles' greedy packing could be bounded by ΣW.
     #expect(result.circulation <= result.totalFlow + 1e-9)
+  }
+
+  @Test("Equals the LP optimum, found by enumerating integer dual potentials", arguments: 0..<30)
+  func equalsTheLinearProgrammingOptimum(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed &+ 77)
+    let n = Int.random(in: 2...6, using: &rng)
+    var edges: [(source: Int, target: Int, weight: Double)] = []
+    for i in 0..<n {
+      for j in 0..<n where i != j && Double.random(in: 0..<1, using: &rng) < 0.5 {
+        edges.append((i, j, Double(Int.random(in: 1...100, using: &rng))))
+      }
+    }
+    let network = FlowNetwork(nodeCount: n, edges: edges)
+    // LP duality: min ΣD = max over potentials y of Σ_e W_e · min(y_tail − y_head, 1). Integral
+    // y suffice, and shrinking a gap of more than 1 between consecutive levels never lowers the
+    // sum, so y ∈ {0, …, n − 1} covers an optimum: 6^6 candidates at most.
+    var best = -Double.infinity
+    var y = [Int](repeating: 0, count: n)
+    func enumerate(_ k: Int) {
+      if k == n {
+        var value = 0.0
+        for (i, j, w) in edges { value += w * Double(min(y[i] - y[j], 1)) }
+        best = max(best, value)
+        return
+      }
+      for level in 0..<n {
+        y[k] = level
+        enumerate(k + 1)
+      }
+    }
+    enumerate(0)
+    let total = edges.reduce(0) { $0 + $1.weight }
+    let result = try network.maximumCirculation()
+    #expect(abs(result.circulation - (total - best)) <= 1e-9 * max(1, total))
+    #expect(abs(result.gap) <= 1e-12, "gap \(result.gap)")
+  }
+
+  @Test("The duality gap is zero on larger sparse graphs with spread-out amounts", arguments: 0..<8)
+  func dualityGapCertifiesOptimality(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed &+ 31)
+    let n = 300
+    var edges: [(source: Int, target: Int, weight: Double)] = []
+    for i in 0..<n {
+      for j in 0..<n where i != j && Double.random(in: 0..<1, using: &rng) < 0.02 {
+        // Amounts from 0.01 to 10^8, like transaction data.
+        edges.append((i, j, (pow(10, Double.random(in: -2...8, using: &rng)) * 100).rounded() / 100))
+      }
+    }
+    let network = FlowNetwork(nodeCount: n, edges: edges)
+    let result = try network.maximumCirculation()
+    #expect(result.circulation > 0)
+    #expect(result.upperBound >= result.circulation * (1 - 1e-12))
+    #expect(abs(result.gap) <= 1e-12, "gap \(result.gap)")
+  }
+
+  @Test func smallLoopsBesideHugeFlowsAreNotRoundedAway() throws {
+    // A triangle of 0.01 each next to a chain carrying 10^12: the loop is 10^-14 of the total.
+    let network = FlowNetwork(
+      nodeCount: 6,
+      edges: [(0, 1, 0.01), (1, 2, 0.01), (2, 0, 0.01), (3, 4, 1e12), (4, 5, 1e12), (5, 3, 0)])
+    let result = try network.maximumCirculation()
+    #expect(abs(result.circulation - 0.03) < 1e-6)
+  }
+
+  @Test func aSelfLoopIsAllCirculation() throws {
+    var builder = FlowNetwork.Builder()  // keeps self-loops, unlike the edge-list initialiser
+    builder.append(source: 0, target: 0, weight: 5)
+    builder.append(source: 0, target: 1, weight: 3)
+    let network = builder.build(nodeCount: 2)
+    let result = try network.maximumCirculation()
+    #expect(result.circulation == 5)
+    #expect(result.gap == 0, "\(result)")
   }
 }

@@ -14,8 +14,8 @@
 /// - 2-cycles `u → v → u`: `v ∈ out⁺(u)` marked;
 /// - 3-cycles `u → v → w → u`: `v ∈ out⁺(u)`, `w ∈ out⁺(v)`, `w` marked;
 /// - 4-cycles `u → v → w → x → u`: with `A(w)` the number of 2-paths `u → v → w` and `B(w)` the
-///   number of marked `x ∈ out⁺(w)`, the count is `Σ_w A(w)·B(w)` minus the pairs with `v = x`,
-///   i.e. minus `#{(v, w) : u ⇄ v, v ⇄ w}`.
+///   number of 2-paths `w → x → u` (walked backwards from `u`, all nodes above `u`), the count is
+///   `Σ_w A(w)·B(w)` minus the pairs with `v = x`, i.e. minus `#{(v, w) : u ⇄ v, v ⇄ w}`.
 ///
 /// Work is split between threads by blocks of start nodes; each thread has its own mark arrays,
 /// and the integer counts are added in a fixed order.
@@ -25,8 +25,9 @@ extension FlowNetwork {
 
   /// Counts the elementary cycles of 2 to `maxLength` (≤ 4) edges; self-loops count as length 1.
   ///
-  /// - Complexity: O(Σ over 2-paths v → w above the start of |out⁺(w)|), far below Johnson's
-  ///   search on large sparse graphs; memory 8 bytes per edge for the relabelled adjacency.
+  /// - Complexity: O(number of 2-paths out of and into each start, above its rank), far below
+  ///   Johnson's search on large sparse graphs; memory 8 bytes per edge for the relabelled
+  ///   adjacency.
   public func shortCycleStatistics(maxLength: Int, threads: Int = 1) throws -> CycleStatistics {
     precondition((1...Self.maxShortCycleLength).contains(maxLength), "maxLength must be 1...4")
     let n = nodeCount
@@ -44,6 +45,7 @@ extension FlowNetwork {
       var counts = [Int](repeating: 0, count: 5)
       var mark = [Int32](repeating: -1, count: n)
       var twoPaths = [Int32](repeating: 0, count: n)
+      var closing = [Int32](repeating: 0, count: n)
       var touched: [Int32] = []
       var block = worker
       while block < blocks {
@@ -52,7 +54,7 @@ extension FlowNetwork {
         for u in (block * blockSize)..<end {
           ranked.countCycles(
             from: u, maxLength: maxLength, counts: &counts, mark: &mark, twoPaths: &twoPaths,
-            touched: &touched)
+            closing: &closing, touched: &touched)
         }
         block += workers
       }
@@ -140,7 +142,7 @@ private struct RankedAdjacency: Sendable {
 
   func countCycles(
     from u: Int, maxLength: Int, counts: inout [Int], mark: inout [Int32],
-    twoPaths: inout [Int32], touched: inout [Int32]
+    twoPaths: inout [Int32], closing: inout [Int32], touched: inout [Int32]
   ) {
     let u32 = Int32(u)
     let outEnd = outStart[u + 1]
@@ -166,16 +168,21 @@ private struct RankedAdjacency: Sendable {
       }
     }
     if maxLength >= 4 {
+      // B(w): the 2-paths w → x → u back to the start, found from u's marked in-neighbours.
+      for position in inFirst..<inEnd {
+        let x = Int(inList[position])
+        let xEnd = inStart[x + 1]
+        for second in above(u32, in: inList, inStart[x], xEnd)..<xEnd {
+          let w = Int(inList[second])
+          if twoPaths[w] != 0 { closing[w] += 1 }
+        }
+      }
       var fourCycles = 0
       for w32 in touched {
         let w = Int(w32)
-        let wEnd = outStart[w + 1]
-        var closing = 0
-        for third in above(u32, in: outList, outStart[w], wEnd)..<wEnd where mark[Int(outList[third])] == u32 {
-          closing += 1
-        }
-        fourCycles += Int(twoPaths[w]) * closing
+        fourCycles += Int(twoPaths[w]) * Int(closing[w])
         twoPaths[w] = 0
+        closing[w] = 0
       }
       touched.removeAll(keepingCapacity: true)
       // Remove the pairs where the second and fourth nodes coincide: u ⇄ v and v ⇄ w.
