@@ -2,13 +2,14 @@
 """LoopLedger vs. its peers, in one run.
 
 usage: python3 Benchmarks/run.py [--quick] [--task T ...] [--size S ...] [--tool X ...]
-                                 [--timeout SEC] [--ours PATH] [--no-generate]
+                                 [--timeout SEC] [--repeat N] [--ours PATH] [--no-generate]
 
 * creates Benchmarks/.venv with the pinned peers (peers/setup.sh) when it is missing, and re-runs
   itself with that interpreter;
 * generates the data sets it needs into Benchmarks/data/ (generate.py presets) when missing;
 * runs every task x size x tool as a separate process with a timeout, measuring wall time and
   peak RSS of that process (os.wait4's rusage);
+* with --repeat N, runs each one N times and keeps its fastest run (same rule for every tool);
 * checks that the results agree (cycle counts exactly, circular share to 1e-6 relative, maximum
   circularity to 1e-6, clearing totals to 1e-9, DebtRank to 1e-9);
 * prints a Markdown table and saves it with the raw JSON to Benchmarks/results/.
@@ -214,6 +215,25 @@ def ours_cmd(binary, task, path, k):
 
 
 def run_one(task, size, tool, path, k, args):
+    """Runs one task x size x tool --repeat times; keeps the fastest successful run (by the
+    tool's own compute time, else wall time) and lists every run's times under `runs`."""
+    best = None
+    runs = []
+    for _ in range(max(1, args.repeat)):
+        row = run_once(task, size, tool, path, k, args)
+        if row["status"] != "ok":
+            return row if best is None else best
+        runs.append({"wall": row["wall"], "load": row.get("load"), "compute": row.get("compute")})
+        key = row.get("compute") if row.get("compute") is not None else row["wall"]
+        if best is None or key < best[0]:
+            best = (key, row)
+    row = best[1]
+    if len(runs) > 1:
+        row["runs"] = runs
+    return row
+
+
+def run_once(task, size, tool, path, k, args):
     row = {"task": task, "size": size, "tool": tool, "status": "ok"}
     if tool == "ours":
         if not args.ours_ok:
@@ -315,7 +335,9 @@ def result_text(task, row):
         return f"share {cs:.9f}, {it} it" if isinstance(cs, (int, float)) else f"share {cs}"
     if task == "circulation":
         mc = v.get("maxCircularity")
-        return f"{mc:.9f}" if isinstance(mc, (int, float)) else str(mc)
+        text = f"{mc:.9f}" if isinstance(mc, (int, float)) else str(mc)
+        gap = lookup(row["json"], "circulation.gap") if row["tool"] == "ours" else None
+        return text + (f" (gap {gap:.0e})" if isinstance(gap, (int, float)) else "")
     if task == "clearing":
         tp, tl = v.get("totalPayments"), v.get("totalLiabilities")
         ratio = f" ({tp / tl:.6f})" if isinstance(tp, (int, float)) and tl else ""
@@ -354,6 +376,8 @@ def main():
     ap.add_argument("--size", action="append", help="preset name (heavy-1e5, dense-3.6e6 ...), repeatable")
     ap.add_argument("--tool", action="append", help="ours, igraph, networkx, scipy-cg, scipy-linprog, numpy")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per run (default 1800)")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="run each tool this many times and keep its fastest run (default 1)")
     ap.add_argument("--ours", default=os.environ.get("LOOPLEDGER_BIN", DEFAULT_OURS))
     ap.add_argument("--no-generate", action="store_true", help="skip sizes whose data file is missing")
     ap.add_argument("--no-ours", action="store_true", help="run the peers only")
@@ -419,7 +443,8 @@ def main():
               f"python {platform.python_version()}\n"
               f"ours: {args.ours if args.ours_ok else 'not run (' + args.ours + ' missing)'}\n\n"
               "Wall = whole process (load + analysis + start-up); Load / Compute = the tool's own "
-              "timings (ours: JSON `timings`); Ratio = peer / ours (> 1 means we are faster).\n")
+              "timings (ours: JSON `timings`); Ratio = peer / ours (> 1 means we are faster)"
+              + (f"; each the fastest of {args.repeat} runs" if args.repeat > 1 else "") + ".\n")
     print()
     print(header)
     print(md)

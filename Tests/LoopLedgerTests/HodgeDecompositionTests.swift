@@ -32,6 +32,20 @@ struct HodgeDecompositionTests {
     #expect(zip(result.potential, [-2.0, 0, 2]).allSatisfy { abs($0 - $1) < 1e-9 })
   }
 
+  @Test func eachComponentHasMeanZeroPotential() throws {
+    // The hand-worked triangle on 5, 1, 3 (listed out of order), a star 0 → 4 (2), 4 → 6 (2),
+    // 4 → 2 (5) — a tree, so φ4 − φ0 = 2, φ6 − φ4 = 2, φ2 − φ4 = 5 and a mean of zero give
+    // φ4 = −5/4 — and node 7 with no pair at all: two components.
+    let network = FlowNetwork(
+      nodeCount: 8, edges: [(5, 1, 1), (1, 3, 1), (5, 3, 5), (0, 4, 2), (4, 6, 2), (4, 2, 5)])
+    for threads in [1, 2] {
+      let result = try network.hodgeDecomposition(tolerance: 1e-13, threads: threads)
+      #expect(result.components == 2)
+      let expected: [Double] = [-3.25, 0, 3.75, 2, -1.25, -2, 0.75, 0]
+      #expect(zip(result.potential, expected).allSatisfy { abs($0 - $1) < 1e-9 }, "\(result.potential)")
+    }
+  }
+
   @Test func reciprocalFlowsNetOut() throws {
     // a ⇄ b with 10 and 4: net 6 from a to b, acyclic support; a pair that cancels stays in the
     // support with zero flow.

@@ -179,29 +179,52 @@ extension FlowNetwork {
     let solved = try conjugateGradient(
       laplacian, b, tolerance: tolerance, maxIterations: maxIterations, threads: threads)
     var potential = solved.solution
-    // Mean zero on each connected component of the support.
-    var component = [Int32](repeating: -1, count: n)
+    // Mean zero on each connected component of the support. Components by union–find over the
+    // upper triangle, row by row (roots are the smallest node; path halving), which reads the
+    // adjacency in order instead of jumping about as a graph search does.
+    var parent = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+      for v in 0..<n { buffer[v] = Int32(v) }
+      initialized = n
+    }
     var components = 0
-    var stack: [Int32] = []
-    for root in 0..<n where component[root] < 0 && start[root + 1] > start[root] {
-      var members: [Int32] = [Int32(root)]
-      component[root] = Int32(components)
-      stack.append(Int32(root))
-      while let v = stack.popLast() {
-        for entry in start[Int(v)]..<start[Int(v) + 1] {
-          let w = Int(neighbours[entry])
-          if component[w] < 0 {
-            component[w] = Int32(components)
-            members.append(Int32(w))
-            stack.append(Int32(w))
+    parent.withUnsafeMutableBufferPointer { parent in
+      func find(_ v: Int32) -> Int32 {
+        var v = v
+        while parent[Int(v)] != v {
+          let grandparent = parent[Int(parent[Int(v)])]
+          parent[Int(v)] = grandparent
+          v = grandparent
+        }
+        return v
+      }
+      neighbours.withUnsafeBufferPointer { adjacency in
+        for i in 0..<n {
+          var root = find(Int32(i))
+          for entry in start[i]..<start[i + 1] where Int(adjacency[entry]) > i {
+            let other = find(adjacency[entry])
+            if other == root { continue }
+            if other < root {
+              parent[Int(root)] = other
+              root = other
+            } else {
+              parent[Int(other)] = root
+            }
           }
         }
       }
-      var mean = 0.0
-      for v in members { mean += potential[Int(v)] }
-      mean /= Double(members.count)
-      for v in members { potential[Int(v)] -= mean }
-      components += 1
+      var sum = [Double](repeating: 0, count: n)
+      var size = [Int32](repeating: 0, count: n)
+      for v in 0..<n where start[v + 1] > start[v] {
+        let root = Int(find(Int32(v)))
+        parent[v] = Int32(root)
+        sum[root] += potential[v]
+        size[root] += 1
+      }
+      for v in 0..<n where start[v + 1] > start[v] {
+        let root = Int(parent[v])
+        if root == v { components += 1 }
+        potential[v] -= sum[root] / Double(size[root])
+      }
     }
     // Gradient and circular parts, per block, combined in block order.
     var parts = [(Double, Double)](repeating: (0, 0), count: blockCount)
