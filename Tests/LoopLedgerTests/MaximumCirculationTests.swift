@@ -142,4 +142,33 @@ struct MaximumCirculationTests {
     #expect(result.circulation == 5)
     #expect(result.gap == 0, "\(result)")
   }
+
+  @Test("Balanced, within bounds and certified on many random graphs", arguments: 0..<60)
+  func randomGraphsAreSolvedAndCertified(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed &+ 5_150)
+    let n = Int.random(in: 20...150, using: &rng)
+    let degree = Double.random(in: 1...8, using: &rng)
+    let unitWeights = seed % 3 == 0  // many ties: a degenerate case for the flow solver
+    var edges: [(source: Int, target: Int, weight: Double)] = []
+    for _ in 0..<Int(degree * Double(n)) {
+      let i = Int.random(in: 0..<n, using: &rng)
+      let j = Int.random(in: 0..<n, using: &rng)
+      let weight = unitWeights ? 1 : (pow(10, Double.random(in: -2...6, using: &rng)) * 100).rounded() / 100
+      edges.append((i, j, weight))
+    }
+    let network = FlowNetwork(nodeCount: n, edges: edges)
+    let result = try network.maximumCirculation()
+    let scale = max(1, result.totalFlow)
+    var balance = [Double](repeating: 0, count: n)
+    for v in 0..<n {
+      for position in network.edges(from: v) {
+        let c = result.circularFlow[position]
+        #expect(c >= 0 && c <= network.weights[position])
+        balance[v] += c
+        balance[Int(network.targets[position])] -= c
+      }
+    }
+    #expect(balance.allSatisfy { abs($0) <= 1e-12 * scale })
+    #expect(abs(result.gap) <= 1e-12, "gap \(result.gap)")
+  }
 }

@@ -45,20 +45,13 @@ extension FlowNetwork {
       let none = try forEachElementaryCycle(maxLength: maxLength) { _ in false }
       return ([], none)
     }
+    // One search: keep `limit` cycles and stop at the next one, which proves there are more.
     let complete = try forEachElementaryCycle(maxLength: maxLength) { cycle in
+      guard cycles.count < limit else { return false }
       cycles.append(Array(cycle))
-      return cycles.count < limit
+      return true
     }
-    // Stopping exactly at the limit does not prove there were more: check for one more.
-    if !complete {
-      var seen = 0
-      let exhausted = try forEachElementaryCycle(maxLength: maxLength) { _ in
-        seen += 1
-        return seen <= limit
-      }
-      return (cycles, exhausted)
-    }
-    return (cycles, true)
+    return (cycles, complete)
   }
 
   /// Counts the elementary cycles and summarises their lengths without storing them.

@@ -85,7 +85,7 @@ public struct CircularityAnalysis: Codable, Sendable {
       progress?("maximum circulation…")
       circulation = try timed("circulation") {
         var phase = 0
-        return try network.maximumCirculation { routed in
+        return try network.maximumCirculation(edgeFlows: false) { routed in
           phase += 1
           progress?(
             "maximum circulation: phase \(phase), \(String(format: "%.4f", 100 * routed))% of the directional flow routed")
