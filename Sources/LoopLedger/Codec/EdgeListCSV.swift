@@ -565,7 +565,8 @@ private struct Interner {
   private(set) var ids: [String] = []
   private var keyBytes: [UInt8] = []
   private var keyStart: [Int] = [0]
-  /// Four words per slot: meta, key bytes 0–7, key bytes 8–15, unused. Meta 0 = empty; otherwise
+  /// Four words per slot: meta, key bytes 0–7, key bytes 8–15, the full hash (so that growing
+  /// never rehashes a key). Meta 0 = empty; otherwise
   /// `(node + 1) | min(length, 255) << 32 | (hash >> 40) << 40`.
   private var slots = [UInt64](repeating: 0, count: 4 << 12)
   private var slotMask = (1 << 12) - 1
@@ -645,6 +646,7 @@ private struct Interner {
     slots[slot * 4] = tag | UInt64(node + 1)
     slots[slot * 4 + 1] = low
     slots[slot * 4 + 2] = high
+    slots[slot * 4 + 3] = hash
     if ids.count * 10 > (slotMask + 1) * 7 { grow() }
     return Int32(node)
   }
@@ -653,13 +655,14 @@ private struct Interner {
     let capacity = (slotMask + 1) * 2
     var larger = [UInt64](repeating: 0, count: capacity * 4)
     let mask = capacity - 1
-    for old in 0...slotMask where slots[old * 4] != 0 {
-      var key = Array(ids[Int(slots[old * 4] & 0xFFFF_FFFF) - 1].utf8)
-      let hash = key.withUnsafeMutableBytes { Interner.hash(UnsafeRawBufferPointer($0)) }
-      var slot = Int(truncatingIfNeeded: hash) & mask
-      while larger[slot * 4] != 0 { slot = (slot + 1) & mask }
-      for word in 0..<4 { larger[slot * 4 + word] = slots[old * 4 + word] }
-      key.removeAll()
+    slots.withUnsafeBufferPointer { old in
+      larger.withUnsafeMutableBufferPointer { new in
+        for index in 0...slotMask where old[index * 4] != 0 {
+          var slot = Int(truncatingIfNeeded: old[index * 4 + 3]) & mask
+          while new[slot * 4] != 0 { slot = (slot + 1) & mask }
+          for word in 0..<4 { new[slot * 4 + word] = old[index * 4 + word] }
+        }
+      }
     }
     slots = larger
     slotMask = mask
