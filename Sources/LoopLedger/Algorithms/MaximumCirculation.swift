@@ -293,11 +293,16 @@ private struct UnitCostFlow {
         state[v].potential += Int32(min(Int(state[v].distance), limit))
       }
       // Maximum flow on the tight arcs among the nodes within `limit` of the source.
+      let before = unrouted
       tight.build(from: &self, reached: reached, limit: Int32(limit))
       try tight.maximumFlow(
         from: Int(state[source].local), to: Int(state[sink].local), tolerance: tolerance)
       tight.finish(into: &self)
-      progress?(supply > 0 ? 1 - unrouted / supply : 1)
+      let after = unrouted
+      progress?(supply > 0 ? 1 - after / supply : 1)
+      // A phase that neither raised the potentials nor routed anything would repeat forever
+      // (possible only through rounding); stop, and let the duality gap show what is left.
+      if limit == 0, before - after <= tolerance { break }
     }
     return phases
   }
