@@ -14,7 +14,7 @@ extension LoopLedgerCommand {
         --max-length steps: 3 by default; 4 counts 4-cycles too; 'all' counts every cycle, which \
         grows exponentially), the Hodge decomposition of the net flow into gradient and circular \
         parts, and the maximum circulation (the largest balanced part of the flow, with a duality \
-        gap that proves it optimal; about a minute at 10^7 edges, or skipped above \
+        gap that proves it optimal; 79–95 s on a heavy-tailed 10^7-edge graph, or skipped above \
         --circulation-limit edges). JSON output is documented in docs/analyze-json.md.
         """)
 
