@@ -12,8 +12,8 @@ public struct ExtractReport: Codable, Sendable, Equatable {
   public struct ArticleJSON: Codable, Sendable, Equatable {
     public var file: String
     public var language: String
-    public var articleDate: String?
-    public var articleDateSource: String?
+    @Nullable public var articleDate: String?
+    @Nullable public var articleDateSource: String?
     public var html: Bool
     /// Unicode scalars in the plain text; spans are offsets in it.
     public var characters: Int
@@ -27,17 +27,6 @@ public struct ExtractReport: Codable, Sendable, Equatable {
       case statedRates = "stated_rates"
     }
 
-    public func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(file, forKey: .file)
-      try c.encode(language, forKey: .language)
-      try c.encode(articleDate, forKey: .articleDate)
-      try c.encode(articleDateSource, forKey: .articleDateSource)
-      try c.encode(html, forKey: .html)
-      try c.encode(characters, forKey: .characters)
-      try c.encode(statedRates, forKey: .statedRates)
-      try c.encode(candidates, forKey: .candidates)
-    }
   }
 
   public struct RateJSON: Codable, Sendable, Equatable {
@@ -55,37 +44,29 @@ public struct ExtractReport: Codable, Sendable, Equatable {
     public var id: String
     public var name: String
     public var asWritten: String
-    public var span: [Int]?
+    @Nullable public var span: [Int]?
     public var via: String
     enum CodingKeys: String, CodingKey {
       case id, name, span, via
       case asWritten = "as_written"
     }
 
-    public func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(id, forKey: .id)
-      try c.encode(name, forKey: .name)
-      try c.encode(asWritten, forKey: .asWritten)
-      try c.encode(span, forKey: .span)
-      try c.encode(via, forKey: .via)
-    }
   }
 
   public struct AmountJSON: Codable, Sendable, Equatable {
     public var qualifier: String
-    public var value: Double?
-    public var low: Double?
-    public var high: Double?
-    public var currency: String?
-    public var asWritten: String?
-    public var lowUSD: Double?
-    public var highUSD: Double?
-    public var estimateUSD: Double?
+    @Nullable public var value: Double?
+    @Nullable public var low: Double?
+    @Nullable public var high: Double?
+    @Nullable public var currency: String?
+    @Nullable public var asWritten: String?
+    @Nullable public var lowUSD: Double?
+    @Nullable public var highUSD: Double?
+    @Nullable public var estimateUSD: Double?
     /// `stated in USD`, `rate stated in the article`, `ledger rate`, or nil when no rate is known.
-    public var usdBasis: String?
+    @Nullable public var usdBasis: String?
     public var currencyAssumed: Bool
-    public var conversion: ConversionJSON?
+    @Nullable public var conversion: ConversionJSON?
     enum CodingKeys: String, CodingKey {
       case qualifier, value, low, high, currency, conversion
       case asWritten = "as_written"
@@ -96,43 +77,19 @@ public struct ExtractReport: Codable, Sendable, Equatable {
       case currencyAssumed = "currency_assumed"
     }
 
-    /// Every key is written, unknown parts as `null`.
-    public func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(qualifier, forKey: .qualifier)
-      try c.encode(value, forKey: .value)
-      try c.encode(low, forKey: .low)
-      try c.encode(high, forKey: .high)
-      try c.encode(currency, forKey: .currency)
-      try c.encode(asWritten, forKey: .asWritten)
-      try c.encode(lowUSD, forKey: .lowUSD)
-      try c.encode(highUSD, forKey: .highUSD)
-      try c.encode(estimateUSD, forKey: .estimateUSD)
-      try c.encode(usdBasis, forKey: .usdBasis)
-      try c.encode(currencyAssumed, forKey: .currencyAssumed)
-      try c.encode(conversion, forKey: .conversion)
-    }
   }
 
   public struct ConversionJSON: Codable, Sendable, Equatable {
     public var qualifier: String
-    public var value: Double?
-    public var currency: String?
-    public var asWritten: String?
-    public var rate: Double?
+    @Nullable public var value: Double?
+    @Nullable public var currency: String?
+    @Nullable public var asWritten: String?
+    @Nullable public var rate: Double?
     enum CodingKeys: String, CodingKey {
       case qualifier, value, currency, rate
       case asWritten = "as_written"
     }
 
-    public func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(qualifier, forKey: .qualifier)
-      try c.encode(value, forKey: .value)
-      try c.encode(currency, forKey: .currency)
-      try c.encode(asWritten, forKey: .asWritten)
-      try c.encode(rate, forKey: .rate)
-    }
   }
 
   public struct EvidenceJSON: Codable, Sendable, Equatable {
@@ -146,16 +103,16 @@ public struct ExtractReport: Codable, Sendable, Equatable {
     public var payee: CompanyJSON
     public var kind: String
     public var amount: AmountJSON
-    public var announced: String?
+    @Nullable public var announced: String?
     public var status: String
-    public var termYears: Double?
+    @Nullable public var termYears: Double?
     public var quote: String
     public var span: [Int]
     public var confidence: Double
     public var basis: [String: String]
     public var alsoIn: [EvidenceJSON]
-    public var duplicateOf: String?
-    public var mergedSources: [Source]?
+    @Nullable public var duplicateOf: String?
+    @Nullable public var mergedSources: [Source]?
     public var notes: [String]
     enum CodingKeys: String, CodingKey {
       case id, payer, payee, kind, amount, announced, status, quote, span, confidence, basis, notes
@@ -165,26 +122,6 @@ public struct ExtractReport: Codable, Sendable, Equatable {
       case mergedSources = "merged_sources"
     }
 
-    /// Every key is written, unknown values as `null`.
-    public func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(id, forKey: .id)
-      try c.encode(payer, forKey: .payer)
-      try c.encode(payee, forKey: .payee)
-      try c.encode(kind, forKey: .kind)
-      try c.encode(amount, forKey: .amount)
-      try c.encode(announced, forKey: .announced)
-      try c.encode(status, forKey: .status)
-      try c.encode(termYears, forKey: .termYears)
-      try c.encode(quote, forKey: .quote)
-      try c.encode(span, forKey: .span)
-      try c.encode(confidence, forKey: .confidence)
-      try c.encode(basis, forKey: .basis)
-      try c.encode(alsoIn, forKey: .alsoIn)
-      try c.encode(duplicateOf, forKey: .duplicateOf)
-      try c.encode(mergedSources, forKey: .mergedSources)
-      try c.encode(notes, forKey: .notes)
-    }
   }
 
   public init(ledger: String?, articles: [ArticleJSON]) {
