@@ -162,8 +162,6 @@ private struct UnitCostFlow {
     var local: Int32 = -1
   }
 
-  var potentials: [Int32] { state.map(\.potential) }
-
   init(network: FlowNetwork, component: [Int32], tolerance: Double) {
     let n = network.nodeCount
     nodeCount = n + 2
@@ -369,6 +367,7 @@ private struct TightGraph {
     capacity.append(contentsOf: repeatElement(0, count: arcs))
     global.removeAll(keepingCapacity: true)
     global.append(contentsOf: repeatElement(0, count: arcs))
+    // `current` serves as the fill cursor here; the flow search resets it to `start`.
     current.removeAll(keepingCapacity: true)
     current.append(contentsOf: start[0..<count])
     forEachTightPair { arc, from, to in
