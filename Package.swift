@@ -15,6 +15,8 @@ let package = Package(
     .library(name: "LoopLedger", targets: ["LoopLedger"]),
     .library(name: "LoopLedgerRender", targets: ["LoopLedgerRender"]),
     .library(name: "LoopLedgerNews", targets: ["LoopLedgerNews"]),
+    .library(name: "LoopLedgerIO", targets: ["LoopLedgerIO"]),
+    .library(name: "LoopLedgerApp", targets: ["LoopLedgerApp"]),
     .executable(name: "loopledger", targets: ["loopledger"]),
   ],
   dependencies: [
@@ -30,10 +32,17 @@ let package = Package(
     .target(name: "LoopLedgerRender", dependencies: ["LoopLedger"], swiftSettings: swiftSettings),
     // Article text → candidate deals: amounts, companies, relations, statuses, evaluation.
     .target(name: "LoopLedgerNews", dependencies: ["LoopLedger"], swiftSettings: swiftSettings),
+    // The file system: ledger sources (bundled, files with `extends`, CSV), input files with
+    // errors in words, the one output writer, terminal progress.
+    .target(name: "LoopLedgerIO", dependencies: ["LoopLedger"], swiftSettings: swiftSettings),
+    // One job per subcommand (load, analyse, render), shared by the CLI and the server.
+    .target(
+      name: "LoopLedgerApp", dependencies: ["LoopLedger", "LoopLedgerIO", "LoopLedgerRender", "LoopLedgerNews"],
+      swiftSettings: swiftSettings),
     .executableTarget(
       name: "loopledger",
       dependencies: [
-        "LoopLedger", "LoopLedgerRender", "LoopLedgerNews",
+        "LoopLedger", "LoopLedgerRender", "LoopLedgerApp",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -42,6 +51,8 @@ let package = Package(
       dependencies: ["LoopLedger", "LoopLedgerRender"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
+    .testTarget(
+      name: "LoopLedgerIOTests", dependencies: ["LoopLedger", "LoopLedgerIO"], swiftSettings: swiftSettings),
     .testTarget(
       name: "LoopLedgerRenderTests",
       dependencies: ["LoopLedger", "LoopLedgerRender"],

@@ -60,3 +60,33 @@ extension CascadeChartData {
         : "每輪損失的年度收入(估計值)。" + (omitted > 0 ? "其後 \(omitted) 輪各不足總額 0.5%,未列出。" : ""))
   }
 }
+
+extension HTMLFigure {
+  /// The report's what-if figures: the cascade of its stress test and the fan of its projection,
+  /// for whichever of the two was computed.
+  public static func whatIf(_ analysis: WhatIfAnalysis, ledger: Ledger, language: Language) throws -> [HTMLFigure] {
+    let english = language == .english
+    var figures: [HTMLFigure] = []
+    if let stress = analysis.stress {
+      let chart = CascadeChartData(stress: stress, ledger: ledger, language: language)
+      figures.append(
+        HTMLFigure(
+          id: "cascade", title: english ? "If NVIDIA's investment does not arrive" : "若英偉達的投資沒有到位",
+          svg: try CascadeChart(chart, language: language).svg(),
+          caption: english
+            ? "loopledger stress --scenario \(WhatIfAnalysis.stressScenario): revenue lost round by round; every assumption in its output."
+            : "loopledger stress --scenario \(WhatIfAnalysis.stressScenario):逐輪損失的收入;所有假設見其輸出。"))
+    }
+    if let projection = analysis.projection {
+      let chart = FanChartData(projection: projection, language: language)
+      figures.append(
+        HTMLFigure(
+          id: "fan", title: english ? "Can OpenAI pay for what it committed to buy?" : "OpenAI 能否支付其承諾的採購?",
+          svg: try FanChart(chart, language: language).svg(),
+          caption: english
+            ? "loopledger project openai (20,000 paths, seed 1, default assumptions, printed by that command)."
+            : "loopledger project openai(20,000 條路徑,種子 1,預設假設見該命令輸出)。"))
+    }
+    return figures
+  }
+}

@@ -33,6 +33,8 @@ public struct HTMLReport {
   public let ledger: Ledger
   public let language: Language
   public var figures: [HTMLFigure]
+  /// What-if figures that could not be computed, each said in the page.
+  public var notComputed: [WhatIfAnalysis.Missing]
   public var mapLayout: LoopMapOptions.Layout
 
   private let words: PictureWords
@@ -43,8 +45,9 @@ public struct HTMLReport {
 
   public init(
     report: LoopReport, ledger: Ledger, language: Language = .english, figures: [HTMLFigure] = [],
-    mapLayout: LoopMapOptions.Layout = .circle
+    notComputed: [WhatIfAnalysis.Missing] = [], mapLayout: LoopMapOptions.Layout = .circle
   ) {
+    self.notComputed = notComputed
     self.report = report
     self.ledger = ledger
     self.language = language
@@ -89,7 +92,7 @@ public struct HTMLReport {
     factsSection(&w)
     dealsSection(&w)
     tailSections(&w)
-    if !figures.isEmpty {
+    if !figures.isEmpty || !notComputed.isEmpty {
       w.open("section", [("id", "more")])
       w.element("h2", text: words.furtherPictures)
       for figure in figures {
@@ -97,6 +100,9 @@ public struct HTMLReport {
         w.raw(figure.svg)
         w.element("figcaption", text: figure.caption ?? figure.title)
         w.close()
+      }
+      for missing in notComputed {
+        w.element("p", [("class", "not-computed")], text: words.notComputed(missing.figure, reason: missing.reason))
       }
       w.close()
     }
@@ -200,7 +206,7 @@ public struct HTMLReport {
     if !report.excludedDeals.isEmpty { list.append(("excluded", w0.excludedHeading.capitalizedFirst)) }
     list.append(("assumptions", w0.assumptionsHeading.capitalizedFirst))
     if !ledger.documents.isEmpty { list.append(("documents", words.documentsHeading)) }
-    if !figures.isEmpty { list.append(("more", words.furtherPictures)) }
+    if !figures.isEmpty || !notComputed.isEmpty { list.append(("more", words.furtherPictures)) }
     return list
   }
 

@@ -416,25 +416,3 @@ public struct ProjectionRenderer {
 
   private func escape(_ text: String) -> String { Markdown.escape(text) }
 }
-
-extension FanChartData {
-  /// The projection's fan of cash at year end, ready for ``FanChart`` (`loopledger draw fan`):
-  /// the p5–p95 and p25–p75 bands, the median, and `shortfallYear` = the first year a shortfall
-  /// is more likely than not (the year the median cash turns negative).
-  public init(_ projection: FundingProjection, language: Language = .english) {
-    let bands = projection.fanChart.bands
-    let name = projection.companyName
-    let english = language == .english
-    self.init(
-      title: english ? "\(name): cash at year end" : "\(name):年底現金",
-      subtitle: english
-        ? "\(projection.paths) simulated paths, seed \(projection.seed), ledger \(projection.ledger.id)"
-        : "\(projection.paths) 條模擬路徑,種子 \(projection.seed),帳本 \(projection.ledger.id)",
-      unit: "USD", years: bands.map(\.year), p5: bands.map(\.p5), p25: bands.map(\.p25),
-      p50: bands.map(\.p50), p75: bands.map(\.p75), p95: bands.map(\.p95),
-      shortfallYear: projection.firstShortfallYear,
-      note: english
-        ? "Negative cash is money still to be found. Assumptions: loopledger project \(projection.company.rawValue) (docs/projection.md)."
-        : "負數即尚未籌得的資金。假設見 loopledger project \(projection.company.rawValue)(docs/projection.md)。")
-  }
-}

@@ -1,6 +1,7 @@
 import ArgumentParser
-import Foundation
 import LoopLedger
+import LoopLedgerApp
+import LoopLedgerRender
 
 /// Options shared by every subcommand that reads a ledger and builds its graph.
 struct LedgerOptions: ParsableArguments {
@@ -23,9 +24,7 @@ struct LedgerOptions: ParsableArguments {
 
   @Option(
     name: .customLong("kind"), parsing: .upToNextOption,
-    help: ArgumentHelp(
-      "Deal kinds to include (default: all).",
-      valueName: DealKind.allCases.map(\.rawValue).joined(separator: "|")))
+    help: ArgumentHelp("Deal kinds to include (default: all).", valueName: DealKind.allCases.map(\.rawValue).joined(separator: "|")))
   var kinds: [DealKind] = []
 
   @Option(help: ArgumentHelp("Include only deals announced on or after this date.", valueName: "YYYY[-MM[-DD]]"))
@@ -41,99 +40,52 @@ struct LedgerOptions: ParsableArguments {
       valueName: "deal=amount"))
   var assumptions: [String] = []
 
-  var filter: GraphFilter {
-    GraphFilter(
-      level: level, statuses: statuses.isEmpty ? DealStatus.defaultIncluded : Set(statuses),
-      kinds: kinds.isEmpty ? nil : Set(kinds), from: from, to: to)
+  var selection: LedgerSelection {
+    LedgerSelection(
+      source: ledger, level: level, statuses: statuses, kinds: kinds, from: from, to: to, assumptions: assumptions)
   }
 
-  func validate() throws {
-    if let from, let to, to < from {
-      throw ValidationError("'--from \(from)' is after '--to \(to)'.")
-    }
-    _ = try parsedAssumptions()
-  }
+  func validate() throws { try usage { try selection.validate() } }
+}
 
-  func parsedAssumptions() throws -> [DealID: Assumption] {
-    var result: [DealID: Assumption] = [:]
-    for text in assumptions {
-      let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-      guard parts.count == 2, !parts[0].isEmpty else {
-        throw ValidationError("'--assume \(text)': write DEAL=AMOUNT or DEAL=LOW..HIGH.")
-      }
-      let bounds = parts[1].components(separatedBy: "..")
-      let values = bounds.map { MoneyText.parse($0) }
-      guard values.allSatisfy({ $0 != nil }), (1...2).contains(values.count) else {
-        throw ValidationError(
-          "'--assume \(text)': '\(parts[1])' is not an amount; write 20e9, 20B, 1.4T or 10B..30B.")
-      }
-      let numbers = values.compactMap { $0 }
-      if numbers.count == 2, numbers[0] > numbers[1] {
-        throw ValidationError("'--assume \(text)': the low end is above the high end.")
-      }
-      result[DealID(parts[0])] =
-        numbers.count == 1
-        ? Assumption(low: numbers[0], high: numbers[0], estimate: numbers[0], reason: "--assume on the command line")
-        : Assumption(
-          low: numbers[0], high: numbers[1], estimate: nil, reason: "--assume on the command line")
-    }
-    return result
-  }
+/// Options for where and how to write a result.
+struct OutputOptions: ParsableArguments {
+  @Option(help: "Output format: text, markdown or json.")
+  var format: OutputFormat = .text
 
-  /// Loads the ledger named by `--ledger` and applies `--assume`.
-  func load() throws -> Ledger {
-    var ledger = try LedgerLoader.load(self.ledger)
-    let assumptions = try parsedAssumptions()
-    if !assumptions.isEmpty { ledger = try ledger.assuming(assumptions) }
-    return ledger
+  @Option(help: "Language of the text and Markdown outputs: en, zh-Hant or zh-Hans.")
+  var lang: Language = .english
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+  var output: String?
+
+  var selection: OutputSelection { OutputSelection(format: format, language: lang, path: output) }
+}
+
+/// Runs `body`, turning a bad option value into ArgumentParser's usage error (exit 64).
+func usage<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as ArgumentValueError {
+    throw ValidationError(error.message)
   }
 }
 
-/// Reads ledgers from bundled names, JSON files and CSV edge lists.
-enum LedgerLoader {
-  static func load(_ nameOrPath: String) throws -> Ledger {
-    if BundledLedger.names.contains(nameOrPath) { return try BundledLedger.load(nameOrPath) }
-    var visiting: Set<String> = []
-    return try loadFile(nameOrPath, visiting: &visiting)
-  }
-
-  static func loadFile(_ path: String, visiting: inout Set<String>) throws -> Ledger {
-    let url = URL(fileURLWithPath: path)
-    let canonical = url.standardizedFileURL.path
-    guard visiting.insert(canonical).inserted else {
-      throw LedgerError.unreadable(file: path, reason: "it extends itself (a loop of 'extends')")
-    }
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      if !FileManager.default.fileExists(atPath: path) {
-        throw LedgerError.unreadable(
-          file: path,
-          reason:
-            "no such file, and no bundled ledger has that name (bundled: \(BundledLedger.names.joined(separator: ", ")))"
-        )
-      }
-      throw LedgerError.unreadable(file: path, reason: error.localizedDescription)
-    }
-    if url.pathExtension.lowercased() == "csv" {
-      return try EdgeListCSV.ledger(from: String(decoding: data, as: UTF8.self), file: path)
-    }
-    var nested = visiting
-    let directory = url.deletingLastPathComponent()
-    let ledger = try LedgerFile.decode(data, file: path) { base in
-      if BundledLedger.names.contains(base) { return try BundledLedger.load(base) }
-      let basePath = base.hasPrefix("/") ? base : directory.appendingPathComponent(base).path
-      return try loadFile(basePath, visiting: &nested)
-    }
-    return ledger
-  }
+extension Job {
+  /// Runs the job; a bad option value found on the way is a usage error.
+  func runFromCommandLine() throws { try usage { try run() } }
 }
 
 extension GraphLevel: ExpressibleByArgument {}
 extension DealStatus: ExpressibleByArgument {}
 extension DealKind: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}
+extension ScheduleShape: ExpressibleByArgument {}
+extension Picture: ExpressibleByArgument {}
+extension LoopMapOptions.Layout: ExpressibleByArgument {}
+extension ExtractFormat: ExpressibleByArgument {}
+extension BulkAnalysis: ExpressibleByArgument {}
 
 extension PartialDate: ExpressibleByArgument {
   public init?(argument: String) { self.init(argument) }

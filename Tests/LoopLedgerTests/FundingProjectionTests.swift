@@ -215,7 +215,7 @@ struct FundingProjectionTests {
       #expect(text.contains("但其虧損額度同時也在持續擴大"))
     }
     // The fan as the charts' input.
-    let fan = FanChartData(p)
+    let fan = FanChartData(projection: p)
     #expect(fan.problems().isEmpty && fan.years == Array(2026...2035) && fan.shortfallYear == 2026)
     #expect(fan.p50 == p.fanChart.bands.map(\.p50))
     _ = try FanChart(fan).svg()

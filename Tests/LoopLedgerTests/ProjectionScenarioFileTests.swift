@@ -73,21 +73,6 @@ struct ProjectionScenarioFileTests {
     #expect(Set(wrongType.map(\.key)) == ["operatingMargin", "format"])
   }
 
-  @Test func aLoadedFileNamesItsPath() throws {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("scenario-\(UUID().uuidString).json")
-    try Data(#"{"amounts": "middle"}"#.utf8).write(to: url)
-    defer { try? FileManager.default.removeItem(at: url) }
-    do {
-      _ = try ProjectionScenarioFile.load(path: url.path)
-      Issue.record("no error")
-    } catch let error as ProjectionScenarioError {
-      #expect(error.description.contains(url.path + ": amounts: must be one of low, estimate, high, draw"))
-    }
-    #expect(throws: ProjectionScenarioError.unreadable(file: "/no/such/file.json", reason: "no such file")) {
-      try ProjectionScenarioFile.load(path: "/no/such/file.json")
-    }
-  }
-
   @Test func aPartialFileChangesOnlyItsKeys() throws {
     let s = try ProjectionScenarioFile.decode(
       Data(
@@ -127,11 +112,11 @@ struct ProjectionScenarioFileTests {
     let ledger = try BundledLedger.load("seed")
     var s = ProjectionScenario.defaults
     s.deals["openai-oracle-compute-2025"] = DealOverride(amount: 300e9)
-    try ProjectionScenarioFile.crossCheck(s, ledger: ledger, file: "ok.json")
+    try s.crossCheck(ledger: ledger, file: "ok.json")
     s.deals["no-such-deal"] = DealOverride(probability: 0.5)
     s.commitmentFact = "openai-revenue-2025-estimate"
     do {
-      try ProjectionScenarioFile.crossCheck(s, ledger: ledger, file: "x.json")
+      try s.crossCheck(ledger: ledger, file: "x.json")
       Issue.record("no error")
     } catch let error as ProjectionScenarioError {
       #expect(error.issues.map(\.key) == ["deals.no-such-deal", "commitmentBlock.fact"])

@@ -31,6 +31,16 @@ public struct ProjectionOptions: Sendable, Equatable {
     self.sensitivityPaths = sensitivityPaths
     self.sensitivity = sensitivity
   }
+
+  /// How many years a projection reports unless told otherwise.
+  public static let defaultYears = 10
+
+  /// The reported years: from `from`, else the year after the ledger's as-of date (2026 for a
+  /// ledger without one), to `to`, else ``defaultYears`` years in all.
+  public static func window(for ledger: Ledger, from: Int? = nil, to: Int? = nil) -> ClosedRange<Int> {
+    let first = from ?? ((ledger.asOf?.year).map { $0 + 1 } ?? 2026)
+    return first...(to ?? first + defaultYears - 1)
+  }
 }
 
 /// The 5th, 50th and 95th percentiles of a yearly figure, in US dollars.
@@ -211,7 +221,7 @@ public struct FundingProjection: Codable, Sendable, Equatable {
     options: ProjectionOptions = ProjectionOptions(), scenarioOrigin: String = "default"
   ) throws {
     guard ledger.company(company) != nil else { throw LedgerError.unknownCompany(company.rawValue) }
-    try ProjectionScenarioFile.crossCheck(scenario, ledger: ledger, file: "scenario")
+    try scenario.crossCheck(ledger: ledger, file: "scenario")
     let group = ledger.group(of: company)
     let simulationStart = (ledger.asOf?.year).map { $0 + 1 } ?? options.from
     guard options.from >= simulationStart else {

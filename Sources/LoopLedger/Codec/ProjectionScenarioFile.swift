@@ -66,44 +66,6 @@ public enum ProjectionScenarioFile {
     return scenario
   }
 
-  /// Reads a scenario file from disk.
-  public static func load(path: String, base: ProjectionScenario = .defaults) throws -> ProjectionScenario {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      let reason = FileManager.default.fileExists(atPath: path) ? error.localizedDescription : "no such file"
-      throw ProjectionScenarioError.unreadable(file: path, reason: reason)
-    }
-    return try decode(data, file: path, base: base)
-  }
-
-  /// Checks the names a scenario uses against a ledger: deals in `deals`, the commitments fact.
-  public static func crossCheck(_ scenario: ProjectionScenario, ledger: Ledger, file: String) throws {
-    var issues: [ProjectionScenarioIssue] = []
-    for id in scenario.deals.keys.sorted() where ledger.deal(id) == nil {
-      issues.append(
-        ProjectionScenarioIssue(
-          file: file, key: "deals.\(id)",
-          problem: "no deal has this id in ledger '\(ledger.id)'"))
-    }
-    if let fact = scenario.commitmentFact {
-      if let found = ledger.facts.first(where: { $0.id == fact }) {
-        if found.metric != .commitments || found.value.currency == nil {
-          issues.append(
-            ProjectionScenarioIssue(
-              file: file, key: "commitmentBlock.fact",
-              problem: "'\(fact)' is a \(found.metric.rawValue) fact; the block needs a money 'commitments' fact"))
-        }
-      } else {
-        issues.append(
-          ProjectionScenarioIssue(
-            file: file, key: "commitmentBlock.fact", problem: "no fact has the id '\(fact)' in ledger '\(ledger.id)'"))
-      }
-    }
-    if !issues.isEmpty { throw ProjectionScenarioError.invalid(file: file, issues: issues) }
-  }
-
   /// The scenario as a complete, editable file.
   public static func encode(_ scenario: ProjectionScenario) throws -> Data {
     func dist(_ a: ScenarioAssumption) -> [String: Any] {
@@ -673,4 +635,32 @@ private func distance(_ a: String, _ b: String) -> Int {
 private func show(_ value: Double) -> String {
   if value.isInfinite { return value > 0 ? "∞" : "−∞" }
   return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+}
+
+extension ProjectionScenario {
+  /// Checks the names a scenario uses against a ledger: deals in `deals`, the commitments fact.
+  public func crossCheck(ledger: Ledger, file: String) throws {
+    var issues: [ProjectionScenarioIssue] = []
+    for id in deals.keys.sorted() where ledger.deal(id) == nil {
+      issues.append(
+        ProjectionScenarioIssue(
+          file: file, key: "deals.\(id)",
+          problem: "no deal has this id in ledger '\(ledger.id)'"))
+    }
+    if let fact = commitmentFact {
+      if let found = ledger.facts.first(where: { $0.id == fact }) {
+        if found.metric != .commitments || found.value.currency == nil {
+          issues.append(
+            ProjectionScenarioIssue(
+              file: file, key: "commitmentBlock.fact",
+              problem: "'\(fact)' is a \(found.metric.rawValue) fact; the block needs a money 'commitments' fact"))
+        }
+      } else {
+        issues.append(
+          ProjectionScenarioIssue(
+            file: file, key: "commitmentBlock.fact", problem: "no fact has the id '\(fact)' in ledger '\(ledger.id)'"))
+      }
+    }
+    if !issues.isEmpty { throw ProjectionScenarioError.invalid(file: file, issues: issues) }
+  }
 }

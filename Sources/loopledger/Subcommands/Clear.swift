@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LoopLedger
+import LoopLedgerApp
 import LoopLedgerRender
 
 /// Options shared by `clear` and `debtrank`.
@@ -23,30 +24,8 @@ struct InterbankOptions: ParsableArguments {
   @Option(help: "Worker threads (default: all cores).")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-  /// Reads the network and the external assets.
-  func load(progress: Progress) throws -> (EdgeListCSV.Result, [Double], source: String, missing: Int) {
-    let result = try readEdgeList(file, skipBadRows: skipBadRows, progress: progress)
-    progress.finish(nil)
-    guard let externalAssets else {
-      return (
-        result, InterbankConvention.externalAssets(ids: result.ids, liabilities: result.network),
-        "convention: e_i = p̄_i·(0.25 + 0.5·u_i)", 0
-      )
-    }
-    let text: String
-    do {
-      text = try String(contentsOfFile: externalAssets, encoding: .utf8)
-    } catch {
-      throw LedgerError.unreadable(file: externalAssets, reason: error.localizedDescription)
-    }
-    let values = try NodeValuesCSV.read(text, file: externalAssets)
-    var missing = 0
-    let assets = result.ids.map { id -> Double in
-      if let value = values[id] { return value }
-      missing += 1
-      return 0
-    }
-    return (result, assets, externalAssets, missing)
+  var input: InterbankInput {
+    InterbankInput(file: file, externalAssets: externalAssets, skipBadRows: skipBadRows)
   }
 }
 
@@ -80,34 +59,16 @@ extension LoopLedgerCommand {
       }
     }
 
-    func run() throws {
-      let progress = Progress(enabled: isatty(2) == 1)
-      let clock = ContinuousClock()
-      let start = clock.now
-      let (network, assets, source, missing) = try options.load(progress: progress)
-      let loaded = clock.now
-      let costs = alpha.flatMap { a in beta.map { DefaultCosts(alpha: a, beta: $0) } }
-      let result = try eisenbergNoeClearing(
-        liabilities: network.network, externalAssets: assets, defaultCosts: costs,
-        tolerance: tolerance, threads: options.threads)
-      let output = ClearOutput(
-        file: options.file, nodes: network.network.nodeCount, edges: network.network.edgeCount,
-        defaulted: result.defaultCount, totalLiabilities: result.totalObligations,
-        totalPayments: result.totalPayments, shortfall: result.totalObligations - result.totalPayments,
-        iterations: result.iterations, bracketGap: result.bracketGap, proven: result.isProven,
-        externalAssets: source, idsWithoutExternalAssets: missing,
-        defaultCosts: costs, timings: ["load": seconds(loaded - start), "clearing": seconds(clock.now - loaded)])
-      switch options.format {
-      case .json: print(try JSONOutput.string(output), terminator: "")
-      case .text, .markdown:
-        print("""
-          \(output.file): \(output.nodes) nodes, \(output.edges) obligations
-          total owed \(output.totalLiabilities), paid \(output.totalPayments) (shortfall \(output.shortfall))
-          \(output.defaulted) nodes in default; \(output.iterations) sweeps; \(output.proven ? "bracket closed: totals proven within tolerance" : "bracket gap \(output.bracketGap): greatest clearing vector reported")
-          external assets: \(output.externalAssets)\(missing > 0 ? " (\(missing) ids not in the file: 0)" : "")
-          """)
-      }
+    var job: ClearJob {
+      var job = ClearJob(input: options.input)
+      job.format = options.format
+      job.threads = options.threads
+      job.defaultCosts = alpha.flatMap { a in beta.map { DefaultCosts(alpha: a, beta: $0) } }
+      job.tolerance = tolerance
+      return job
     }
+
+    func run() throws { try job.runFromCommandLine() }
   }
 
   struct DebtRankCommand: ParsableCommand {
@@ -126,62 +87,13 @@ extension LoopLedgerCommand {
     @Option(help: "How many of the largest nodes start fully distressed.")
     var shock: Int = 10
 
-    func run() throws {
-      let progress = Progress(enabled: isatty(2) == 1)
-      let clock = ContinuousClock()
-      let start = clock.now
-      let (network, assets, source, missing) = try options.load(progress: progress)
-      let loaded = clock.now
-      let (result, shocked) = try InterbankConvention.debtRank(
-        ids: network.ids, exposures: network.network, externalAssets: assets, shockCount: shock)
-      let distressed = result.distress.lazy.filter { $0 > 0 }.count
-      let output = DebtRankOutput(
-        file: options.file, nodes: network.network.nodeCount, edges: network.network.edgeCount,
-        debtRank: result.debtRank, initialLoss: result.initialLoss, steps: result.steps,
-        distressedNodes: distressed, shocked: shocked, externalAssets: source,
-        idsWithoutExternalAssets: missing,
-        timings: ["load": seconds(loaded - start), "debtRank": seconds(clock.now - loaded)])
-      switch options.format {
-      case .json: print(try JSONOutput.string(output), terminator: "")
-      case .text, .markdown:
-        print("""
-          \(output.file): \(output.nodes) nodes, \(output.edges) exposures
-          DebtRank R = \(output.debtRank) (initial loss \(output.initialLoss)); \(distressed) nodes distressed in \(output.steps) steps
-          shocked: \(shocked.joined(separator: ", "))
-          external assets: \(source)
-          """)
-      }
+    var job: DebtRankJob {
+      var job = DebtRankJob(input: options.input)
+      job.format = options.format
+      job.shock = shock
+      return job
     }
+
+    func run() throws { try job.runFromCommandLine() }
   }
-}
-
-private struct ClearOutput: Encodable {
-  var file: String
-  var nodes: Int
-  var edges: Int
-  var defaulted: Int
-  var totalLiabilities: Double
-  var totalPayments: Double
-  var shortfall: Double
-  var iterations: Int
-  var bracketGap: Double
-  var proven: Bool
-  var externalAssets: String
-  var idsWithoutExternalAssets: Int
-  var defaultCosts: DefaultCosts?
-  var timings: [String: Double]
-}
-
-private struct DebtRankOutput: Encodable {
-  var file: String
-  var nodes: Int
-  var edges: Int
-  var debtRank: Double
-  var initialLoss: Double
-  var steps: Int
-  var distressedNodes: Int
-  var shocked: [String]
-  var externalAssets: String
-  var idsWithoutExternalAssets: Int
-  var timings: [String: Double]
 }

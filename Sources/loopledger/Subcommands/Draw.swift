@@ -1,18 +1,7 @@
 import ArgumentParser
-import Foundation
 import LoopLedger
+import LoopLedgerApp
 import LoopLedgerRender
-
-/// The pictures `draw` can make.
-enum Picture: String, CaseIterable, ExpressibleByArgument {
-  case loops
-  case sankey
-  case shares
-  case fan
-  case cascade
-}
-
-extension LoopMapOptions.Layout: ExpressibleByArgument {}
 
 extension LoopLedgerCommand {
   struct Draw: ParsableCommand {
@@ -71,87 +60,24 @@ extension LoopLedgerCommand {
     @Option(help: "fan: random seed.")
     var seed: UInt64 = 1
 
-    func validate() throws {
-      if let maxLength, maxLength < 2 {
-        throw ValidationError("'--max-length' must be at least 2; got \(maxLength).")
-      }
-      if limit < 1 { throw ValidationError("'--limit' must be at least 1; got \(limit).") }
-      if let highlight, highlight < 1 { throw ValidationError("'--highlight' counts from 1; got \(highlight).") }
-      if paths < 100 { throw ValidationError("'--paths' must be at least 100.") }
+    var job: DrawJob {
+      var job = DrawJob(picture: picture, ledger: ledgerOptions.selection, language: lang)
+      job.svgPath = svgFile
+      job.layout = layout
+      job.highlight = highlight
+      job.showAmounts = !noAmounts
+      job.maxLength = maxLength
+      job.limit = limit
+      job.dataPath = data
+      job.company = company
+      job.scenario = scenario
+      job.paths = paths
+      job.seed = seed
+      return job
     }
 
-    func run() throws {
-      let svg: String
-      switch picture {
-      case .loops, .sankey, .shares:
-        let ledger = try ledgerOptions.load()
-        let report = try LoopReport(
-          ledger: ledger,
-          options: LoopReportOptions(filter: ledgerOptions.filter, maxLength: maxLength, limit: limit))
-        if let highlight, highlight > report.loops.count {
-          throw ValidationError(
-            "'--highlight \(highlight)': the report lists \(report.loops.count) loop(s).")
-        }
-        switch picture {
-        case .loops:
-          svg = LoopMap(
-            report: report, ledger: ledger,
-            options: LoopMapOptions(
-              language: lang, layout: layout, highlight: highlight, showAmounts: !noAmounts)
-          ).svg()
-        case .sankey:
-          svg = SankeyChart(report: report, ledger: ledger, language: lang).svg()
-        default:
-          svg = SharesChart(report: report, language: lang).svg()
-        }
-      case .fan:
-        let chart: FanChartData
-        if data != nil {
-          chart = try FanChartData.decode(try readData())
-        } else {
-          let ledger = try ledgerOptions.load()
-          let id = try FundingProjection.resolveCompany(company, in: ledger)
-          let first = (ledger.asOf?.year).map { $0 + 1 } ?? 2026
-          let projection = try FundingProjection(
-            ledger: ledger, company: id, scenario: .defaults,
-            options: ProjectionOptions(from: first, to: first + 9, paths: paths, seed: seed, sensitivity: false))
-          chart = FanChartData(projection: projection, language: lang)
-        }
-        svg = try FanChart(chart, language: lang).svg()
-      case .cascade:
-        let chart: CascadeChartData
-        if data != nil {
-          chart = try CascadeChartData.decode(try readData())
-        } else {
-          let ledger = try ledgerOptions.load()
-          let stress = try StressReport(
-            ledger: ledger, scenario: try stressScenario(scenario, ledger: ledger), filter: ledgerOptions.filter)
-          chart = CascadeChartData(stress: stress, ledger: ledger, language: lang)
-        }
-        svg = try CascadeChart(chart, language: lang).svg()
-      }
-      try write(svg)
-    }
+    func validate() throws { try usage { try job.validate() } }
 
-    private func readData() throws -> Data {
-      guard let data else { throw ValidationError("'--data FILE' is required.") }
-      do {
-        return try Data(contentsOf: URL(fileURLWithPath: data))
-      } catch {
-        throw ValidationError("Cannot read '\(data)': \(error.localizedDescription)")
-      }
-    }
-
-    private func write(_ text: String) throws {
-      guard let svgFile else {
-        print(text, terminator: "")
-        return
-      }
-      do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: svgFile), options: .atomic)
-      } catch {
-        throw ValidationError("Cannot write '\(svgFile)': \(error.localizedDescription)")
-      }
-    }
+    func run() throws { try job.runFromCommandLine() }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LoopLedger
+import LoopLedgerApp
 import LoopLedgerRender
 
 extension LoopLedgerCommand {
@@ -29,44 +30,14 @@ extension LoopLedgerCommand {
     @Option(help: "List at most this many loops.")
     var limit: Int = 1_000
 
-    func validate() throws {
-      if let maxLength, maxLength < 2 {
-        throw ValidationError("'--max-length' must be at least 2; got \(maxLength).")
-      }
-      if limit < 1 { throw ValidationError("'--limit' must be at least 1; got \(limit).") }
+    var job: LoopsJob {
+      LoopsJob(
+        ledger: ledgerOptions.selection, output: OutputSelection(format: format, language: lang),
+        maxLength: maxLength, company: company, limit: limit)
     }
 
-    func run() throws {
-      let ledger = try ledgerOptions.load()
-      let report = try LoopReport(
-        ledger: ledger,
-        options: LoopReportOptions(
-          filter: ledgerOptions.filter, maxLength: maxLength, limit: limit,
-          company: company.map { CompanyID($0) }))
-      let money = MoneyFormat(lang)
-      switch format {
-      case .json:
-        print(try JSONOutput.string(LoopList(loops: report.loops, complete: report.loopsComplete)), terminator: "")
-      case .text, .markdown:
-        for (index, loop) in report.loops.enumerated() {
-          let names = loop.path.map { ledger.name(of: $0, in: lang) }.joined(separator: " → ")
-          let line = "\(index + 1). \(names)   \(money.interval(loop.roundTrip))"
-          print(format == .markdown ? "- " + line : line)
-          for step in loop.steps {
-            let deals = step.deals.map(\.rawValue).joined(separator: ", ")
-            print("     \(ledger.name(of: step.payer, in: lang)) → \(ledger.name(of: step.payee, in: lang)): \(money.interval(step.amount)) [\(deals)]")
-          }
-        }
-        if report.loops.isEmpty { print("No loops.") }
-        if !report.loopsComplete {
-          print("⚠ Loop limit (\(limit)) reached: more loops exist; raise --limit.")
-        }
-      }
-    }
+    func validate() throws { try usage { try job.validate() } }
+
+    func run() throws { try job.runFromCommandLine() }
   }
-}
-
-private struct LoopList: Encodable {
-  var loops: [LoopReport.Loop]
-  var complete: Bool
 }

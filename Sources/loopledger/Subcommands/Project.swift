@@ -1,9 +1,6 @@
 import ArgumentParser
-import Foundation
 import LoopLedger
-import LoopLedgerRender
-
-extension ScheduleShape: ExpressibleByArgument {}
+import LoopLedgerApp
 
 extension LoopLedgerCommand {
   struct Project: ParsableCommand {
@@ -71,51 +68,25 @@ extension LoopLedgerCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
-    func validate() throws {
-      if paths < 1 { throw ValidationError("'--paths' must be at least 1; got \(paths).") }
-      if let threads, threads < 1 { throw ValidationError("'--threads' must be at least 1; got \(threads).") }
-      if sensitivityPaths < 1 { throw ValidationError("'--sensitivity-paths' must be at least 1; got \(sensitivityPaths).") }
-      if let from, let to, to < from { throw ValidationError("'--to \(to)' is before '--from \(from)'.") }
-      if let from, let to, to - from > 100 { throw ValidationError("'--from \(from) --to \(to)': at most 100 years.") }
+    var job: ProjectJob {
+      var job = ProjectJob(company: company, ledger: ledger, output: outputOptions.selection)
+      job.from = from
+      job.to = to
+      job.scenarioPath = scenario
+      job.writeScenarioPath = writeScenario
+      job.paths = paths
+      job.seed = seed
+      job.threads = threads
+      job.schedule = schedule
+      job.sensitivityPaths = sensitivityPaths
+      job.sensitivity = !noSensitivity
+      job.exactQuantileLimit = exactQuantileLimit
+      job.fanDataPath = fanData
+      return job
     }
 
-    func run() throws {
-      let ledger = try LedgerLoader.load(self.ledger)
-      var scenario = ProjectionScenario.defaults
-      var origin = "default"
-      if let path = self.scenario {
-        scenario = try ProjectionScenarioFile.load(path: path)
-        try ProjectionScenarioFile.crossCheck(scenario, ledger: ledger, file: path)
-        origin = "scenario"
-      }
-      if let schedule { scenario.schedule = schedule }
-      if let path = writeScenario {
-        do {
-          try ProjectionScenarioFile.encode(scenario).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-          throw ValidationError("Cannot write '\(path)': \(error.localizedDescription)")
-        }
-        return
-      }
-      let company = try FundingProjection.resolveCompany(self.company, in: ledger)
-      let first = from ?? ((ledger.asOf?.year).map { $0 + 1 } ?? 2026)
-      let options = ProjectionOptions(
-        from: first, to: to ?? first + 9, paths: paths, seed: seed, threads: threads,
-        exactQuantileLimit: exactQuantileLimit, sensitivityPaths: sensitivityPaths,
-        sensitivity: !noSensitivity)
-      let projection = try FundingProjection(
-        ledger: ledger, company: company, scenario: scenario, options: options,
-        scenarioOrigin: origin)
-      if let path = fanData {
-        let text = try JSONOutput.string(FanChartData(projection, language: outputOptions.lang))
-        do {
-          try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-          throw ValidationError("Cannot write '\(path)': \(error.localizedDescription)")
-        }
-      }
-      let renderer = ProjectionRenderer(projection: projection, ledger: ledger, language: outputOptions.lang)
-      try outputOptions.write(try renderer.render(outputOptions.format))
-    }
+    func validate() throws { try usage { try job.validate() } }
+
+    func run() throws { try job.runFromCommandLine() }
   }
 }

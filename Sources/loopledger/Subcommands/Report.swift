@@ -1,33 +1,6 @@
 import ArgumentParser
-import Foundation
 import LoopLedger
-import LoopLedgerRender
-
-extension OutputFormat: ExpressibleByArgument {}
-
-/// Options for where and how to write a result.
-struct OutputOptions: ParsableArguments {
-  @Option(help: "Output format: text, markdown or json.")
-  var format: OutputFormat = .text
-
-  @Option(help: "Language of the text and Markdown outputs: en, zh-Hant or zh-Hans.")
-  var lang: Language = .english
-
-  @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-  var output: String?
-
-  func write(_ text: String) throws {
-    guard let output else {
-      print(text, terminator: "")
-      return
-    }
-    do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-    } catch {
-      throw ValidationError("Cannot write '\(output)': \(error.localizedDescription)")
-    }
-  }
-}
+import LoopLedgerApp
 
 extension LoopLedgerCommand {
   struct Report: ParsableCommand {
@@ -67,82 +40,14 @@ extension LoopLedgerCommand {
         valueName: "company=amount"))
     var external: [String] = []
 
-    func validate() throws {
-      if let maxLength, maxLength < 2 {
-        throw ValidationError("'--max-length' must be at least 2 (a loop needs two companies); got \(maxLength).")
-      }
-      if limit < 1 { throw ValidationError("'--limit' must be at least 1; got \(limit).") }
-      _ = try externalMoney()
+    var job: ReportJob {
+      ReportJob(
+        ledger: ledgerOptions.selection, output: outputOptions.selection, htmlPath: html, maxLength: maxLength,
+        limit: limit, company: company, external: external)
     }
 
-    func externalMoney() throws -> [CompanyID: Double] {
-      var result: [CompanyID: Double] = [:]
-      for item in external {
-        let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let amount = MoneyText.parse(parts[1]) else {
-          throw ValidationError("'--external \(item)': write COMPANY=AMOUNT, e.g. amazon=600B.")
-        }
-        result[CompanyID(parts[0])] = amount
-      }
-      return result
-    }
+    func validate() throws { try usage { try job.validate() } }
 
-    /// The cascade of the `nvidia-stops` stress test and OpenAI's funding fan, when the ledger
-    /// has what they need (OpenAI and its revenue); none otherwise.
-    private func whatIfFigures(_ ledger: Ledger) throws -> [HTMLFigure] {
-      let english = outputOptions.lang == .english
-      var figures: [HTMLFigure] = []
-      if let scenario = try? StressScenario.builtIn("nvidia-stops", ledger: ledger),
-        let stress = try? StressReport(ledger: ledger, scenario: scenario, filter: ledgerOptions.filter)
-      {
-        let chart = CascadeChartData(stress: stress, ledger: ledger, language: outputOptions.lang)
-        figures.append(
-          HTMLFigure(
-            id: "cascade", title: english ? "If NVIDIA's investment does not arrive" : "若英偉達的投資沒有到位",
-            svg: try CascadeChart(chart, language: outputOptions.lang).svg(),
-            caption: english
-              ? "loopledger stress --scenario nvidia-stops: revenue lost round by round; every assumption in its output."
-              : "loopledger stress --scenario nvidia-stops:逐輪損失的收入;所有假設見其輸出。"))
-      }
-      if ledger.company("openai") != nil {
-        let first = (ledger.asOf?.year).map { $0 + 1 } ?? 2026
-        if let projection = try? FundingProjection(
-          ledger: ledger, company: "openai", scenario: .defaults,
-          options: ProjectionOptions(from: first, to: first + 9, paths: 20_000, seed: 1, sensitivity: false))
-        {
-          let chart = FanChartData(projection: projection, language: outputOptions.lang)
-          figures.append(
-            HTMLFigure(
-              id: "fan", title: english ? "Can OpenAI pay for what it committed to buy?" : "OpenAI 能否支付其承諾的採購?",
-              svg: try FanChart(chart, language: outputOptions.lang).svg(),
-              caption: english
-                ? "loopledger project openai (20,000 paths, seed 1, default assumptions, printed by that command)."
-                : "loopledger project openai(20,000 條路徑,種子 1,預設假設見該命令輸出)。"))
-        }
-      }
-      return figures
-    }
-
-    func run() throws {
-      let ledger = try ledgerOptions.load()
-      let options = LoopReportOptions(
-        filter: ledgerOptions.filter, maxLength: maxLength, limit: limit,
-        company: company.map { CompanyID($0) }, externalMoney: try externalMoney())
-      let report = try LoopReport(ledger: ledger, options: options)
-      let renderer = ReportRenderer(report: report, ledger: ledger, language: outputOptions.lang)
-      if let html {
-        let page = HTMLReport(
-          report: report, ledger: ledger, language: outputOptions.lang,
-          figures: try whatIfFigures(ledger)
-        ).html()
-        do {
-          try Data(page.utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
-        } catch {
-          throw ValidationError("Cannot write '\(html)': \(error.localizedDescription)")
-        }
-        if outputOptions.output == nil { return }
-      }
-      try outputOptions.write(try renderer.render(outputOptions.format))
-    }
+    func run() throws { try job.runFromCommandLine() }
   }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
-import Foundation
 import LoopLedger
-import LoopLedgerRender
+import LoopLedgerApp
 
 extension LoopLedgerCommand {
   struct Stress: ParsableCommand {
@@ -62,111 +61,31 @@ extension LoopLedgerCommand {
     @Option(help: "Rogers–Veraart β (with --alpha).")
     var beta: Double?
 
+    var job: StressJob {
+      var job = StressJob(ledger: ledgerOptions.selection, output: outputOptions.selection)
+      job.scenario = scenario
+      job.stops = stops
+      job.defaults = defaults
+      job.resources = resources
+      job.revenue = revenue
+      job.demandReturns = demandReturns
+      job.sweep = sweep
+      job.termYears = termYears
+      job.investmentYears = investmentYears
+      job.multiple = multiple
+      job.elasticity = elasticity
+      job.defaultCosts = alpha.flatMap { a in beta.map { DefaultCosts(alpha: a, beta: $0) } }
+      return job
+    }
+
     func validate() throws {
       if (alpha == nil) != (beta == nil) { throw ValidationError("Give both --alpha and --beta, or neither.") }
       for (flag, value) in [("alpha", alpha), ("beta", beta)] {
         if let value, !(0...1).contains(value) { throw ValidationError("'--\(flag)' must be in [0, 1].") }
       }
-      if let demandReturns, !(0...1).contains(demandReturns) { throw ValidationError("'--demand-returns' must be in [0, 1].") }
-      for (flag, value) in [("term-years", termYears), ("investment-years", investmentYears)] {
-        if let value, !(value > 0) { throw ValidationError("'--\(flag)' must be positive.") }
-      }
+      try usage { try job.validate() }
     }
 
-    func run() throws {
-      let ledger = try ledgerOptions.load()
-      var scenario = try baseScenario(ledger)
-      scenario.shocks += try commandLineShocks()
-      if let termYears { scenario.parameters.defaultTermYears = termYears }
-      if let investmentYears { scenario.parameters.investmentYears = investmentYears }
-      if let multiple { scenario.parameters.revenueMultiple = multiple }
-      if let elasticity { scenario.parameters.investmentElasticity = elasticity }
-      if let alpha, let beta { scenario.parameters.defaultCosts = DefaultCosts(alpha: alpha, beta: beta) }
-      if sweep {
-        let ranking = try StressReport.sweep(ledger: ledger, scenario: scenario, filter: ledgerOptions.filter)
-        try outputOptions.write(try renderSweep(ranking, ledger: ledger, scenario: scenario))
-        return
-      }
-      let report = try StressReport(ledger: ledger, scenario: scenario, filter: ledgerOptions.filter)
-      try outputOptions.write(
-        try StressRenderer(report: report, ledger: ledger, language: outputOptions.lang).render(outputOptions.format))
-    }
-
-    private func baseScenario(_ ledger: Ledger) throws -> StressScenario {
-      guard let scenario else {
-        return StressScenario(name: "command line", description: "", shocks: [])
-      }
-      return try stressScenario(scenario, ledger: ledger)
-    }
-
-    private func commandLineShocks() throws -> [StressShock] {
-      var shocks: [StressShock] = []
-      for stop in stops {
-        let parts = stop.split(separator: "=", maxSplits: 1).map(String.init)
-        var fraction = 1.0
-        if parts.count == 2 {
-          guard let value = Double(parts[1]), (0...1).contains(value) else {
-            throw ValidationError("'--stop \(stop)': the fraction must be a number in [0, 1].")
-          }
-          fraction = value
-        }
-        let link = parts[0].split(separator: ":").map(String.init)
-        if link.count == 2 {
-          shocks.append(.stopLink(payer: CompanyID(link[0]), payee: CompanyID(link[1]), fraction: fraction))
-        } else {
-          shocks.append(.stopDeal(DealID(parts[0]), fraction: fraction))
-        }
-      }
-      shocks += defaults.map { .defaultCompany(CompanyID($0)) }
-      for item in resources {
-        let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let amount = MoneyText.parse(parts[1]) else {
-          throw ValidationError("'--resources \(item)': write COMPANY=AMOUNT, e.g. openai=20B.")
-        }
-        shocks.append(.limitResources(CompanyID(parts[0]), amount: amount))
-      }
-      for item in revenue {
-        let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let fraction = Double(parts[1]), fraction >= -1 else {
-          throw ValidationError("'--revenue \(item)': write COMPANY=FRACTION, e.g. openai=-0.3.")
-        }
-        shocks.append(.changeResources(CompanyID(parts[0]), fraction: fraction))
-      }
-      if let demandReturns { shocks.append(.demandReturns(rate: demandReturns)) }
-      return shocks
-    }
-
-    private func renderSweep(_ ranking: [LinkDamage], ledger: Ledger, scenario: StressScenario) throws -> String {
-      if outputOptions.format == .json { return try JSONOutput.string(ranking) }
-      let money = MoneyFormat(outputOptions.lang)
-      var table = TextTable(
-        headers: ["#", "Link broken", "Damage / year", "Unfunded", "Revenue lost", "Investment cut", "Defaults"],
-        alignments: [.right, .left, .left, .left, .left, .left, .right])
-      for (index, link) in ranking.enumerated() {
-        table.add([
-          "\(index + 1)",
-          "\(ledger.name(of: link.payer, in: outputOptions.lang)) → \(ledger.name(of: link.payee, in: outputOptions.lang))",
-          money.usd(link.damage), money.usd(link.unfunded), money.usd(link.revenueLost),
-          money.usd(link.investmentCut), "\(link.defaults)",
-        ])
-      }
-      var lines = ["Sweep: each link broken in turn\(scenario.shocks.isEmpty ? "" : " on top of: " + scenario.shocks.map(\.description).joined(separator: "; ")) (estimate run, annual flows)", ""]
-      lines.append(table.render(indent: "  "))
-      lines.append("")
-      lines.append("Assumptions: " + scenario.parameters.descriptions.joined(separator: " "))
-      return lines.joined(separator: "\n") + "\n"
-    }
+    func run() throws { try job.runFromCommandLine() }
   }
-}
-
-/// A built-in stress scenario by name, or a scenario JSON file.
-func stressScenario(_ nameOrPath: String, ledger: Ledger) throws -> StressScenario {
-  if StressScenario.builtInNames.contains(nameOrPath) {
-    return try StressScenario.builtIn(nameOrPath, ledger: ledger)
-  }
-  guard let data = FileManager.default.contents(atPath: nameOrPath) else {
-    throw ValidationError(
-      "'\(nameOrPath)' is neither a built-in scenario (\(StressScenario.builtInNames.joined(separator: ", "))) nor a readable file.")
-  }
-  return try StressScenarioFile.decode(data, file: nameOrPath)
 }

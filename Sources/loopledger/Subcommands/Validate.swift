@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import LoopLedger
+import LoopLedgerApp
 
 extension LoopLedgerCommand {
   struct Validate: ParsableCommand {
@@ -18,19 +18,7 @@ extension LoopLedgerCommand {
     var files: [String]
 
     func run() throws {
-      var failed = 0
-      for file in files {
-        do {
-          let ledger = try LedgerLoader.load(file)
-          print(
-            "\(file): ok — \(ledger.companies.count) companies, \(ledger.deals.count) deals, \(ledger.facts.count) facts, \(ledger.documents.count) documents"
-          )
-        } catch let error as LedgerError {
-          failed += 1
-          FileHandle.standardError.write(Data("\(error)\n".utf8))
-        }
-      }
-      if failed > 0 { throw ExitCode.failure }
+      if try ValidateJob(files: files).run() > 0 { throw ExitCode.failure }
     }
   }
 }

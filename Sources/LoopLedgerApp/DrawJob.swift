@@ -1,0 +1,94 @@
+import LoopLedger
+import LoopLedgerIO
+import LoopLedgerRender
+
+/// The pictures `draw` can make.
+public enum Picture: String, CaseIterable, Sendable {
+  case loops, sankey, shares, fan, cascade
+}
+
+/// `loopledger draw PICTURE`: one SVG picture.
+public struct DrawJob: Job {
+  public var picture: Picture
+  public var ledger: LedgerSelection
+  public var language: Language
+  /// The SVG file, or nil for standard output.
+  public var svgPath: String?
+  public var layout: LoopMapOptions.Layout = .circle
+  public var highlight: Int?
+  public var showAmounts = true
+  public var maxLength: Int?
+  public var limit = 1_000
+  /// fan / cascade: chart data (JSON) instead of computing it.
+  public var dataPath: String?
+  public var company = "openai"
+  public var scenario = WhatIfAnalysis.stressScenario
+  public var paths = 20_000
+  public var seed: UInt64 = 1
+
+  public init(picture: Picture, ledger: LedgerSelection, language: Language) {
+    self.picture = picture
+    self.ledger = ledger
+    self.language = language
+  }
+
+  public func validate() throws {
+    if let maxLength, maxLength < 2 { throw ArgumentValueError("'--max-length' must be at least 2; got \(maxLength).") }
+    if limit < 1 { throw ArgumentValueError("'--limit' must be at least 1; got \(limit).") }
+    if let highlight, highlight < 1 { throw ArgumentValueError("'--highlight' counts from 1; got \(highlight).") }
+    if paths < 100 { throw ArgumentValueError("'--paths' must be at least 100.") }
+  }
+
+  public var inputs: [String] { ledger.inputs + (dataPath.map { [$0] } ?? []) }
+
+  public func outputs(progress: ProgressLine) throws -> [Output] {
+    [Output(try svg(), to: OutputTarget(svgPath))]
+  }
+
+  private func svg() throws -> String {
+    switch picture {
+    case .loops, .sankey, .shares:
+      let loaded = try ledger.load()
+      let report = try LoopReport(
+        ledger: loaded, options: LoopReportOptions(filter: ledger.filter, maxLength: maxLength, limit: limit))
+      if let highlight, highlight > report.loops.count {
+        throw ArgumentValueError("'--highlight \(highlight)': the report lists \(report.loops.count) loop(s).")
+      }
+      switch picture {
+      case .loops:
+        return LoopMap(
+          report: report, ledger: loaded,
+          options: LoopMapOptions(language: language, layout: layout, highlight: highlight, showAmounts: showAmounts)
+        ).svg()
+      case .sankey: return SankeyChart(report: report, ledger: loaded, language: language).svg()
+      default: return SharesChart(report: report, language: language).svg()
+      }
+    case .fan:
+      let chart: FanChartData
+      if let dataPath {
+        chart = try FanChartData.decode(try InputFile.read(dataPath))
+      } else {
+        let loaded = try ledger.load()
+        let id = try FundingProjection.resolveCompany(company, in: loaded)
+        let window = ProjectionOptions.window(for: loaded)
+        let projection = try FundingProjection(
+          ledger: loaded, company: id, scenario: .defaults,
+          options: ProjectionOptions(
+            from: window.lowerBound, to: window.upperBound, paths: paths, seed: seed, sensitivity: false))
+        chart = FanChartData(projection: projection, language: language)
+      }
+      return try FanChart(chart, language: language).svg()
+    case .cascade:
+      let chart: CascadeChartData
+      if let dataPath {
+        chart = try CascadeChartData.decode(try InputFile.read(dataPath))
+      } else {
+        let loaded = try ledger.load()
+        let stress = try StressReport(
+          ledger: loaded, scenario: try StressScenario.resolve(scenario, ledger: loaded), filter: ledger.filter)
+        chart = CascadeChartData(stress: stress, ledger: loaded, language: language)
+      }
+      return try CascadeChart(chart, language: language).svg()
+    }
+  }
+}

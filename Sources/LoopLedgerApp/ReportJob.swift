@@ -1,0 +1,65 @@
+import LoopLedger
+import LoopLedgerIO
+import LoopLedgerRender
+
+/// `loopledger report`: the loops, the company table and the key facts; optionally the full
+/// HTML page with the what-if figures.
+public struct ReportJob: Job {
+  public var ledger: LedgerSelection
+  public var output: OutputSelection
+  /// Also write the self-contained HTML report here.
+  public var htmlPath: String?
+  public var maxLength: Int?
+  public var limit: Int
+  public var company: String?
+  /// `COMPANY=AMOUNT` external money for flow tracing.
+  public var external: [String]
+
+  public init(
+    ledger: LedgerSelection, output: OutputSelection, htmlPath: String? = nil, maxLength: Int? = nil,
+    limit: Int = 1_000, company: String? = nil, external: [String] = []
+  ) {
+    self.ledger = ledger
+    self.output = output
+    self.htmlPath = htmlPath
+    self.maxLength = maxLength
+    self.limit = limit
+    self.company = company
+    self.external = external
+  }
+
+  /// Checks the option values.
+  ///
+  /// - Throws: ``ArgumentValueError``.
+  public func validate() throws {
+    if let maxLength, maxLength < 2 {
+      throw ArgumentValueError("'--max-length' must be at least 2 (a loop needs two companies); got \(maxLength).")
+    }
+    if limit < 1 { throw ArgumentValueError("'--limit' must be at least 1; got \(limit).") }
+    _ = try CompanyID.parseAmounts(external, flag: "external")
+  }
+
+  public var inputs: [String] { ledger.inputs }
+
+  public func outputs(progress: ProgressLine) throws -> [Output] {
+    let loaded = try ledger.load()
+    let options = LoopReportOptions(
+      filter: ledger.filter, maxLength: maxLength, limit: limit, company: company.map { CompanyID($0) },
+      externalMoney: try CompanyID.parseAmounts(external, flag: "external"))
+    let report = try LoopReport(ledger: loaded, options: options)
+    var outputs: [Output] = []
+    if let htmlPath {
+      let whatIf = WhatIfAnalysis(ledger: loaded, filter: ledger.filter)
+      let page = HTMLReport(
+        report: report, ledger: loaded, language: output.language,
+        figures: try HTMLFigure.whatIf(whatIf, ledger: loaded, language: output.language),
+        notComputed: whatIf.missing
+      ).html()
+      outputs.append(Output(page, to: .file(htmlPath)))
+      if output.path == nil { return outputs }
+    }
+    let renderer = ReportRenderer(report: report, ledger: loaded, language: output.language)
+    outputs.append(Output(try renderer.render(output.format), to: output.target))
+    return outputs
+  }
+}
