@@ -27,7 +27,7 @@ extension CascadeChartData {
   public init(stress: StressReport, ledger: Ledger, language: Language = .english) {
     let english = language == .english
     func name(_ id: CompanyID) -> String {
-      if id == "outside-vendors", ledger.company(id) == nil {
+      if id == .outsideVendors, ledger.company(id) == nil {
         return english ? "Vendors outside the ledger" : "帳外供應商"
       }
       return ledger.name(of: id, in: language)

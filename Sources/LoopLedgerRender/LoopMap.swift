@@ -73,12 +73,14 @@ public struct LoopMap {
     /// Cancelled or superseded (drawn only when the filter includes them).
     case faded
 
-    public init(_ status: DealStatus) {
+    public init(_ status: DealStatus) { self.init(StatusClass(status)) }
+
+    public init(_ status: StatusClass) {
       switch status {
-      case .announced, .closed: self = .solid
-      case .talks, .planned: self = .dashed
+      case .stated: self = .solid
+      case .intended: self = .dashed
       case .implied: self = .dotted
-      case .cancelled, .superseded: self = .faded
+      case .void: self = .faded
       }
     }
 
@@ -125,44 +127,18 @@ public struct LoopMap {
     words = PictureWords(options.language)
     money = MoneyFormat(options.language)
 
-    // Arrows: the report's included deals, at the report's graph level.
-    let excluded = Set(report.excludedDeals.map(\.id))
-    let known = Set(report.companies.map(\.id))
-    var dealLoops: [DealID: [Int]] = [:]
+    // Arrows: the report's included deals, at the report's graph level, as the analysis groups them.
     var companyLoops: [CompanyID: [Int]] = [:]
     for (index, loop) in report.loops.enumerated() {
-      for step in loop.steps {
-        for deal in step.deals where dealLoops[deal]?.last != index + 1 {
-          dealLoops[deal, default: []].append(index + 1)
-        }
-      }
       for company in loop.path.dropLast() where companyLoops[company]?.last != index + 1 {
         companyLoops[company, default: []].append(index + 1)
       }
     }
-    var arrows: [Arrow] = []
-    var arrowIndex: [String: Int] = [:]
-    for deal in ledger.deals where !excluded.contains(deal.id) {
-      let payer = report.filter.level == .group ? ledger.group(of: deal.payer) : deal.payer
-      let payee = report.filter.level == .group ? ledger.group(of: deal.payee) : deal.payee
-      guard payer != payee, known.contains(payer), known.contains(payee) else { continue }
-      let style = LineStyle(deal.status)
-      let amount = ledger.usdInterval(of: deal.amount) ?? .unknown
-      let key = [payer.rawValue, payee.rawValue, deal.kind.flowClass.rawValue, style.rawValue].joined(separator: "\u{1}")
-      let loops = dealLoops[deal.id] ?? []
-      if let i = arrowIndex[key] {
-        arrows[i].deals.append(deal.id)
-        arrows[i].amount = arrows[i].amount + amount
-        arrows[i].loops = Array(Set(arrows[i].loops + loops)).sorted()
-      } else {
-        arrowIndex[key] = arrows.count
-        arrows.append(
-          Arrow(
-            deals: [deal.id], payer: payer, payee: payee, flowClass: deal.kind.flowClass, style: style,
-            amount: amount, loops: loops))
-      }
+    arrows = LedgerFlows(report: report, ledger: ledger).arrows.map {
+      Arrow(
+        deals: $0.deals, payer: $0.payer, payee: $0.payee, flowClass: $0.flowClass, style: LineStyle($0.status),
+        amount: $0.amount, loops: $0.loops)
     }
-    self.arrows = arrows
 
     // Layout.
     let ids = report.companies.map(\.id)

@@ -47,21 +47,8 @@ public struct SankeyChart {
     self.idPrefix = idPrefix
     words = PictureWords(language)
     money = MoneyFormat(language)
-    let graph = LedgerGraph(ledger: ledger, filter: report.filter)
-    var all: [Flow] = []
-    for source in 0..<graph.network.nodeCount {
-      for position in graph.network.edges(from: source) {
-        let target = Int(graph.network.targets[position])
-        let amounts = graph.edgeAmounts[position]
-        let deals = graph.edgeDeals[position]
-        for flowClass in FlowClass.allCases where amounts[flowClass] != .zero {
-          let classDeals = deals.filter { ledger.deal($0)?.kind.flowClass == flowClass }
-          all.append(
-            Flow(
-              payer: graph.companies[source], payee: graph.companies[target], flowClass: flowClass,
-              amount: amounts[flowClass], deals: classDeals))
-        }
-      }
+    let all = LedgerFlows(report: report, ledger: ledger).flows.map {
+      Flow(payer: $0.payer, payee: $0.payee, flowClass: $0.flowClass, amount: $0.amount, deals: $0.deals)
     }
     let recipients = Set(all.filter { $0.flowClass == .investment }.map(\.payee))
     investments = all.filter { $0.flowClass == .investment }

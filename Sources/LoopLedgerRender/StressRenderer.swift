@@ -24,7 +24,7 @@ public struct StressRenderer {
   }
 
   private func name(_ id: CompanyID) -> String {
-    if id == "outside-vendors", ledger.company(id) == nil {
+    if id == .outsideVendors, ledger.company(id) == nil {
       return language == .english ? "Vendors outside the ledger" : "帳外供應商"
     }
     return ledger.name(of: id, in: language)

@@ -271,7 +271,7 @@ private struct StressModel {
   }
 
   /// The id of the node standing for vendors outside the ledger.
-  static let outside = CompanyID("outside-vendors")
+  static let outside = CompanyID.outsideVendors
 
   /// For each company with a `commitments` fact, owes the part not covered by its listed
   /// purchases to vendors outside the ledger, over `commitmentYears`.
