@@ -12,7 +12,7 @@ public struct SharesChart {
   public let width: Double
   public let idPrefix: String
 
-  private let words: PictureWords
+  private let words: Words
   private let money: MoneyFormat
 
   public init(report: LoopReport, language: Language = .english, width: Double = 820, idPrefix: String = "sh") {
@@ -20,7 +20,7 @@ public struct SharesChart {
     self.language = language
     self.width = width
     self.idPrefix = idPrefix
-    words = PictureWords(language)
+    words = Words(language)
     money = MoneyFormat(language)
   }
 
@@ -77,7 +77,7 @@ public struct SharesChart {
       w.open("g", [("class", "share-row"), ("id", idPrefix + "-row-\(i + 1)")])
       w.element(
         "title",
-        text: "\(names[i]): \(money.share(share))\n\(words.report.purchasesIn): \(money.interval(row.purchasesIn))\n\(words.report.investmentIn): \(money.interval(row.investmentIn))")
+        text: "\(names[i]): \(money.share(share))\n\(words.purchasesIn): \(money.interval(row.purchasesIn))\n\(words.investmentIn): \(money.interval(row.investmentIn))")
       w.element(
         "text",
         [

@@ -98,7 +98,7 @@ public struct CascadeChart {
   public let width: Double
   public let height: Double
   public let idPrefix: String
-  private let words: PictureWords
+  private let words: Words
   private let money: MoneyFormat
 
   /// - Throws: ``ChartDataError`` listing every problem of `data`.
@@ -112,7 +112,7 @@ public struct CascadeChart {
     self.width = width
     self.height = height
     self.idPrefix = idPrefix
-    words = PictureWords(language)
+    words = Words(language)
     money = MoneyFormat(language)
   }
 

@@ -136,7 +136,7 @@ public struct FanChart {
   public let width: Double
   public let height: Double
   public let idPrefix: String
-  private let words: PictureWords
+  private let words: Words
   private let money: MoneyFormat
 
   /// - Throws: ``ChartDataError`` listing every problem of `data`.
@@ -150,7 +150,7 @@ public struct FanChart {
     self.width = width
     self.height = height
     self.idPrefix = idPrefix
-    words = PictureWords(language)
+    words = Words(language)
     money = MoneyFormat(language)
   }
 
@@ -304,7 +304,7 @@ public struct FanChart {
       w.element(
         "line",
         [("x1", f(cursor + 6)), ("y1", f(legendY - 10)), ("x2", f(cursor + 6)), ("y2", f(legendY + 4)), ("stroke", Palette.shortfall), ("stroke-width", "2"), ("stroke-dasharray", "4 3")])
-      let text = words.t("shortfall year", "資金缺口年份", "资金缺口年份")
+      let text = words.shortfallYear
       w.element("text", [("x", f(cursor + 14)), ("y", f(legendY + 1)), ("font-size", "12"), ("fill", Palette.ink)], text: text)
     }
     if let note = data.note {

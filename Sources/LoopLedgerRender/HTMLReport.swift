@@ -37,7 +37,7 @@ public struct HTMLReport {
   public var notComputed: [WhatIfAnalysis.Missing]
   public var mapLayout: LoopMapOptions.Layout
 
-  private let words: PictureWords
+  private let words: Words
   private let money: MoneyFormat
 
   /// Most loops given their own highlight rules (the CSS grows with each).
@@ -53,11 +53,11 @@ public struct HTMLReport {
     self.language = language
     self.figures = figures
     self.mapLayout = mapLayout
-    words = PictureWords(language)
+    words = Words(language)
     money = MoneyFormat(language)
   }
 
-  private var w0: Words { words.report }
+  private var w0: Words { words }
   private func name(_ id: CompanyID) -> String { ledger.name(of: id, in: language) }
   private func path(_ loop: LoopReport.Loop) -> String { loop.path.map(name).joined(separator: " → ") }
   private func cell(_ interval: Interval) -> String {
@@ -202,7 +202,7 @@ public struct HTMLReport {
       ("companies", w0.companiesHeading.capitalizedFirst), ("facts", w0.factsHeading.capitalizedFirst),
       ("deals", words.dealsHeading),
     ]
-    if !report.unknownAmountDeals.isEmpty { list.append(("unknown", words.t("Amounts not stated", "未披露金額", "未披露金额"))) }
+    if !report.unknownAmountDeals.isEmpty { list.append(("unknown", words.amountsNotStated)) }
     if !report.excludedDeals.isEmpty { list.append(("excluded", w0.excludedHeading.capitalizedFirst)) }
     list.append(("assumptions", w0.assumptionsHeading.capitalizedFirst))
     if !ledger.documents.isEmpty { list.append(("documents", words.documentsHeading)) }
@@ -409,7 +409,7 @@ public struct HTMLReport {
     for fact in report.facts {
       w.open("li")
       var line = fact.company.map { name($0) + " · " } ?? ""
-      line += (fact.label ?? words.report.metric(fact.metric)) + ": "
+      line += (fact.label ?? words.metric(fact.metric)) + ": "
       w.content(line)
       w.element("strong", text: factValue(fact))
       if let asOf = fact.asOf { w.content(" (\(asOf))") }
@@ -438,11 +438,11 @@ public struct HTMLReport {
         w.content(" · \(words.inUSD): \(money.interval(usd))")
       }
       if let announced = deal.announced { w.content(" · \(announced)") }
-      if let term = deal.termYears { w.content(" · \(MoneyText.compact(term)) " + words.t("years", "年")) }
+      if let term = deal.termYears { w.content(" · \(MoneyText.compact(term)) " + words.years) }
       w.content(" · ")
       w.element("span", [("class", "deal-id")], text: deal.id.rawValue)
       if let reason = excluded[deal.id] {
-        w.content(" · " + words.t("left out", "未納入", "未纳入") + ": " + reason)
+        w.content(" · " + words.leftOut + ": " + reason)
       }
       w.close()
       if let note = deal.note { w.element("p", [("class", "meta")], text: note) }

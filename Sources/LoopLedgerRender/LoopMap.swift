@@ -110,7 +110,7 @@ public struct LoopMap {
   public let nodes: [Node]
   public let arrows: [Arrow]
 
-  private let words: PictureWords
+  private let words: Words
   private let money: MoneyFormat
   private let nodeRadius: Double
   private let centre: Point
@@ -124,7 +124,7 @@ public struct LoopMap {
     self.report = report
     self.ledger = ledger
     self.options = options
-    words = PictureWords(options.language)
+    words = Words(options.language)
     money = MoneyFormat(options.language)
 
     // Arrows: the report's included deals, at the report's graph level, as the analysis groups them.
@@ -234,7 +234,7 @@ public struct LoopMap {
     writeDefs(&w)
     w.chartHeading(words.loopMapTitle)
     var subtitle = report.ledger.title + " [" + report.ledger.id
-    if let asOf = report.ledger.asOf { subtitle += ", " + words.report.asOf + " " + asOf.description }
+    if let asOf = report.ledger.asOf { subtitle += ", " + words.asOf + " " + asOf.description }
     subtitle += "] · " + words.loopMapSubtitle(companies: nodes.count, deals: arrows.count, loops: report.loops.count)
     for (i, line) in SVGText.wrap(subtitle, size: 13, maxWidth: options.width - 40).prefix(2).enumerated() {
       w.element(
@@ -461,8 +461,8 @@ public struct LoopMap {
     var lines = ["\(payer) → \(payee) · \(words.flowClass(arrow.flowClass)) · \(money.interval(arrow.amount))"]
     for id in arrow.deals {
       guard let deal = ledger.deal(id) else { continue }
-      let written = deal.amount.asWritten ?? (deal.amount.qualifier == .unstated ? words.report.notStated : "–")
-      var line = "• \(words.kind(deal.kind)) · \(words.statusWord): \(words.report.status(deal.status)) · "
+      let written = deal.amount.asWritten ?? (deal.amount.qualifier == .unstated ? words.notStated : "–")
+      var line = "• \(words.kind(deal.kind)) · \(words.statusWord): \(words.status(deal.status)) · "
       line += "\(words.amount): \(written)"
       if let usd = ledger.usdInterval(of: deal.amount), !usd.isUnknown {
         line += " (\(money.interval(usd)))"
@@ -493,12 +493,12 @@ public struct LoopMap {
       var tip = [node.name]
       if let row = rows[node.id] {
         let cell: (Interval) -> String = { $0 == .zero ? "–" : money.interval($0, style: .compact) }
-        tip.append("\(words.report.purchasesIn): \(cell(row.purchasesIn))")
-        tip.append("\(words.report.investmentIn): \(cell(row.investmentIn))")
-        tip.append("\(words.report.investedOut): \(cell(row.investedOut))")
-        tip.append("\(words.report.purchasesOut): \(cell(row.purchasesOut))")
-        tip.append("\(words.report.selfFunded): \(money.share(row.selfFundedShare, style: .compact))")
-        tip.append("\(words.report.loopsColumn): \(row.loops)")
+        tip.append("\(words.purchasesIn): \(cell(row.purchasesIn))")
+        tip.append("\(words.investmentIn): \(cell(row.investmentIn))")
+        tip.append("\(words.investedOut): \(cell(row.investedOut))")
+        tip.append("\(words.purchasesOut): \(cell(row.purchasesOut))")
+        tip.append("\(words.selfFunded): \(money.share(row.selfFundedShare, style: .compact))")
+        tip.append("\(words.loopsColumn): \(row.loops)")
       }
       w.element("title", text: tip.joined(separator: "\n"))
       w.element(

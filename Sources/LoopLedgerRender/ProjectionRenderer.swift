@@ -77,7 +77,7 @@ public struct ProjectionRenderer {
       p.quantiles.method == "exact"
         ? pick("exact quantiles", "精確分位數", "精确分位数")
         : pick("histogram quantiles (±", "直方圖分位數(±", "直方图分位数(±")
-          + money.percent(p.quantiles.relativeError) + pick(")", ")"),
+          + money.percent(p.quantiles.relativeError) + pick(")", ")", ")"),
     ]
     if p.simulationStart < p.from {
       parts.append(pick("simulated from ", "自 ", "自 ") + "\(p.simulationStart)" + pick("", " 年起模擬", " 年起模拟"))
@@ -173,9 +173,9 @@ public struct ProjectionRenderer {
 
   private var yearHeaders: [String] {
     [
-      pick("Year", "年份"), pick("Revenue p50", "收入 p50"), pick("Cash p5", "現金 p5", "现金 p5"),
+      pick("Year", "年份", "年份"), pick("Revenue p50", "收入 p50", "收入 p50"), pick("Cash p5", "現金 p5", "现金 p5"),
       pick("Cash p50", "現金 p50", "现金 p50"), pick("Cash p95", "現金 p95", "现金 p95"),
-      pick("Needed p5", "缺口 p5"), pick("Needed p50", "缺口 p50"), pick("Needed p95", "缺口 p95"),
+      pick("Needed p5", "缺口 p5", "缺口 p5"), pick("Needed p50", "缺口 p50", "缺口 p50"), pick("Needed p95", "缺口 p95", "缺口 p95"),
       pick("P(short)", "短缺機率", "短缺概率"), pick("P(short by then)", "累計短缺機率", "累计短缺概率"),
     ]
   }
@@ -190,7 +190,7 @@ public struct ProjectionRenderer {
     }
   }
 
-  private var fanHeaders: [String] { [pick("Year", "年份"), "p5", "p25", "p50", "p75", "p95"] }
+  private var fanHeaders: [String] { [pick("Year", "年份", "年份"), "p5", "p25", "p50", "p75", "p95"] }
 
   private var fanRows: [[String]] {
     projection.fanChart.bands.map { b in
@@ -200,9 +200,9 @@ public struct ProjectionRenderer {
 
   private var flowHeaders: [String] {
     [
-      pick("Deal", "交易"), pick("Counterparty", "交易對手", "交易对手"), pick("Status", "狀態", "状态"),
-      "P", pick("Amount", "金額", "金额"), pick("Basis", "取值"), pick("Term", "年期"),
-      pick("Start", "起始"),
+      pick("Deal", "交易", "交易"), pick("Counterparty", "交易對手", "交易对手"), pick("Status", "狀態", "状态"),
+      "P", pick("Amount", "金額", "金额"), pick("Basis", "取值", "取值"), pick("Term", "年期", "年期"),
+      pick("Start", "起始", "起始"),
     ]
   }
 
@@ -211,7 +211,7 @@ public struct ProjectionRenderer {
       [
         f.deal.rawValue + (f.package.map { _ in " †" } ?? ""), name(f.counterparty), words.status(f.status),
         percent(f.probability), usd(f.amount) + (f.assumed ? "*" : ""), f.amountBasis,
-        years(f.termYears) + pick(" y", " 年") + (f.termDefaulted ? pick(" (default)", "(預設)", "(默认)") : ""),
+        years(f.termYears) + pick(" y", " 年", " 年") + (f.termDefaulted ? pick(" (default)", "(預設)", "(默认)") : ""),
         month(f.start),
       ]
     }
@@ -219,7 +219,7 @@ public struct ProjectionRenderer {
 
   private var totalHeaders: [String] {
     [
-      pick("Year", "年份"), pick("Committed out", "已承諾支出", "已承诺支出"),
+      pick("Year", "年份", "年份"), pick("Committed out", "已承諾支出", "已承诺支出"),
       pick("Uncertain out × P", "未定支出 × 機率", "未定支出 × 概率"),
       pick("Aggregate block", "總承諾餘額", "总承诺余额"), pick("Inflows × P", "流入 × 機率", "流入 × 概率"),
     ]
@@ -233,8 +233,8 @@ public struct ProjectionRenderer {
 
   private var tornadoHeaders: [String] {
     [
-      "#", pick("Assumption", "假設", "假设"), pick("Low", "低"), pick("Gap at low", "低值時缺口", "低值时缺口"),
-      pick("High", "高"), pick("Gap at high", "高值時缺口", "高值时缺口"), pick("Swing", "擺幅", "摆幅"),
+      "#", pick("Assumption", "假設", "假设"), pick("Low", "低", "低"), pick("Gap at low", "低值時缺口", "低值时缺口"),
+      pick("High", "高", "高"), pick("Gap at high", "高值時缺口", "高值时缺口"), pick("Swing", "擺幅", "摆幅"),
     ]
   }
 
@@ -250,10 +250,10 @@ public struct ProjectionRenderer {
   /// The low and high settings of a tornado row, in the output's language.
   private func settings(_ r: SensitivityRow) -> (String, String) {
     if r.key.hasPrefix("package:") {
-      return (pick("falls through", "未成事"), pick("goes ahead", "成事"))
+      return (pick("falls through", "未成事", "未成事"), pick("goes ahead", "成事", "成事"))
     }
     if r.key.hasPrefix("amount:") {
-      return (pick("low ", "低 ") + usd(r.low), pick("high ", "高 ") + usd(r.high))
+      return (pick("low ", "低 ", "低 ") + usd(r.low), pick("high ", "高 ", "高 ") + usd(r.high))
     }
     let money = ["openingCash", "fundingRounds.size", "revenue.base"].contains(r.key)
     func show(_ x: Double) -> String { money ? usd(x) : NumberText.short(NumberText.significant(x)) }
@@ -287,7 +287,7 @@ public struct ProjectionRenderer {
 
   private var unscheduledLines: [String] {
     projection.schedule.unscheduled.map { u in
-      "\(u.deal) (\(u.direction == .outflow ? pick("pays", "支付") : pick("receives", "收取")) \(name(u.counterparty)), \(u.kind.rawValue), \(words.status(u.status))): \(u.explanation)"
+      "\(u.deal) (\(u.direction == .outflow ? pick("pays", "支付", "支付") : pick("receives", "收取", "收取")) \(name(u.counterparty)), \(u.kind.rawValue), \(words.status(u.status))): \(u.explanation)"
     }
   }
 
@@ -295,12 +295,12 @@ public struct ProjectionRenderer {
     guard let b = projection.schedule.block else { return [] }
     var lines = [
       "\(b.fact): \(b.asWritten ?? usd(b.total)) → " + pick("total ", "總額 ", "总额 ") + usd(b.total)
-        + pick(" − deals it contains ", " − 已含交易 ") + usd(b.total - b.amount) + " = " + usd(b.amount)
+        + pick(" − deals it contains ", " − 已含交易 ", " − 已含交易 ") + usd(b.total - b.amount) + " = " + usd(b.amount)
         + (b.floored ? pick(" (floored at 0)", "(下限為 0)", "(下限为 0)") : ""),
-      pick("horizon ", "支付年期 ") + b.horizonYears + pick(" years from ", " 年,起自 ") + b.startRule,
+      pick("horizon ", "支付年期 ", "支付年期 ") + b.horizonYears + pick(" years from ", " 年,起自 ", " 年,起自 ") + b.startRule,
     ]
     if !b.contains.isEmpty {
-      lines.append(pick("contains: ", "已含:") + b.contains.map { "\($0.deal) \(usd($0.amount))" }.joined(separator: ", "))
+      lines.append(pick("contains: ", "已含:", "已含:") + b.contains.map { "\($0.deal) \(usd($0.amount))" }.joined(separator: ", "))
     }
     if let source = b.source { lines.append(quote(source)) }
     return lines
@@ -325,19 +325,19 @@ public struct ProjectionRenderer {
       tornadoRows(s).forEach { tornado.add($0) }
       out.append(tornado.render(indent: "  "))
       if !s.fixed.isEmpty {
-        out.append("  " + pick("Fixed (no row): ", "固定值(不列入):") + s.fixed.joined(separator: ", "))
+        out.append("  " + pick("Fixed (no row): ", "固定值(不列入):", "固定值(不列入):") + s.fixed.joined(separator: ", "))
       }
     }
     out += ["", pick("SCHEDULE FROM THE LEDGER (full amounts before probabilities; † goes ahead with its package)", "帳本排程(全額,未乘機率;† 與同組交易一併成事)", "账本排程(全额,未乘概率;† 与同组交易一并成事)")]
     let s = projection.schedule
     if !s.outflows.isEmpty {
-      out.append("  " + pick("Outflows", "支出"))
+      out.append("  " + pick("Outflows", "支出", "支出"))
       var t = TextTable(headers: flowHeaders, alignments: [.left, .left, .left, .right, .right, .left, .left, .right])
       flowRows(s.outflows).forEach { t.add($0) }
       out.append(t.render(indent: "    "))
     }
     if !s.inflows.isEmpty {
-      out.append("  " + pick("Inflows", "流入"))
+      out.append("  " + pick("Inflows", "流入", "流入"))
       var t = TextTable(headers: flowHeaders, alignments: [.left, .left, .left, .right, .right, .left, .left, .right])
       flowRows(s.inflows).forEach { t.add($0) }
       out.append(t.render(indent: "    "))
@@ -380,17 +380,17 @@ public struct ProjectionRenderer {
     if let intro = tornadoIntro, let s = projection.sensitivity {
       out += ["", "## " + pick("Sensitivity (tornado)", "敏感度分析(龍捲風圖)", "敏感度分析(龙卷风图)"), "", escape(intro), ""]
       out += table(tornadoHeaders, tornadoRows(s), right: [0, 3, 5, 6])
-      if !s.fixed.isEmpty { out += ["", escape(pick("Fixed (no row): ", "固定值(不列入):") + s.fixed.joined(separator: ", "))] }
+      if !s.fixed.isEmpty { out += ["", escape(pick("Fixed (no row): ", "固定值(不列入):", "固定值(不列入):") + s.fixed.joined(separator: ", "))] }
     }
     out += ["", "## " + pick("Schedule from the ledger", "帳本排程", "账本排程"), ""]
     out.append(escape(pick("Full amounts before probabilities; † goes ahead with its package; * assumed.", "全額,未乘機率;† 與同組交易一併成事;* 假設值。", "全额,未乘概率;† 与同组交易一并成事;* 假设值。")))
     let s = projection.schedule
     if !s.outflows.isEmpty {
-      out += ["", "### " + pick("Outflows", "支出"), ""]
+      out += ["", "### " + pick("Outflows", "支出", "支出"), ""]
       out += table(flowHeaders, flowRows(s.outflows), right: [3, 4, 7])
     }
     if !s.inflows.isEmpty {
-      out += ["", "### " + pick("Inflows", "流入"), ""]
+      out += ["", "### " + pick("Inflows", "流入", "流入"), ""]
       out += table(flowHeaders, flowRows(s.inflows), right: [3, 4, 7])
     }
     if !blockLines.isEmpty {

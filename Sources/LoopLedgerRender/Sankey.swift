@@ -33,7 +33,7 @@ public struct SankeyChart {
   /// Flows that fit neither side.
   public let leftOut: [Flow]
 
-  private let words: PictureWords
+  private let words: Words
   private let money: MoneyFormat
 
   public init(
@@ -45,7 +45,7 @@ public struct SankeyChart {
     self.language = language
     self.width = width
     self.idPrefix = idPrefix
-    words = PictureWords(language)
+    words = Words(language)
     money = MoneyFormat(language)
     let all = LedgerFlows(report: report, ledger: ledger).flows.map {
       Flow(payer: $0.payer, payee: $0.payee, flowClass: $0.flowClass, amount: $0.amount, deals: $0.deals)
@@ -395,8 +395,8 @@ public struct SankeyChart {
     ]
     for id in flow.deals {
       guard let deal = ledger.deal(id) else { continue }
-      let written = deal.amount.asWritten ?? words.report.notStated
-      lines.append("• \(words.kind(deal.kind)), \(words.report.status(deal.status)): \(written)")
+      let written = deal.amount.asWritten ?? words.notStated
+      lines.append("• \(words.kind(deal.kind)), \(words.status(deal.status)): \(written)")
       for source in deal.sources { lines.append("  「\(source.quote)」 — \(source.document)") }
     }
     return lines.joined(separator: "\n")

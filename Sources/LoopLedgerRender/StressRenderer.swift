@@ -25,7 +25,7 @@ public struct StressRenderer {
 
   private func name(_ id: CompanyID) -> String {
     if id == .outsideVendors, ledger.company(id) == nil {
-      return language == .english ? "Vendors outside the ledger" : "帳外供應商"
+      return Words(language).outsideVendors
     }
     return ledger.name(of: id, in: language)
   }
