@@ -55,7 +55,7 @@ let package = Package(
       name: "LoopLedgerIOTests", dependencies: ["LoopLedger", "LoopLedgerIO"], swiftSettings: swiftSettings),
     .testTarget(
       name: "LoopLedgerRenderTests",
-      dependencies: ["LoopLedger", "LoopLedgerRender"],
+      dependencies: ["LoopLedger", "LoopLedgerRender", "LoopLedgerNews"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "LoopLedgerNewsTests",

@@ -272,9 +272,9 @@ public struct SweepRenderer {
   public func render(_ format: OutputFormat) throws -> String {
     if format == .json { return try JSONOutput.string(ranking) }
     let money = MoneyFormat(language)
+    let words = Words(language)
     var table = TextTable(
-      headers: ["#", "Link broken", "Damage / year", "Unfunded", "Revenue lost", "Investment cut", "Defaults"],
-      alignments: [.right, .left, .left, .left, .left, .left, .right])
+      headers: words.sweepHeaders, alignments: [.right, .left, .left, .left, .left, .left, .right])
     for (index, link) in ranking.enumerated() {
       table.add([
         "\(index + 1)",
@@ -283,11 +283,11 @@ public struct SweepRenderer {
         money.usd(link.investmentCut), "\(link.defaults)",
       ])
     }
-    let onTop = scenario.shocks.isEmpty ? "" : " on top of: " + scenario.shocks.map(\.description).joined(separator: "; ")
-    var lines = ["Sweep: each link broken in turn\(onTop) (estimate run, annual flows)", ""]
+    let shocks = scenario.shocks.isEmpty ? nil : scenario.shocks.map(words.shock).joined(separator: "; ")
+    var lines = [words.sweepHeading(onTopOf: shocks), ""]
     lines.append(table.render(indent: "  "))
     lines.append("")
-    lines.append("Assumptions: " + scenario.parameters.descriptions.joined(separator: " "))
+    lines.append(words.assumptionsLabel + scenario.parameters.descriptions.map(words.say).joined(separator: " "))
     return lines.joined(separator: "\n") + "\n"
   }
 }

@@ -481,7 +481,7 @@ public struct HTMLReport {
     w.open("section", [("id", "assumptions")])
     w.element("h2", text: w0.assumptionsHeading.capitalizedFirst)
     w.open("ul", [("class", "plain")])
-    for assumption in report.assumptions { w.element("li", text: assumption) }
+    for assumption in report.assumptions { w.element("li", text: w0.say(assumption)) }
     w.close()
     w.close()
     if !ledger.documents.isEmpty {

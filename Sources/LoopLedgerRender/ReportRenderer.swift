@@ -191,7 +191,7 @@ public struct ReportRenderer {
     }
     out.append("")
     out.append(words.assumptionsHeading)
-    for assumption in report.assumptions { out.append("\(bullet)\(assumption)") }
+    for assumption in report.assumptions { out.append("\(bullet)\(words.say(assumption))") }
   }
 
   // MARK: - Markdown

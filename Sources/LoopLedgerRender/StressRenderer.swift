@@ -7,6 +7,7 @@ public struct StressRenderer {
   public let ledger: Ledger
   public let language: Language
   private let money: MoneyFormat
+  private var words: Words { money.words }
 
   public init(report: StressReport, ledger: Ledger, language: Language = .english) {
     self.report = report
@@ -25,7 +26,7 @@ public struct StressRenderer {
 
   private func name(_ id: CompanyID) -> String {
     if id == .outsideVendors, ledger.company(id) == nil {
-      return Words(language).outsideVendors
+      return words.outsideVendors
     }
     return ledger.name(of: id, in: language)
   }
@@ -46,29 +47,33 @@ public struct StressRenderer {
     let h2 = markdown ? "## " : ""
     let bullet = markdown ? "- " : "  • "
     var out: [String] = []
-    out.append("\(h1)Stress test — \(report.scenario.name) [\(report.ledger)]")
+    out.append(h1 + words.stressHeading(report.scenario.name, ledger: report.ledger))
     if !report.scenario.description.isEmpty { out.append(report.scenario.description) }
     out.append("")
-    out.append("\(h2)SHOCKS")
-    for shock in report.scenario.shocks { out.append(bullet + shock.description) }
+    out.append(h2 + words.shocksHeading)
+    for shock in report.scenario.shocks { out.append(bullet + words.shock(shock)) }
     out.append("")
-    out.append("\(h2)SYSTEM (annual flows; estimate run [low run – high run])")
-    out.append("\(bullet)baseline flows \(range { $0.totals.baselineFlows })")
-    out.append("\(bullet)obligations unfunded \(range { $0.totals.unfunded })")
-    out.append("\(bullet)revenue lost by vendors \(range { $0.totals.revenueLost })")
-    out.append("\(bullet)pending investments cut \(range { $0.totals.investmentCut })")
+    out.append(h2 + words.systemHeading)
+    out.append("\(bullet)\(words.baselineFlows) \(range { $0.totals.baselineFlows })")
+    out.append("\(bullet)\(words.obligationsUnfunded) \(range { $0.totals.unfunded })")
+    out.append("\(bullet)\(words.revenueLostByVendors) \(range { $0.totals.revenueLost })")
+    out.append("\(bullet)\(words.pendingInvestmentsCut) \(range { $0.totals.investmentCut })")
     out.append(
-      "\(bullet)companies in default: \(report.estimate.totals.defaults) (low run \(report.low.totals.defaults), high run \(report.high.totals.defaults)); rounds \(report.estimate.rounds)\(report.estimate.converged ? "" : " — did not converge")")
+      bullet
+        + words.defaults(
+          estimate: report.estimate.totals.defaults, low: report.low.totals.defaults, high: report.high.totals.defaults,
+          rounds: report.estimate.rounds, converged: report.estimate.converged))
     let exposed = report.estimate.companies.filter { $0.resources != "unconstrained" }.count
+    func fixed4(_ x: Double) -> String { String(format: "%.4f", x) }
     out.append(
-      "\(bullet)DebtRank (second measure) \(String(format: "%.4f", report.estimate.debtRank)) [\(String(format: "%.4f", report.low.debtRank))–\(String(format: "%.4f", report.high.debtRank))], linear DebtRank \(String(format: "%.4f", report.estimate.linearDebtRank))"
-        + (exposed < 2 ? " — only companies with limited resources can be distressed; \(exposed) here" : ""))
+      bullet
+        + words.debtRankLine(
+          fixed4(report.estimate.debtRank), low: fixed4(report.low.debtRank), high: fixed4(report.high.debtRank),
+          linear: fixed4(report.estimate.linearDebtRank))
+        + (exposed < 2 ? words.onlyLimitedDistressed(exposed) : ""))
     out.append("")
-    out.append("\(h2)COMPANIES (estimate run)")
-    let headers = [
-      "Company", "Owes / year", "Unfunded", "Revenue lost", "Investment lost", "Investment not made",
-      "Valuation change", "Default (round)", "DebtRank h",
-    ]
+    out.append(h2 + words.companiesEstimateHeading)
+    let headers = words.stressCompanyHeaders
     var rows: [[String]] = []
     for row in report.estimate.companies {
       var valuation = money.usd(-row.valuationChange)
@@ -77,7 +82,7 @@ public struct StressRenderer {
       rows.append([
         name(row.id), cell(row.obligations), cell(row.unfunded), cell(row.revenueLost),
         cell(row.investmentLost), cell(row.investmentCut), valuation,
-        row.defaulted ? "yes (\(row.defaultRound.map(String.init) ?? "?"))" : "no",
+        row.defaulted ? words.defaulted(round: row.defaultRound.map(String.init) ?? "?") : words.notDefaulted,
         row.distress > 0 ? String(format: "%.3f", row.distress) : "0",
       ])
     }
@@ -91,26 +96,30 @@ public struct StressRenderer {
       out.append(table.render(indent: "  "))
     }
     out.append("")
-    out.append("\(h2)LOOPS THAT BROKE (share of the weakest step still paid)")
-    if report.estimate.brokenLoops.isEmpty { out.append(bullet + "none") }
+    out.append(h2 + words.brokenLoopsHeading)
+    if report.estimate.brokenLoops.isEmpty { out.append(bullet + words.none) }
     for loop in report.estimate.brokenLoops.prefix(20) {
       out.append("\(bullet)\(loop.path.map(name).joined(separator: " → ")): \(money.percent(loop.retention))")
     }
-    if report.estimate.brokenLoops.count > 20 { out.append("\(bullet)… \(report.estimate.brokenLoops.count - 20) more (see --format json)") }
+    if report.estimate.brokenLoops.count > 20 { out.append(bullet + words.moreLoops(report.estimate.brokenLoops.count - 20)) }
     out.append("")
-    out.append("\(h2)ROUNDS")
+    out.append(h2 + words.roundsHeading)
     for round in report.estimate.trace {
-      let defaults = round.newDefaults.isEmpty ? "" : "; new defaults: \(round.newDefaults.map(name).joined(separator: ", "))"
-      out.append("\(bullet)round \(round.round): unfunded \(money.usd(round.unfunded)), revenue lost \(money.usd(round.revenueLost)), investments cut \(money.usd(round.investmentCut))\(defaults)")
+      let defaults = round.newDefaults.isEmpty ? nil : round.newDefaults.map(name).joined(separator: ", ")
+      out.append(
+        bullet
+          + words.roundLine(
+            round.round, unfunded: money.usd(round.unfunded), revenueLost: money.usd(round.revenueLost),
+            investmentCut: money.usd(round.investmentCut), newDefaults: defaults))
     }
     if !report.excludedDeals.isEmpty {
       out.append("")
-      out.append("\(h2)LEFT OUT: amounts not stated (never counted as zero)")
+      out.append(h2 + words.stressLeftOutHeading)
       out.append(bullet + report.excludedDeals.map(\.rawValue).joined(separator: ", "))
     }
     out.append("")
-    out.append("\(h2)ASSUMPTIONS")
-    for line in report.assumptions { out.append(bullet + line) }
+    out.append(h2 + words.assumptionsHeading)
+    for line in report.assumptions { out.append(bullet + words.say(line)) }
     return out.joined(separator: "\n") + "\n"
   }
 

@@ -120,7 +120,7 @@ struct FundingProjectionTests {
     #expect(!with.schedule.outflows.contains { $0.deal == "mystery" })
     let listed = try #require(with.schedule.unscheduled.first { $0.deal == "mystery" })
     #expect(listed.reason == .amountUnknown)
-    #expect(with.notes.contains { $0.contains("mystery") && $0.contains("not counted as zero") })
+    #expect(with.notes.contains { $0.description.contains("mystery") && $0.description.contains("not counted as zero") })
 
     // Assumed in the scenario: scheduled, labelled, and it moves the cash.
     var scenario = fixedScenario()
@@ -130,8 +130,8 @@ struct FundingProjectionTests {
     let flow = try #require(assumed.schedule.outflows.first { $0.deal == "mystery" })
     #expect(flow.assumed && flow.amountBasis == "assumed (scenario)")
     #expect(flow.termDefaulted && flow.termYears == 5)
-    #expect(assumed.notes.contains { $0.contains("Assumed amounts") && $0.contains("mystery") })
-    #expect(assumed.notes.contains { $0.contains("default term used") && $0.contains("mystery") })
+    #expect(assumed.notes.contains { $0.description.contains("Assumed amounts") && $0.description.contains("mystery") })
+    #expect(assumed.notes.contains { $0.description.contains("default term used") && $0.description.contains("mystery") })
     #expect(close(without.years[0].cash.p50 - assumed.years[0].cash.p50, 1e9))
   }
 

@@ -84,7 +84,7 @@ struct LoopReportTests {
     let assumed = try ledger.assuming(["buy": Assumption(estimate: 20, reason: "test")])
     let withAssumption = try LoopReport(ledger: assumed)
     #expect(withAssumption.loops.first?.roundTrip.isAssumed == true)
-    #expect(withAssumption.assumptions.contains { $0.contains("buy is ASSUMED") })
+    #expect(withAssumption.assumptions.contains { $0.description.contains("buy is ASSUMED") })
     let text = try ReportRenderer(report: withAssumption, ledger: assumed).render(.text)
     #expect(text.contains("ASSUMED"))
   }

@@ -97,7 +97,7 @@ struct StressTestTests {
   @Test func unknownAmountsAreNamedNotZeroed() throws {
     let report = try StressReport(ledger: seed, scenario: try .builtIn("nvidia-stops", ledger: seed))
     #expect(report.excludedDeals.contains("openai-oracle-compute-2025"))
-    #expect(report.assumptions.contains { $0.contains("defaultTermYears") })
+    #expect(report.assumptions.contains { $0.description.contains("defaultTermYears") })
   }
 
   @Test func shocksNamingNothingFail() {

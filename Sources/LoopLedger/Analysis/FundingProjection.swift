@@ -210,7 +210,7 @@ public struct FundingProjection: Codable, Sendable, Equatable {
   public var schedule: FundingSchedule
   public var assumptions: [AssumptionLine]
   @Nullable public var sensitivity: Sensitivity?
-  public var notes: [String]
+  public var notes: [Phrase]
 
   /// Runs the projection.
   ///
@@ -233,7 +233,7 @@ public struct FundingProjection: Codable, Sendable, Equatable {
     guard options.paths >= 1 else { throw ProjectionError.badPaths(options.paths) }
     let years = simulationStart...options.to
     let schedule = FundingSchedule.build(ledger: ledger, group: group, scenario: scenario, years: years)
-    var notes: [String] = []
+    var notes: [Phrase] = []
     let compiled = Self.compile(
       ledger: ledger, group: group, scenario: scenario, schedule: schedule, years: years,
       from: options.from, notes: &notes)
@@ -349,7 +349,7 @@ extension FundingProjection {
 
   static func compile(
     ledger: Ledger, group: CompanyID, scenario: ProjectionScenario, schedule: FundingSchedule,
-    years: ClosedRange<Int>, from: Int, notes: inout [String]
+    years: ClosedRange<Int>, from: Int, notes: inout [Phrase]
   ) -> CompiledProjection {
     let n = years.count
     let name = ledger.name(of: group)
@@ -366,7 +366,9 @@ extension FundingProjection {
       } else {
         openingScale = 0
         notes.append(
-          "\(name) has no capital-raised fact in the ledger: opening cash is 0. Give openingCash.amount in a scenario.")
+          Phrase(
+            "{company} has no capital-raised fact in the ledger: opening cash is 0. Give openingCash.amount in a scenario.",
+            ["company": .text(name)]))
       }
     }
     slots.append(
@@ -394,7 +396,10 @@ extension FundingProjection {
       baseYear = revenueFact.asOf?.year ?? baseYear
       revenueBaseText = MoneyText.plain(resolved.value, currency: "USD") + " in \(baseYear) (\(revenueFact.id))"
     } else {
-      notes.append("\(name) has no revenue fact in the ledger: revenue starts at 0. Give revenue.base in a scenario.")
+      notes.append(
+        Phrase(
+          "{company} has no revenue fact in the ledger: revenue starts at 0. Give revenue.base in a scenario.",
+          ["company": .text(name)]))
     }
     let preYearPeriods = baseYear + 1 < years.lowerBound
       ? (baseYear + 1..<years.lowerBound).map { scenario.growthPeriodIndex(for: $0) } : []
@@ -531,41 +536,62 @@ extension FundingProjection {
     // Notes on what the schedule leaves out or assumes.
     let unknown = schedule.unscheduled.filter { $0.reason == .amountUnknown }
     if !unknown.isEmpty {
+      let values: [String: Phrase.Value] = [
+        "count": .number(Double(unknown.count)), "company": .text(name),
+        "deals": .text(unknown.map(\.deal.rawValue).joined(separator: ", ")),
+      ]
       notes.append(
-        "\(unknown.count) deal(s) of \(name) have no stated amount and are left out (not counted as zero): "
-          + unknown.map(\.deal.rawValue).joined(separator: ", ")
-          + (schedule.block == nil ? "." : "; those dated on or before the aggregate commitments fact are inside its block."))
+        schedule.block == nil
+          ? Phrase("{count} deal(s) of {company} have no stated amount and are left out (not counted as zero): {deals}.", values)
+          : Phrase(
+            "{count} deal(s) of {company} have no stated amount and are left out (not counted as zero): {deals}; those dated on or before the aggregate commitments fact are inside its block.",
+            values))
     }
     let defaulted = (schedule.outflows + schedule.inflows).filter(\.termDefaulted)
     if !defaulted.isEmpty {
       notes.append(
-        "No term in the ledger, default term used: "
-          + defaulted.map { "\($0.deal) (\(MoneyText.compact($0.termYears)) years)" }.joined(separator: ", ") + ".")
+        Phrase(
+          "No term in the ledger, default term used: {deals}.",
+          ["deals": .text(defaulted.map { "\($0.deal) (\(MoneyText.compact($0.termYears)) years)" }.joined(separator: ", "))]))
     }
     let assumed = (schedule.outflows + schedule.inflows).filter(\.assumed)
     if !assumed.isEmpty {
       notes.append(
-        "Assumed amounts (not from the sources): "
-          + assumed.map { "\($0.deal) = \(MoneyText.plain($0.amount, currency: "USD"))" }.joined(separator: ", ") + ".")
+        Phrase(
+          "Assumed amounts (not from the sources): {deals}.",
+          ["deals": .text(assumed.map { "\($0.deal) = \(MoneyText.plain($0.amount, currency: "USD"))" }.joined(separator: ", "))]))
     }
     if let block = schedule.block {
       let contained = block.contains.map { "\($0.deal) \(MoneyText.plain($0.amount, currency: "USD"))" }
       notes.append(
-        "Aggregate commitments \(block.fact) (\(block.asWritten ?? MoneyText.plain(block.total, currency: "USD"))) scheduled as a block of "
-          + "\(MoneyText.plain(block.amount, currency: "USD")) = \(MoneyText.plain(block.total, currency: "USD")) minus the deals it already contains"
-          + (contained.isEmpty ? "" : " (" + contained.joined(separator: ", ") + ")")
-          + (block.floored ? ", floored at 0" : "") + ", over a drawn horizon of \(block.horizonYears) years from \(block.startRule).")
+        Phrase(
+          block.floored
+            ? "Aggregate commitments {fact} ({written}) scheduled as a block of {amount} = {total} minus the deals it already contains{contained}, floored at 0, over a drawn horizon of {horizon} years from {start}."
+            : "Aggregate commitments {fact} ({written}) scheduled as a block of {amount} = {total} minus the deals it already contains{contained}, over a drawn horizon of {horizon} years from {start}.",
+          [
+            "fact": .text(block.fact), "written": .text(block.asWritten ?? MoneyText.plain(block.total, currency: "USD")),
+            "amount": .money(block.amount), "total": .money(block.total),
+            "contained": .text(contained.isEmpty ? "" : " (" + contained.joined(separator: ", ") + ")"),
+            "horizon": .text(block.horizonYears),
+            "start": .text(block.startRule),
+          ]))
       if !block.notUsed.isEmpty {
         notes.append(
-          "Other aggregate commitment facts not used, so the same contracts are not counted twice: "
-            + block.notUsed.joined(separator: ", ") + ".")
+          Phrase(
+            "Other aggregate commitment facts not used, so the same contracts are not counted twice: {facts}.",
+            ["facts": .text(block.notUsed.joined(separator: ", "))]))
       }
     }
     if years.lowerBound < from {
-      notes.append("Years \(years.lowerBound)–\(from - 1) are simulated (cash carries over) but not reported.")
+      notes.append(
+        Phrase(
+          "Years {first}–{last} are simulated (cash carries over) but not reported.",
+          ["first": .text("\(years.lowerBound)"), "last": .text("\(from - 1)")]))
     }
     notes.append(
-      "Nominal US dollars; no interest, taxes or debt service. Inflows agreed in the ledger (investments, revenue deals) come on top of the revenue projection.")
+      Phrase(
+        "Nominal US dollars; no interest, taxes or debt service. Inflows agreed in the ledger (investments, revenue deals) come on top of the revenue projection."
+      ))
 
     let model = ProjectionModel(
       years: years, reportOffset: from - years.lowerBound, reportCount: years.upperBound - from + 1,

@@ -22,7 +22,7 @@ public struct LoopReport: Codable, Sendable, Equatable {
   public var unknownAmountDeals: [DealID]
   public var excludedDeals: [ExcludedDeal]
   /// Assumptions behind the figures, in words; every output prints them.
-  public var assumptions: [String]
+  public var assumptions: [Phrase]
   /// The largest part of the known flows that goes round in loops (maximum circulation).
   @Nullable public var circulation: LedgerCirculation?
 
@@ -225,7 +225,7 @@ extension LoopReport {
         asOf: fact.asOf, sources: fact.sources)
     }
     var unknown: [DealID] = []
-    var assumptions: [String] = []
+    var assumptions: [Phrase] = []
     let excludedIDs = Set(graph.excluded.map(\.deal))
     for deal in ledger.deals where !excludedIDs.contains(deal.id) {
       if deal.amount.qualifier == .unstated, deal.amount.assumed == nil { unknown.append(deal.id) }
@@ -233,24 +233,33 @@ extension LoopReport {
         let parts = [("low", assumed.low), ("estimate", assumed.estimate), ("high", assumed.high)]
           .compactMap { name, value in value.map { "\(name) \(MoneyText.plain($0, currency: deal.amount.currency ?? "USD"))" } }
         assumptions.append(
-          "Deal \(deal.id) is ASSUMED (\(parts.joined(separator: ", "))): \(assumed.reason)")
+          Phrase(
+            "Deal {deal} is ASSUMED ({amounts}): {reason}",
+            ["deal": .text(deal.id.rawValue), "amounts": .text(parts.joined(separator: ", ")), "reason": .text(assumed.reason)]))
       }
     }
     assumptions.append(
-      "Self-funded share: proportional flow tracing; a company's external money is taken as max(0, outflows − inflows) unless given; the range spans three scenarios (every amount at its low end, its estimate, its high end) and is not a guaranteed bound."
-    )
+      Phrase(
+        "Self-funded share: proportional flow tracing; a company's external money is taken as max(0, outflows − inflows) unless given; the range spans three scenarios (every amount at its low end, its estimate, its high end) and is not a guaranteed bound."
+      ))
     for (company, money) in options.externalMoney.sorted(by: { $0.key < $1.key }) {
       assumptions.append(
-        "External money of \(company) ASSUMED to be \(MoneyText.plain(money, currency: "USD")) for flow tracing.")
+        Phrase(
+          "External money of {company} ASSUMED to be {amount} for flow tracing.",
+          ["company": .text(company.rawValue), "amount": .money(money)]))
     }
     assumptions.append(
-      "Amounts in other currencies are converted with the ledger's own rates: "
-        + (ledger.fxRates.isEmpty
-          ? "none stored." : ledger.fxRates.map { "1 USD = \($0.perUSD) \($0.currency)" }.joined(separator: ", ") + "."))
+      ledger.fxRates.isEmpty
+        ? Phrase("Amounts in other currencies are converted with the ledger's own rates: none stored.")
+        : Phrase(
+          "Amounts in other currencies are converted with the ledger's own rates: {rates}.",
+          ["rates": .text(ledger.fxRates.map { "1 USD = \($0.perUSD) \($0.currency)" }.joined(separator: ", "))]))
 
     let circulation = try LoopReport.circulation(graph: graph)
     assumptions.append(
-      "Maximum circulation: the largest balanced part of the known flows (amounts not stated left out); its split into loops is one decomposition among several.")
+      Phrase(
+        "Maximum circulation: the largest balanced part of the known flows (amounts not stated left out); its split into loops is one decomposition among several."
+      ))
     self.init(
       reportVersion: LoopReport.currentVersion,
       ledger: LedgerSummary(

@@ -42,9 +42,13 @@ extension StressReport {
     let model = try StressModel(ledger: ledger, filter: filter, scenario: scenario)
     var assumptions = scenario.parameters.descriptions
     assumptions.append(
-      "Baseline: the loop as announced — every included deal pays its annual share; companies without limited resources can always pay (assumed).")
+      Phrase(
+        "Baseline: the loop as announced — every included deal pays its annual share; companies without limited resources can always pay (assumed)."
+      ))
     assumptions.append(
-      "Low run: every amount at its lower bound (\"up to\" amounts at 0). High run: upper bounds, and estimates where there is none (\"at least\"). Estimate run: estimates, and the low end of ranges without one.")
+      Phrase(
+        "Low run: every amount at its lower bound (\"up to\" amounts at 0). High run: upper bounds, and estimates where there is none (\"at least\"). Estimate run: estimates, and the low end of ranges without one."
+      ))
     for line in model.resourceNotes { assumptions.append(line) }
     self.init(
       ledger: ledger.id, scenario: scenario, assumptions: assumptions,
@@ -165,7 +169,7 @@ private struct StressModel {
   var forcedDefault: Set<Int> = []
   /// Outside resources per company; nil = unconstrained.
   var resources: [Double?]
-  var resourceNotes: [String] = []
+  var resourceNotes: [Phrase] = []
   var returnRate: Double? = nil
   let loops: [LoopReport.Loop]
   let valuations: [CompanyID: Double]
@@ -263,11 +267,16 @@ private struct StressModel {
     for (node, value) in resources.enumerated() {
       let name = companies[node]
       if let value {
-        resourceNotes.append("\(name): outside resources limited to \(MoneyText.plain(value, currency: "USD")) a year (scenario).")
+        resourceNotes.append(
+          Phrase(
+            "{company}: outside resources limited to {amount} a year (scenario).",
+            ["company": .text("\(name)"), "amount": .money(value)]))
       }
     }
     resourceNotes.append(
-      "Companies not listed above are assumed able to pay all their obligations (their outside revenue is not in the ledger).")
+      Phrase(
+        "Companies not listed above are assumed able to pay all their obligations (their outside revenue is not in the ledger)."
+      ))
   }
 
   /// The id of the node standing for vendors outside the ledger.
@@ -310,7 +319,9 @@ private struct StressModel {
           isPendingInvestment: false, amounts: amounts))
       if let estimate = amounts[.estimate] {
         resourceNotes.append(
-          "\(companies[node]): commitments beyond its listed deals (fact \(factID)) owed to vendors outside the ledger: \(MoneyText.plain(estimate, currency: "USD")) a year at the estimate.")
+          Phrase(
+            "{company}: commitments beyond its listed deals (fact {fact}) owed to vendors outside the ledger: {amount} a year at the estimate.",
+            ["company": .text("\(companies[node])"), "fact": .text("\(factID)"), "amount": .money(estimate)]))
       }
     }
   }

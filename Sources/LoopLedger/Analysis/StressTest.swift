@@ -46,21 +46,34 @@ public struct StressParameters: Codable, Sendable, Equatable {
   public init() {}
 
   /// Every parameter in words, for the assumptions list of every output.
-  public var descriptions: [String] {
+  public var descriptions: [Phrase] {
     var lines = [
-      "Contracts without a stated term are spread over \(MoneyText.compact(defaultTermYears)) years (defaultTermYears).",
-      "Investments not yet closed are paid over \(MoneyText.compact(investmentYears)) years (investmentYears); closed investments carry no annual flow.",
-      "A company's valuation changes by \(MoneyText.compact(revenueMultiple))× the annual revenue it loses (revenueMultiple).",
-      "A company cuts its pending investments by \(MoneyText.compact(investmentElasticity))× the share of its loop revenue it lost (investmentElasticity).",
+      Phrase(
+        "Contracts without a stated term are spread over {years} years (defaultTermYears).",
+        ["years": .number(defaultTermYears)]),
+      Phrase(
+        "Investments not yet closed are paid over {years} years (investmentYears); closed investments carry no annual flow.",
+        ["years": .number(investmentYears)]),
+      Phrase(
+        "A company's valuation changes by {multiple}× the annual revenue it loses (revenueMultiple).",
+        ["multiple": .number(revenueMultiple)]),
+      Phrase(
+        "A company cuts its pending investments by {elasticity}× the share of its loop revenue it lost (investmentElasticity).",
+        ["elasticity": .number(investmentElasticity)]),
     ]
     if commitmentFacts {
       lines.append(
-        "A company's stated total commitments beyond its listed deals are owed to vendors outside the ledger over \(MoneyText.compact(commitmentYears)) years (commitmentFacts, commitmentYears).")
+        Phrase(
+          "A company's stated total commitments beyond its listed deals are owed to vendors outside the ledger over {years} years (commitmentFacts, commitmentYears).",
+          ["years": .number(commitmentYears)]))
     }
     if let costs = defaultCosts {
-      lines.append("Rogers–Veraart default costs: α = \(costs.alpha), β = \(costs.beta).")
+      lines.append(
+        Phrase(
+          "Rogers–Veraart default costs: α = {alpha}, β = {beta}.",
+          ["alpha": .text("\(costs.alpha)"), "beta": .text("\(costs.beta)")]))
     } else {
-      lines.append("No default costs (pure Eisenberg–Noe clearing).")
+      lines.append(Phrase("No default costs (pure Eisenberg–Noe clearing)."))
     }
     return lines
   }
@@ -119,7 +132,7 @@ public struct StressReport: Codable, Sendable {
   public var ledger: String
   public var scenario: StressScenario
   /// Every assumption behind the figures, in words.
-  public var assumptions: [String]
+  public var assumptions: [Phrase]
   /// Deals left out because their amount is not stated (never counted as zero).
   public var excludedDeals: [DealID]
   public var low: StressRun
