@@ -2,7 +2,7 @@ import Foundation
 
 /// Node placement for the loop map: a circle ordered to minimise crossing chords, or a
 /// force-directed layout. Both are deterministic: no random numbers, a fixed number of steps.
-public enum GraphLayout {
+package enum GraphLayout {
   /// An undirected edge between node indices, with an integer weight (the number of deals).
   public struct Edge: Sendable, Equatable {
     public var a: Int

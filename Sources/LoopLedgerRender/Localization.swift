@@ -5,7 +5,7 @@ import LoopLedger
 ///
 /// Split by output into extensions (`Words+Pictures`, `Words+Projection`, `Words+Stress`); analyses
 /// return keys and numbers, and only renderers pick words.
-public struct Words: Sendable {
+package struct Words: Sendable {
   public let language: Language
 
   public init(_ language: Language) { self.language = language }

@@ -1,7 +1,7 @@
 import LoopLedger
 
 /// Formats money, intervals and shares for people, in English or Chinese.
-public struct MoneyFormat: Sendable {
+package struct MoneyFormat: Sendable {
   public let words: Words
 
   public init(_ language: Language) { words = Words(language) }

@@ -7,7 +7,7 @@ import LoopLedger
 /// `<script>alert(1)</script>` or `A & B` appears literally and the output always parses as XML.
 /// Numbers go through ``SVGNumber/format(_:)``: at most two decimals, no exponent, no `-0`, so the
 /// same input gives the same bytes on every machine.
-public struct XMLWriter: Sendable {
+package struct XMLWriter: Sendable {
   /// The text written so far.
   public private(set) var text = ""
   private var stack: [String] = []
@@ -107,7 +107,7 @@ public struct XMLWriter: Sendable {
 }
 
 /// Fixed formatting of coordinates and sizes.
-public enum SVGNumber {
+package enum SVGNumber {
   /// `12`, `12.5`, `-3.25`: rounded to two decimals, trailing zeros dropped, never `-0`, never
   /// an exponent. Non-finite values become `0`; magnitudes are capped at 10¹².
   public static func format(_ value: Double) -> String {
@@ -233,7 +233,7 @@ extension String {
 /// Universal Design"): they stay apart under protanopia, deuteranopia and tritanopia, and both
 /// reach the 3 : 1 contrast that WCAG 2.1 (1.4.11) asks of graphical objects. Line style (solid,
 /// dashed, dotted) carries the status, so no meaning rests on colour alone.
-public enum Palette {
+package enum Palette {
   public static let background = "#ffffff"
   public static let ink = "#1a1a1a"
   public static let mutedInk = "#555555"

@@ -1,6 +1,6 @@
 /// A plain-text table whose columns line up in a terminal, counting East Asian wide characters
 /// (漢字, full-width forms) as two columns.
-public struct TextTable {
+package struct TextTable {
   public enum Alignment: Sendable { case left, right }
 
   public var headers: [String]
@@ -41,7 +41,7 @@ public struct TextTable {
 }
 
 /// The number of terminal columns `text` occupies.
-public func displayWidth(_ text: String) -> Int {
+package func displayWidth(_ text: String) -> Int {
   var width = 0
   for scalar in text.unicodeScalars {
     let v = scalar.value
