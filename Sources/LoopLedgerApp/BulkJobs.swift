@@ -28,6 +28,8 @@ public struct AnalyzeJob: Job {
   public var nodesPath: String?
   public var skipBadRows = false
   public var threads = ProcessInfo.processInfo.activeProcessorCount
+  /// Run on Spark instead of in this process.
+  public var spark: SparkEngine?
 
   public init(file: String) { self.file = file }
 
@@ -47,6 +49,7 @@ public struct AnalyzeJob: Job {
   public var inputs: [String] { [file] }
 
   public func outputs(progress: ProgressLine) throws -> [Output] {
+    if let spark { return try spark.run(sparkArguments, format: format) }
     let clock = ContinuousClock()
     let loadStart = clock.now
     let result = try EdgeListCSV.read(path: file, skipBadRows: skipBadRows, progress: progress)
@@ -146,12 +149,15 @@ public struct ClearJob: Job {
   public var threads = ProcessInfo.processInfo.activeProcessorCount
   public var defaultCosts: DefaultCosts?
   public var tolerance = 1e-13
+  /// Run on Spark instead of in this process.
+  public var spark: SparkEngine?
 
   public init(input: InterbankInput) { self.input = input }
 
   public var inputs: [String] { input.inputs }
 
   public func outputs(progress: ProgressLine) throws -> [Output] {
+    if let spark { return try spark.run(sparkArguments, format: format) }
     let clock = ContinuousClock()
     let start = clock.now
     let loaded = try input.load(progress: progress)
@@ -172,12 +178,15 @@ public struct DebtRankJob: Job {
   public var input: InterbankInput
   public var format: OutputFormat = .text
   public var shock = 10
+  /// Run on Spark instead of in this process.
+  public var spark: SparkEngine?
 
   public init(input: InterbankInput) { self.input = input }
 
   public var inputs: [String] { input.inputs }
 
   public func outputs(progress: ProgressLine) throws -> [Output] {
+    if let spark { return try spark.run(sparkArguments, format: format) }
     let clock = ContinuousClock()
     let start = clock.now
     let loaded = try input.load(progress: progress)

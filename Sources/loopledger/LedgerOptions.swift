@@ -90,3 +90,28 @@ extension BulkAnalysis: ExpressibleByArgument {}
 extension PartialDate: ExpressibleByArgument {
   public init?(argument: String) { self.init(argument) }
 }
+
+/// `--engine`, `--master`, `--conf`: where a bulk analysis runs.
+struct EngineOptions: ParsableArguments {
+  @Option(help: "local (this process) or spark (spark-submit with the job shipped inside the tool; docs/spark.md).")
+  var engine: Engine = .local
+
+  @Option(help: ArgumentHelp("Spark master URL, with --engine spark (default local[*]).", valueName: "url"))
+  var master: String?
+
+  @Option(name: .customLong("conf"), help: ArgumentHelp("A Spark setting, with --engine spark (repeatable).", valueName: "key=value"))
+  var conf: [String] = []
+
+  var spark: SparkEngine? { engine == .spark ? SparkEngine(master: master, conf: conf) : nil }
+
+  func validate() throws {
+    if engine == .local, master != nil || !conf.isEmpty {
+      throw ValidationError("'--master' and '--conf' go with '--engine spark'.")
+    }
+    for item in conf where !item.contains("=") {
+      throw ValidationError("'--conf \(item)': write KEY=VALUE, e.g. spark.executor.memory=8g.")
+    }
+  }
+}
+
+extension Engine: ExpressibleByArgument {}

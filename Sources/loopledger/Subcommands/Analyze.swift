@@ -63,8 +63,11 @@ extension LoopLedgerCommand {
     @Option(help: "Worker threads (default: all cores).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var engineOptions: EngineOptions
+
     var job: AnalyzeJob {
       var job = AnalyzeJob(file: file)
+      job.spark = engineOptions.spark
       job.format = format
       job.only = only
       job.maxLength = maxLength

@@ -24,6 +24,8 @@ struct InterbankOptions: ParsableArguments {
   @Option(help: "Worker threads (default: all cores).")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+  @OptionGroup var engineOptions: EngineOptions
+
   var input: InterbankInput {
     InterbankInput(file: file, externalAssets: externalAssets, skipBadRows: skipBadRows)
   }
@@ -61,6 +63,7 @@ extension LoopLedgerCommand {
 
     var job: ClearJob {
       var job = ClearJob(input: options.input)
+      job.spark = options.engineOptions.spark
       job.format = options.format
       job.threads = options.threads
       job.defaultCosts = alpha.flatMap { a in beta.map { DefaultCosts(alpha: a, beta: $0) } }
@@ -89,6 +92,7 @@ extension LoopLedgerCommand {
 
     var job: DebtRankJob {
       var job = DebtRankJob(input: options.input)
+      job.spark = options.engineOptions.spark
       job.format = options.format
       job.shock = shock
       return job
