@@ -64,6 +64,12 @@ let package = Package(
       dependencies: ["LoopLedger", "LoopLedgerNews"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
+    // The CLI as a user meets it: runs the built `loopledger` as a subprocess. Depending on the
+    // executable target makes `swift test` build it first.
+    .testTarget(
+      name: "LoopLedgerCLITests",
+      dependencies: ["loopledger"],
+      swiftSettings: swiftSettings),
   ]
 )
 
