@@ -139,9 +139,7 @@ struct ExtractTests {
     let run = try await CLI.run(["extract", missing])
     expectErrorOnStderr(run, mentions: [missing])
     #expect(run.status != Exit.ok)
-    withKnownIssue("a missing article exits 64 (usage error, with the root usage line) while a missing --ledger file exits 1") {
-      #expect(run.status == Exit.failure)
-    }
+    #expect(run.status == Exit.failure)
   }
 
   @Test func aMalformedTruthFileIsNamed() async throws {
@@ -158,8 +156,6 @@ struct ExtractTests {
     let scratch = try Scratch()
     let run = try await CLI.run(["extract", scratch.url.path])
     expectErrorOnStderr(run, mentions: [scratch.url.path])
-    withKnownIssue("the message is 'The operation could not be completed. (NSCocoaErrorDomain error 256.)'") {
-      #expect(run.stderr.contains("directory"), "\(run.stderr)")
-    }
+    #expect(run.stderr.contains("directory"), "\(run.stderr)")
   }
 }
