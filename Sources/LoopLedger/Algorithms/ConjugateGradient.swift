@@ -40,7 +40,7 @@ struct GraphLaplacian: Sendable {
     self.blocks = blocks
   }
 
-  /// `y[rows] = (L x)[rows]`, returning `Σ_rows p_i y_i` when `dotWith` is given.
+  /// `y[rows] = (L x)[rows]`, returning `Σ_rows x_i y_i`.
   func apply(
     _ x: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>, rows: Range<Int>
   ) -> Double {

@@ -39,7 +39,9 @@ public struct HodgeDecomposition: Sendable, Codable, Equatable {
   /// `‖Bᵀf − Lφ‖ / ‖Bᵀf‖`.
   public var relativeResidual: Double
   public var converged: Bool
-  /// The potential of each node (upstream nodes high, downstream low); not encoded.
+  /// The potential of each node; not encoded. `(Bφ)_e = φ_j − φ_i` fits `a_ij − a_ji`, so money
+  /// flows from lower to higher potential: upstream nodes (sources) are low, downstream nodes
+  /// (sinks) high — on the triangle above, φ = (−2, 0, 2). Kichikawa et al. use the opposite sign.
   public var potential: [Double]
 
   enum CodingKeys: String, CodingKey {

@@ -1,8 +1,9 @@
 /// The circular–directional flow decomposition (CDFD) with the largest circular part.
 ///
-/// Reference: C. Homs-Dones, R. S. MacKay, B. Sansom and Y. Zhou, "Circular and directional flow
-/// decompositions of networks" (2025). A flow `W` splits as `W = C + D` with `C` balanced (inflow
-/// equals outflow at every node) and `D` acyclic; the *maximum* circularity is `max ΣC / ΣW`.
+/// Reference: M. Homs-Dones, R. S. MacKay, B. Sansom and Y. Zhou, "Circular Directional Flow
+/// Decomposition of Networks", arXiv:2506.12546 (2025). A flow `W` splits as `W = C + D` with `C`
+/// balanced (inflow equals outflow at every node) and `D` acyclic; the *maximum* circularity is
+/// `max ΣC / ΣW`.
 ///
 /// **Method.** `D = W − C` has the same node imbalances as `W`, `b_v = out_v − in_v`. Maximising
 /// `ΣC` is minimising `ΣD` subject to `0 ≤ D ≤ W` and those imbalances: a minimum-cost flow with

@@ -4,8 +4,11 @@
 /// Every path owns its generator, so a path's draws do not depend on which thread runs it or on
 /// how the paths are split into chunks: the projection is the same for any number of threads.
 /// The starting state is `mix(mix(seed) + mix(path + γ))`, where `mix` is SplitMix64's finaliser
-/// and γ its golden-ratio increment; two paths' streams overlap only if their 64-bit starting
-/// states fall within a few hundred steps of each other (probability ≈ 10⁻¹¹ for 10⁶ paths).
+/// and γ its golden-ratio increment. Every path walks the same Weyl cycle of period 2⁶⁴ from its
+/// own starting state, so two paths' streams overlap only if their starting states lie within D
+/// steps of each other, D the draws per path: for N paths the probability is about
+/// N(N − 1)·D / 2⁶⁴, ≈ 1.6·10⁻⁵ for 10⁶ paths of ~300 draws. An overlap would correlate two
+/// paths, not bias the run.
 public struct PathRandom: RandomNumberGenerator, Sendable {
   public private(set) var state: UInt64
 
