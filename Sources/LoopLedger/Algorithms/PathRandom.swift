@@ -14,6 +14,9 @@ public struct PathRandom: RandomNumberGenerator, Sendable {
 
   static let gamma: UInt64 = 0x9E37_79B9_7F4A_7C15
 
+  /// The generator of path `path` of the run seeded with `seed`.
+  ///
+  /// - Complexity: O(1).
   public init(seed: UInt64, path: UInt64) {
     state = Self.mix(Self.mix(seed) &+ Self.mix(path &+ Self.gamma))
   }
@@ -26,6 +29,9 @@ public struct PathRandom: RandomNumberGenerator, Sendable {
     return z ^ (z >> 31)
   }
 
+  /// The next 64 random bits: one SplitMix64 step.
+  ///
+  /// - Complexity: O(1).
   @inline(__always)
   public mutating func next() -> UInt64 {
     state &+= Self.gamma
@@ -33,6 +39,8 @@ public struct PathRandom: RandomNumberGenerator, Sendable {
   }
 
   /// A uniform double strictly inside (0, 1): `(k + ½)·2⁻⁵³` for the top 53 bits `k`.
+  ///
+  /// - Complexity: O(1).
   @inline(__always)
   public mutating func uniform() -> Double {
     (Double(next() >> 11) + 0.5) * 0x1.0p-53
