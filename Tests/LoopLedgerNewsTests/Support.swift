@@ -27,3 +27,11 @@ func candidates(_ text: String, date: String = "2025-12-17") -> [Candidate] {
 func pairs(_ text: String, date: String = "2025-12-17") -> [String] {
   candidates(text, date: date).map { "\($0.payer.id)→\($0.payee.id):\($0.kind.rawValue)" }
 }
+
+/// The extractions of four fixture articles (seed, English, Simplified, Traditional) against a ledger.
+func fixtureExtractions(ledger: Ledger?) throws -> [ArticleExtraction] {
+  let extractor = DealExtractor(ledger: ledger)
+  return try ["seed.txt", "en-amd-openai.txt", "zh-hans-aws-openai.txt", "zh-hant-microsoft-coreweave.txt"].map {
+    extractor.extract(try fixture("articles/\($0)"), file: $0, date: PartialDate("2025-12-17"))
+  }
+}

@@ -86,8 +86,8 @@ struct ElementaryCyclesTests {
   }
 }
 
-@Suite("Cycles at scale")
-struct CyclesAtScaleTests {
+@Suite("Elementary cycles on several threads")
+struct ParallelCycleCountTests {
   @Test("Two threads count what one thread counts", arguments: 0..<12)
   func parallelCountsEqualSequential(seed: UInt64) throws {
     var rng = SplitMix64(seed: seed &+ 500)
@@ -106,120 +106,5 @@ struct CyclesAtScaleTests {
   @Test func parallelCountOnJohnsonsFamilyAndCompleteGraphs() throws {
     #expect(try FlowNetwork.johnsonWorstCase(k: 7).cycleStatistics(threads: 2).count == 21)
     #expect(try FlowNetwork.complete(7).cycleStatistics(threads: 2).count == 2365)
-  }
-
-  @Test("Short-cycle counting equals the bounded search", arguments: 0..<40)
-  func shortCyclesMatchBoundedSearch(seed: UInt64) throws {
-    var rng = SplitMix64(seed: seed &+ 9_000)
-    let n = Int.random(in: 2...40, using: &rng)
-    let network = FlowNetwork.random(
-      nodeCount: n, edgeProbability: Double.random(in: 0.02...0.5, using: &rng), using: &rng)
-    for bound in 2...4 {
-      let expected = try network.cycleStatistics(maxLength: bound)
-      #expect(try network.shortCycleStatistics(maxLength: bound) == expected, "bound \(bound)")
-      #expect(try network.shortCycleStatistics(maxLength: bound, threads: 2) == expected)
-    }
-  }
-
-  @Test func shortCyclesOnAHubGraph() throws {
-    // A hub 0 in a 2-cycle with every other node, plus a ring 1 → 2 → … → 9 → 1.
-    var edges: [(source: Int, target: Int, weight: Double)] = []
-    for v in 1...9 {
-      edges.append((0, v, 1))
-      edges.append((v, 0, 1))
-      edges.append((v, v % 9 + 1, 1))
-    }
-    let network = FlowNetwork(nodeCount: 10, edges: edges)
-    #expect(try network.shortCycleStatistics(maxLength: 4) == network.cycleStatistics(maxLength: 4))
-  }
-}
-
-@Suite("Strongly connected components")
-struct StronglyConnectedComponentsTests {
-  @Test func componentsOfTwoRingsAndABridge() {
-    // 0 ⇄ 1, 2 → 3 → 4 → 2, 1 → 2, 5 alone
-    let network = FlowNetwork(
-      nodeCount: 6, edges: [(0, 1, 1), (1, 0, 1), (2, 3, 1), (3, 4, 1), (4, 2, 1), (1, 2, 1)])
-    let components = Set(network.stronglyConnectedComponents())
-    #expect(components == [[0, 1], [2, 3, 4], [5]])
-  }
-
-  @Test("Components agree with mutual reachability", arguments: 0..<20)
-  func matchesReachability(seed: UInt64) {
-    var rng = SplitMix64(seed: seed &+ 77)
-    let network = FlowNetwork.random(nodeCount: 9, edgeProbability: 0.2, using: &rng)
-    var reach = [[Bool]](repeating: [Bool](repeating: false, count: 9), count: 9)
-    for s in 0..<9 {
-      var stack = [s]
-      reach[s][s] = true
-      while let v = stack.popLast() {
-        for w in network.successors(of: v) where !reach[s][Int(w)] {
-          reach[s][Int(w)] = true
-          stack.append(Int(w))
-        }
-      }
-    }
-    var componentOf = [Int](repeating: -1, count: 9)
-    for (index, component) in network.stronglyConnectedComponents().enumerated() {
-      for v in component { componentOf[Int(v)] = index }
-    }
-    for a in 0..<9 {
-      for b in 0..<9 {
-        #expect((componentOf[a] == componentOf[b]) == (reach[a][b] && reach[b][a]))
-      }
-    }
-  }
-}
-
-@Suite("Flow network")
-struct FlowNetworkTests {
-  @Test func builderSumsDuplicatesAndSortsRows() {
-    var builder = FlowNetwork.Builder()
-    builder.append(source: 1, target: 0, weight: 2)
-    builder.append(source: 0, target: 2, weight: 1)
-    builder.append(source: 0, target: 1, weight: 3)
-    builder.append(source: 0, target: 2, weight: 4)
-    let network = builder.build(nodeCount: 3)
-    #expect(network.offsets == [0, 2, 3, 3])
-    #expect(network.targets == [1, 2, 0])
-    #expect(network.weights == [3, 5, 2])
-    #expect(network.edge(from: 0, to: 2) == 1)
-    #expect(network.edge(from: 2, to: 0) == nil)
-  }
-
-  @Test func longRowsAreSortedToo() {
-    var builder = FlowNetwork.Builder()
-    for target in (1...100).reversed() { builder.append(source: 0, target: Int32(target), weight: Double(target)) }
-    builder.append(source: 0, target: 50, weight: 1)
-    let network = builder.build(nodeCount: 101)
-    #expect(network.targets == (1...100).map { Int32($0) })
-    #expect(network.weights[49] == 51)
-  }
-
-  @Test func transposeReversesEveryEdge() {
-    var rng = SplitMix64(seed: 5)
-    let network = FlowNetwork.random(nodeCount: 12, edgeProbability: 0.3, using: &rng)
-    let reverse = network.transposed()
-    #expect(reverse.edgeCount == network.edgeCount)
-    for source in 0..<12 {
-      for position in network.edges(from: source) {
-        let target = Int(network.targets[position])
-        let back = reverse.edge(from: target, to: source)
-        #expect(back.map { reverse.weights[$0] } == network.weights[position])
-      }
-    }
-    #expect(reverse.transposed() == network)
-  }
-
-  @Test func theTwoThreadTransposeEqualsTheOneThreadTranspose() {
-    var rng = SplitMix64(seed: 17)
-    var builder = FlowNetwork.Builder()
-    for _ in 0..<200_000 {
-      builder.append(
-        source: Int32.random(in: 0..<5_000, using: &rng), target: Int32.random(in: 0..<5_000, using: &rng),
-        weight: Double(Int.random(in: 1...9, using: &rng)))
-    }
-    let network = builder.build(nodeCount: 5_000)
-    #expect(network.transposed(threads: 2) == network.transposed())
   }
 }

@@ -171,4 +171,22 @@ struct MaximumCirculationTests {
     #expect(balance.allSatisfy { abs($0) <= 1e-12 * scale })
     #expect(abs(result.gap) <= 1e-12, "gap \(result.gap)")
   }
+
+  @Test func cycleDecompositionAddsUpToTheCirculation() throws {
+    for seed in 0..<15 as Range<UInt64> {
+      var rng = SplitMix64(seed: seed &+ 61)
+      let network = FlowNetwork.random(nodeCount: 8, edgeProbability: 0.35, using: &rng)
+      let result = try network.maximumCirculation()
+      let cycles = result.cycleDecomposition(of: network)
+      let total = cycles.reduce(0) { $0 + $1.amount * Double($1.nodes.count) }
+      #expect(abs(total - result.circulation) <= 1e-6 * max(1, result.totalFlow))
+      // Every cycle is a real cycle of the network.
+      for cycle in cycles {
+        for (index, node) in cycle.nodes.enumerated() {
+          let next = cycle.nodes[(index + 1) % cycle.nodes.count]
+          #expect(network.edge(from: Int(node), to: Int(next)) != nil)
+        }
+      }
+    }
+  }
 }

@@ -86,3 +86,30 @@ func fixture(_ name: String) throws -> String {
   }
   return try String(contentsOf: url, encoding: .utf8)
 }
+
+/// Solves the square system `A x = b` by Gaussian elimination with partial pivoting (dense, for
+/// small reference computations in tests). A zero pivot leaves its unknown at 0.
+func solveDense(_ matrix: [[Double]], _ rhs: [Double]) -> [Double] {
+  var a = matrix
+  var b = rhs
+  let n = b.count
+  for column in 0..<n {
+    let pivot = (column..<n).max { abs(a[$0][column]) < abs(a[$1][column]) } ?? column
+    a.swapAt(column, pivot)
+    b.swapAt(column, pivot)
+    guard a[column][column] != 0 else { continue }
+    for row in (column + 1)..<max(column + 1, n) {
+      let factor = a[row][column] / a[column][column]
+      if factor == 0 { continue }
+      for c in column..<n { a[row][c] -= factor * a[column][c] }
+      b[row] -= factor * b[column]
+    }
+  }
+  var x = [Double](repeating: 0, count: n)
+  for row in stride(from: n - 1, through: 0, by: -1) where a[row][row] != 0 {
+    var sum = b[row]
+    for c in (row + 1)..<max(row + 1, n) { sum -= a[row][c] * x[c] }
+    x[row] = sum / a[row][row]
+  }
+  return x
+}

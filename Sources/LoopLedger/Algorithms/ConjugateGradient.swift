@@ -17,6 +17,7 @@ struct GraphLaplacian: Sendable {
   /// do not depend on the number of threads.
   let blocks: [Range<Int>]
 
+  /// - Complexity: O(n) to cut the rows into blocks.
   init(nodeCount: Int, start: [Int], neighbours: [Int32], weights: [Double], diagonal: [Double]) {
     self.nodeCount = nodeCount
     self.start = start
@@ -40,7 +41,9 @@ struct GraphLaplacian: Sendable {
     self.blocks = blocks
   }
 
-  /// `y[rows] = (L x)[rows]`, returning `Σ_rows p_i y_i` when `dotWith` is given.
+  /// `y[rows] = (L x)[rows]`, returning `Σ_rows x_i y_i`.
+  ///
+  /// - Complexity: O(|rows| + the neighbour entries of those rows).
   func apply(
     _ x: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>, rows: Range<Int>
   ) -> Double {
@@ -95,6 +98,10 @@ struct ConjugateGradientResult: Sendable {
 /// Each iteration makes three passes over the data, each split into the Laplacian's fixed blocks
 /// and run on `threads` threads: `q = L p` with `p·q`; `x += αp`, `r −= αq`, `z = D⁻¹r` with `r·z`
 /// and `r·r`; `p = z + βp`.
+///
+/// - Complexity: O(n + s) per iteration (three passes) for n nodes and s stored neighbour
+///   entries, O(k·(n + s)) for k ≤ `maxIterations` iterations, plus one more product for the
+///   final residual; memory O(n) besides the Laplacian.
 func conjugateGradient(
   _ laplacian: GraphLaplacian, _ b: [Double], tolerance: Double, maxIterations: Int,
   threads: Int

@@ -31,7 +31,9 @@ public struct DebtRankResult: Sendable, Equatable {
 ///   - value: `v_i`, summing to 1.
 ///   - shock: Initial distress `ψ` per shocked node.
 /// - Throws: `AnalysisError.dimensionMismatch`.
-/// - Complexity: O(nodes + edges): every node propagates once.
+/// - Complexity: O(n log n + m + s log s) for n nodes, m edges and s shock entries: every node
+///   propagates at most once, so every edge is read at most once; sorting the shock and each
+///   round's newly distressed nodes costs the logarithmic terms. Memory O(n).
 public func debtRank(
   exposures: FlowNetwork, capital: [Double], value: [Double], shock: [Int: Double]
 ) throws -> DebtRankResult {
@@ -97,6 +99,9 @@ public func debtRank(
 ///
 /// so on a cycle distress goes round until the increments die out (or everything is at 1). It
 /// stops when the largest increment is below `tolerance` or after `maxSteps`. `R = Σ (h − h(0)) v`.
+///
+/// - Complexity: O(n + m) per step, O(k·(n + m) + s) for n nodes, m edges, k ≤ `maxSteps` steps
+///   and s shock entries; memory O(n).
 public func linearDebtRank(
   exposures: FlowNetwork, capital: [Double], value: [Double], shock: [Int: Double],
   tolerance: Double = 1e-12, maxSteps: Int = 10_000

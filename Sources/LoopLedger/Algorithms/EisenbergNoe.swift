@@ -41,8 +41,17 @@ public struct ClearingResult: Sendable, Equatable {
   /// Whether the bracket closed within the tolerance (false: non-unique, or stopped on stagnation).
   public var isProven: Bool
 
+  /// `Σ p̄_i`.
+  ///
+  /// - Complexity: O(n).
   public var totalObligations: Double { obligations.reduce(0, +) }
+  /// `Σ p_i`.
+  ///
+  /// - Complexity: O(n).
   public var totalPayments: Double { payments.reduce(0, +) }
+  /// The nodes in default.
+  ///
+  /// - Complexity: O(n).
   public var defaultCount: Int { isInDefault.lazy.filter { $0 }.count }
 }
 
@@ -68,7 +77,10 @@ public struct DefaultCosts: Sendable, Equatable, Codable {
 ///   - threads: Worker threads; results are the same for any number.
 /// - Throws: `AnalysisError.dimensionMismatch` if `externalAssets` has the wrong length,
 ///   `CancellationError`.
-/// - Complexity: O(edges) per sweep.
+/// - Complexity: O(n + m) to set up (obligations and the transpose), then O(n + m) per iteration
+///   (one Gauss–Seidel sweep per run, each reading the active nodes' in-edges once):
+///   O(k·(n + m)) for n nodes, m edges and k ≤ `maxIterations` iterations. Memory O(n + m) for
+///   the transpose.
 public func eisenbergNoeClearing(
   liabilities: FlowNetwork, externalAssets: [Double], defaultCosts: DefaultCosts? = nil,
   tolerance: Double = 1e-13, maxIterations: Int = 100_000, threads: Int = 1

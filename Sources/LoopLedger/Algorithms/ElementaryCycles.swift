@@ -4,7 +4,8 @@
 /// repeated. Each cycle is reported once, as the list of its nodes starting at its smallest node.
 ///
 /// **Unbounded** — D. B. Johnson, "Finding all the elementary circuits of a directed graph",
-/// SIAM J. Comput. 4(1), 77–84 (1975). Time O((n + e)(c + 1)) for c cycles. The graph is split
+/// SIAM J. Comput. 4(1), 77–84 (1975), whose bound is O((n + e)(c + 1)) for c cycles (here plus
+/// the sorting of components, see the Complexity lines below). The graph is split
 /// into strongly connected components; in each, the smallest node `s` is the start, every cycle
 /// through `s` is found by a depth-first search that blocks nodes which cannot currently reach
 /// `s` (a node is unblocked, with the nodes waiting on it in its `B` list, when a cycle is found
@@ -25,6 +26,14 @@ extension FlowNetwork {
   ///   - body: Receives the cycle's nodes (valid only during the call); returns false to stop.
   /// - Returns: True if every cycle was visited, false if `body` stopped the search.
   /// - Throws: `CancellationError` if the current task is cancelled.
+  /// - Complexity: With n nodes, m edges, Δ the largest out-degree and S the starts (the smallest
+  ///   node of each component of ≥ 2 nodes met during the search; S ≤ n, and S ≤ c + 1 without a
+  ///   bound): unbounded, O((n + m)(c + 1) + S·n log n) time for the c cycles visited — Johnson's
+  ///   bound plus sorting the components each start splits off; bounded by K, O(S·(n log n + m) +
+  ///   Σ_s P_s·Δ), with P_s the paths of fewer than K edges from start s that pass the distance
+  ///   test, at most O(n·(n log n + m + Δ^K)) — not output-sensitive. Memory O(n + m) (the bounded
+  ///   search keeps the transpose) plus the pool of `B` entries, which, without Johnson's
+  ///   membership test, can hold repeats.
   @discardableResult
   public func forEachElementaryCycle(
     maxLength: Int? = nil, _ body: (UnsafeBufferPointer<Int32>) -> Bool
@@ -37,6 +46,8 @@ extension FlowNetwork {
   /// Returns the elementary cycles, at most `limit` of them.
   ///
   /// - Returns: The cycles found and whether the list is complete (false when `limit` was hit).
+  /// - Complexity: That of ``forEachElementaryCycle(maxLength:_:)`` stopped at the
+  ///   `min(c, limit + 1)`-th cycle, plus the output (the listed cycles' lengths).
   public func elementaryCycles(maxLength: Int? = nil, limit: Int = .max) throws -> (
     cycles: [[Int32]], isComplete: Bool
   ) {
@@ -60,6 +71,9 @@ extension FlowNetwork {
   /// that claim them from a shared counter; the counts are the same as with one thread.
   ///
   /// - Throws: `CancellationError` if the current task is cancelled.
+  /// - Complexity: On one thread, that of ``forEachElementaryCycle(maxLength:_:)``. On T threads,
+  ///   the same search work divided among them plus O(T·S·(n log n + m)), because every thread
+  ///   repeats the decomposition into components for every start.
   public func cycleStatistics(maxLength: Int? = nil, threads: Int = 1) throws -> CycleStatistics {
     precondition(maxLength.map { $0 >= 1 } ?? true, "maxLength must be at least 1")
     if threads <= 1 {
@@ -99,6 +113,9 @@ public struct CycleStatistics: Sendable, Equatable, Codable {
 
   public init() {}
 
+  /// Counts one cycle of `length` edges.
+  ///
+  /// - Complexity: O(1) amortised (the histogram grows to the longest length seen).
   public mutating func add(length: Int) {
     count += 1
     sumLength += length
@@ -108,6 +125,8 @@ public struct CycleStatistics: Sendable, Equatable, Codable {
   }
 
   /// Adds another tally (for combining per-thread counts).
+  ///
+  /// - Complexity: O(h), h the length of the longer histogram.
   public mutating func merge(_ other: CycleStatistics) {
     count += other.count
     sumLength += other.sumLength

@@ -32,6 +32,9 @@ public enum FlowTracing {
   ///   - network: Flows `a_ij` as edge weights (non-negative).
   ///   - externalMoney: Each node's external money `x_j`; nil entries use `max(0, out − in)`.
   /// - Precondition: `network.nodeCount ≤ maxNodes`.
+  /// - Complexity: O(n·(n + m) + Σ_k r_k³) for n nodes, m edges and r_k ≤ n − 1 the nodes k
+  ///   reaches — a breadth-first search and a dense elimination for each node with inflow — which
+  ///   is O(n⁴) for a strongly connected network; memory O(n²) for one dense system at a time.
   public static func selfFundedShares(of network: FlowNetwork, externalMoney: [Double?]? = nil)
     -> [Double?]
   {

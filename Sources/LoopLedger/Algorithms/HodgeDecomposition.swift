@@ -39,7 +39,9 @@ public struct HodgeDecomposition: Sendable, Codable, Equatable {
   /// `‖Bᵀf − Lφ‖ / ‖Bᵀf‖`.
   public var relativeResidual: Double
   public var converged: Bool
-  /// The potential of each node (upstream nodes high, downstream low); not encoded.
+  /// The potential of each node; not encoded. `(Bφ)_e = φ_j − φ_i` fits `a_ij − a_ji`, so money
+  /// flows from lower to higher potential: upstream nodes (sources) are low, downstream nodes
+  /// (sinks) high — on the triangle above, φ = (−2, 0, 2). Kichikawa et al. use the opposite sign.
   public var potential: [Double]
 
   enum CodingKeys: String, CodingKey {
@@ -90,8 +92,12 @@ extension FlowNetwork {
   ///   - maxIterations: The most conjugate-gradient iterations.
   ///   - threads: Worker threads (results are identical for any number).
   /// - Throws: `CancellationError`.
-  /// - Complexity: O(edges) per iteration; memory 8 bytes per support edge for the Laplacian
-  ///   (16 more when weighted) plus six vectors of nodes.
+  /// - Complexity: O(n + m + k·(n + s) + (n + s) log n) for n nodes, m edges, s ≤ m support
+  ///   pairs and k ≤ `maxIterations` conjugate-gradient iterations: O(n + m) to transpose and build
+  ///   the Laplacian, O(n + s) per iteration, O((n + s) log n) for the union–find (path halving,
+  ///   linking by index rather than by rank), O(n + s) for the parts. Memory: the transpose
+  ///   (12 bytes per edge), 8 bytes per support pair for the Laplacian (16 more when weighted), and
+  ///   O(n) vectors.
   public func hodgeDecomposition(
     weighted: Bool = false, tolerance: Double = 1e-10, maxIterations: Int = 20_000,
     threads: Int = 1

@@ -30,6 +30,8 @@ public enum ValuationModel: String, Sendable, Codable, CaseIterable {
   case linearDebtRank = "linear-debtrank"
 
   /// The fraction of a claim's face value that a claim on a debtor with `equity` is worth.
+  ///
+  /// - Complexity: O(1).
   @inlinable
   public func value(equity: Double, bookEquity: Double, liabilities: Double, recovery: Double = 0)
     -> Double
@@ -67,6 +69,8 @@ public struct NetworkValuationResult: Sendable, Equatable {
 ///   - model: The valuation function.
 ///   - recovery: Furfine's recovery rate.
 /// - Throws: `AnalysisError.dimensionMismatch`, `CancellationError`.
+/// - Complexity: O(n + m) per iteration, O(k·(n + m)) for n nodes, m edges and
+///   k ≤ `maxIterations` iterations; memory O(n).
 public func networkValuation(
   claims: FlowNetwork, externalAssets: [Double], externalLiabilities: [Double]? = nil,
   model: ValuationModel, recovery: Double = 0, tolerance: Double = 1e-13,

@@ -9,11 +9,16 @@ import Synchronization
 /// worker's result is stored at its own index, so combining them never depends on scheduling.
 enum Parallel {
   /// The number of worker threads to use when the caller does not say: the active processors.
+  ///
+  /// - Complexity: O(1).
   static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
   /// Calls `work(i)` for `i` in `0..<count` on up to `count` threads; returns results by index.
   ///
   /// - Throws: The first error any worker threw (by index).
+  /// - Complexity: O(count) scheduling and locking besides the work; the wall time is about the
+  ///   slowest worker's (`concurrentPerform` runs at most as many workers at once as there are
+  ///   cores).
   static func map<T: Sendable>(count: Int, _ work: @Sendable (Int) throws -> T) throws -> [T] {
     let box = ResultBox<T>(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { index in
@@ -26,6 +31,9 @@ enum Parallel {
 /// Hands out task numbers 0, 1, 2, … to threads, each number once.
 final class TaskCounter: Sendable {
   private let counter = Atomic<Int>(0)
+  /// The next number.
+  ///
+  /// - Complexity: O(1), one atomic read-modify-write.
   func next() -> Int { counter.wrappingAdd(1, ordering: .relaxed).oldValue }
 }
 

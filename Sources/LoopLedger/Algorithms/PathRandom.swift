@@ -4,13 +4,19 @@
 /// Every path owns its generator, so a path's draws do not depend on which thread runs it or on
 /// how the paths are split into chunks: the projection is the same for any number of threads.
 /// The starting state is `mix(mix(seed) + mix(path + γ))`, where `mix` is SplitMix64's finaliser
-/// and γ its golden-ratio increment; two paths' streams overlap only if their 64-bit starting
-/// states fall within a few hundred steps of each other (probability ≈ 10⁻¹¹ for 10⁶ paths).
+/// and γ its golden-ratio increment. Every path walks the same Weyl cycle of period 2⁶⁴ from its
+/// own starting state, so two paths' streams overlap only if their starting states lie within D
+/// steps of each other, D the draws per path: for N paths the probability is about
+/// N(N − 1)·D / 2⁶⁴, ≈ 1.6·10⁻⁵ for 10⁶ paths of ~300 draws. An overlap would correlate two
+/// paths, not bias the run.
 public struct PathRandom: RandomNumberGenerator, Sendable {
   public private(set) var state: UInt64
 
   static let gamma: UInt64 = 0x9E37_79B9_7F4A_7C15
 
+  /// The generator of path `path` of the run seeded with `seed`.
+  ///
+  /// - Complexity: O(1).
   public init(seed: UInt64, path: UInt64) {
     state = Self.mix(Self.mix(seed) &+ Self.mix(path &+ Self.gamma))
   }
@@ -23,6 +29,9 @@ public struct PathRandom: RandomNumberGenerator, Sendable {
     return z ^ (z >> 31)
   }
 
+  /// The next 64 random bits: one SplitMix64 step.
+  ///
+  /// - Complexity: O(1).
   @inline(__always)
   public mutating func next() -> UInt64 {
     state &+= Self.gamma
@@ -30,6 +39,8 @@ public struct PathRandom: RandomNumberGenerator, Sendable {
   }
 
   /// A uniform double strictly inside (0, 1): `(k + ½)·2⁻⁵³` for the top 53 bits `k`.
+  ///
+  /// - Complexity: O(1).
   @inline(__always)
   public mutating func uniform() -> Double {
     (Double(next() >> 11) + 0.5) * 0x1.0p-53

@@ -39,6 +39,9 @@ public struct QuantileSketch: Sendable, Equatable {
   public private(set) var minimum: Double = .infinity
   public private(set) var maximum: Double = -.infinity
 
+  /// An empty sketch.
+  ///
+  /// - Complexity: O(B) time and memory, B = 32 769 bins (256 KiB).
   public init() { counts = Array(repeating: 0, count: Self.binCount) }
 
   /// The bin of `x`, in value order.
@@ -68,6 +71,9 @@ public struct QuantileSketch: Sendable, Equatable {
     return index > zeroBin ? value : -value
   }
 
+  /// Adds one value.
+  ///
+  /// - Complexity: O(1).
   @inline(__always)
   public mutating func add(_ x: Double) {
     counts[Self.bin(x)] &+= 1
@@ -77,6 +83,8 @@ public struct QuantileSketch: Sendable, Equatable {
   }
 
   /// Adds `other`'s values to this sketch.
+  ///
+  /// - Complexity: O(B), B = 32 769 bins (nothing when `other` is empty).
   public mutating func merge(_ other: QuantileSketch) {
     guard other.count > 0 else { return }
     counts.withUnsafeMutableBufferPointer { mine in
@@ -91,6 +99,8 @@ public struct QuantileSketch: Sendable, Equatable {
 
   /// The estimated q-quantile (0 ≤ q ≤ 1), within ``relativeError`` of the exact order statistic;
   /// nil for an empty sketch.
+  ///
+  /// - Complexity: O(B), B = 32 769 bins.
   public func quantile(_ q: Double) -> Double? {
     guard count > 0 else { return nil }
     let rank = Self.rank(q, count: count)
@@ -105,6 +115,8 @@ public struct QuantileSketch: Sendable, Equatable {
   }
 
   /// Several quantiles in one pass over the bins (`qs` in any order).
+  ///
+  /// - Complexity: O(B + Q log Q) for Q quantiles, B = 32 769 bins.
   public func quantiles(_ qs: [Double]) -> [Double]? {
     guard count > 0 else { return nil }
     let ranks = qs.map { Self.rank($0, count: count) }
@@ -124,12 +136,16 @@ public struct QuantileSketch: Sendable, Equatable {
   }
 
   /// k = max(1, ⌈q·n⌉), at most n (q·n is taken 10⁻⁹ low so that 0.05·100 000 is 5 000, not 5 001).
+  ///
+  /// - Complexity: O(1).
   public static func rank(_ q: Double, count: Int) -> Int {
     Swift.min(count, Swift.max(1, Int((q * Double(count) - 1e-9).rounded(.up))))
   }
 
   /// The exact q-quantile of sorted values, by the same definition (a reference for tests and
   /// for small runs).
+  ///
+  /// - Complexity: O(1) on already-sorted values.
   public static func exactQuantile(sorted values: [Double], _ q: Double) -> Double? {
     guard !values.isEmpty else { return nil }
     return values[rank(q, count: values.count) - 1]

@@ -9,7 +9,10 @@ extension FlowNetwork {
   /// listed before any component that reaches it).
   ///
   /// - Parameter allowed: When given, only nodes `v` with `allowed(v)` are part of the graph.
-  /// - Complexity: O(nodes + edges), with an explicit stack (no recursion).
+  /// - Complexity: O(n + m + Σ_C |C| log |C|) for n nodes and m edges — Tarjan's O(n + m) plus
+  ///   sorting each component C, at most O(n log n + m) — plus O(n + m) calls of `allowed` when
+  ///   given; O(n) memory besides the result (which copies the components), with an explicit
+  ///   stack (no recursion).
   public func stronglyConnectedComponents(where allowed: ((Int) -> Bool)? = nil) -> [[Int32]] {
     var components: [[Int32]] = []
     forEachStronglyConnectedComponent(where: allowed) { components.append(Array($0)) }
@@ -17,6 +20,9 @@ extension FlowNetwork {
   }
 
   /// Calls `body` with each strongly connected component (sorted ascending).
+  ///
+  /// - Complexity: O(n + m + Σ_C |C| log |C|), at most O(n log n + m), plus O(n + m) calls of
+  ///   `allowed` when given; O(n) memory.
   public func forEachStronglyConnectedComponent(
     where allowed: ((Int) -> Bool)? = nil, _ body: (ArraySlice<Int32>) -> Void
   ) {
@@ -43,6 +49,9 @@ struct TarjanWorkspace {
   }
 
   /// Finds the components reachable from `roots` among nodes with `allowed(v)`.
+  ///
+  /// - Complexity: O(n' + m' + Σ_C |C| log |C|) for the n' nodes reached and the m' edges they
+  ///   scan (only the touched nodes are reset); creating the workspace costs O(n).
   mutating func run<Roots: Sequence<Int32>>(
     _ network: FlowNetwork, roots: Roots, allowed: ((Int) -> Bool)?,
     _ body: (ArraySlice<Int32>) -> Void
