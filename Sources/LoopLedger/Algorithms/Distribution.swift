@@ -168,7 +168,7 @@ public struct Distribution: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// The standard normal distribution function and its inverse.
-public enum NormalMath {
+package enum NormalMath {
   /// Φ(x) = erfc(−x/√2)/2.
   ///
   /// - Complexity: O(1).
@@ -209,7 +209,7 @@ public enum NormalMath {
 }
 
 /// Short, signed numbers for assumption lines: `-0.2`, `0.078`, `6.225`, `20B`, `1.4T`.
-public enum NumberText {
+package enum NumberText {
   /// The number in at most three significant digits, with an M/B/T suffix from 10⁶ up.
   ///
   /// - Complexity: O(1).
