@@ -35,13 +35,75 @@ public enum EvaluationText {
     out += "  amount accuracy \(r.amountCorrect)/\(r.deals.matched) = \(f(r.amountAccuracy))\n"
     out += "  status accuracy \(r.statusCorrect)/\(r.deals.matched) = \(f(r.statusAccuracy))\n"
     out += "  date consistent \(r.dateConsistent)/\(r.dateCompared)\n"
+    out += errorTable(r)
+    out += reliabilityTable(r)
     out += "per file:\n"
     for (file, counts) in r.perFile.sorted(by: { $0.key < $1.key }) {
       out += "  \(file): truth \(counts.truth) found \(counts.found) matched \(counts.matched)  P \(f(counts.precision)) R \(f(counts.recall)) F1 \(f(counts.f1))\n"
     }
-    if !r.missed.isEmpty { out += "missed:\n" + r.missed.map { "  \($0)\n" }.joined() }
-    if !r.falsePositives.isEmpty { out += "not in truth:\n" + r.falsePositives.map { "  \($0)\n" }.joined() }
-    if !r.mismatches.isEmpty { out += "amount or status differs:\n" + r.mismatches.map { "  \($0)\n" }.joined() }
+    for errorClass in EvaluationText.classOrder {
+      let items = r.classified.filter { $0.errorClass == errorClass }
+      guard !items.isEmpty else { continue }
+      out += "\(errorClass) (\(items.count)):\n"
+      for item in items { out += "  \(item.file): \(item.detail)\n" }
+    }
+    return out
+  }
+
+  static let classOrder = [
+    "wrong amount", "wrong status", "wrong kind", "wrong direction", "wrong payer/payee", "missed", "duplicate",
+    "spurious",
+  ]
+
+  /// Scores and error classes per language, one column each.
+  static func errorTable(_ r: EvaluationResult) -> String {
+    let order = ["all"] + ArticleLanguage.allCases.map(\.rawValue)
+    let columns = order.filter { r.errorClasses[$0] != nil }
+    guard !columns.isEmpty else { return "" }
+    func pad(_ s: String, _ width: Int) -> String {
+      let count = s.unicodeScalars.count
+      return count >= width ? s : String(repeating: " ", count: width - count) + s
+    }
+    var out = "by language and error class (matched: payer, payee and kind right; companies at group level):\n"
+    out += "  " + "".padding(toLength: 30, withPad: " ", startingAt: 0) + columns.map { pad($0, 9) }.joined() + "\n"
+    let rows: [(String, (EvaluationResult.ErrorCounts) -> String)] = [
+      ("truth deals", { "\($0.truth)" }),
+      ("candidates", { "\($0.candidates)" }),
+      ("matched", { "\($0.matched)" }),
+      ("precision", { String(format: "%.3f", $0.deals.precision) }),
+      ("recall", { String(format: "%.3f", $0.deals.recall) }),
+      ("F1", { String(format: "%.3f", $0.deals.f1) }),
+      ("matched, amount wrong", { "\($0.wrongAmount)" }),
+      ("matched, status wrong", { "\($0.wrongStatus)" }),
+      ("wrong kind", { "\($0.wrongKind)" }),
+      ("wrong direction", { "\($0.wrongDirection)" }),
+      ("wrong payer/payee", { "\($0.wrongPayerOrPayee)" }),
+      ("missed", { "\($0.missed)" }),
+      ("  a company not in the catalog", { "\($0.missedUnknownCompany)" }),
+      ("duplicate (same deal again)", { "\($0.duplicate)" }),
+      ("spurious", { "\($0.spurious)" }),
+    ]
+    for (label, value) in rows {
+      out += "  " + label.padding(toLength: 30, withPad: " ", startingAt: 0)
+        + columns.map { pad(value(r.errorClasses[$0] ?? .init()), 9) }.joined() + "\n"
+    }
+    return out
+  }
+
+  /// Confidence buckets and the share of their candidates that is right.
+  static func reliabilityTable(_ r: EvaluationResult) -> String {
+    func f(_ x: Double) -> String { String(format: "%.3f", x) }
+    var out = "reliability (right: payer, payee and kind match a truth deal; all fields: amount and status too):\n"
+    out += "  confidence    candidates  right  share  all fields right\n"
+    for bucket in r.reliability {
+      let label = String(format: "[%.1f, %.1f", bucket.low, bucket.high) + (bucket.high >= 1 ? "]" : ")")
+      let share = bucket.candidates == 0 ? "  -  " : f(bucket.share)
+      out += "  " + label.padding(toLength: 12, withPad: " ", startingAt: 0)
+        + String(format: "%12d %6d  ", bucket.candidates, bucket.right) + share + "  \(bucket.allFieldsRight)\n"
+    }
+    let high = r.reliability(atLeast: 0.8)
+    out += "  ≥ 0.8: \(high.candidates) candidates, \(high.right) right"
+    out += high.candidates == 0 ? "\n" : " (\(f(Double(high.right) / Double(high.candidates))))\n"
     return out
   }
 }
