@@ -5,7 +5,9 @@ extension Run {
 
   func named(_ mention: Mention) -> NamedCompany {
     NamedCompany(
-      id: mention.company, name: catalog.company(mention.company)?.names.english ?? mention.company.rawValue,
+      id: mention.company,
+      name: catalog.company(mention.company)?.names.english
+        ?? unknownOrganizations.first(where: { $0.id == mention.company })?.name ?? mention.company.rawValue,
       asWritten: text.slice(mention.range), span: mention.range, via: mention.via)
   }
 
@@ -18,6 +20,10 @@ extension Run {
     let triggerWord = ChineseFold.foldedString(text.slice(trigger.range))
     let weakVerbs = Run.weakVerbs
     var amountChoice = forcedAmount ?? amount(for: trigger, in: context)
+    if relation.ledBy, forcedAmount == nil {
+      // "$38 billion in loans from banks led by JPMorgan": the syndicate's total, not the lead's.
+      amountChoice = nil
+    }
     if relation.flow == .raise, forcedAmount == nil, relation.viaRound || !relation.counterInClause {
       // "raised $2 billion in a round led by ASML", "正與MGX…商談，計劃…募資10億美元": the round's
       // total is not one investor's amount.

@@ -19,6 +19,8 @@ struct Relation {
   var gapped: [(Mention, ParsedAmount)] = []
   /// The counterparty is the company raising a round the subject takes part in.
   var viaRound = false
+  /// The counterparty leads a round or a syndicate ("led by X"): the total is not its share.
+  var ledBy = false
 }
 
 extension Run {
@@ -375,6 +377,7 @@ extension Run {
   }
 
   func roleOf(_ id: CompanyID) -> String? {
+    if catalog.company(id) == nil { return unknownOrganizations.first(where: { $0.id == id })?.role }
     let own = catalog.role(of: id)
     if own == nil || own == "unit" { return catalog.role(of: catalog.group(of: id)) }
     return own
@@ -731,6 +734,7 @@ extension Run {
     var counterInClause = true
     var gapped: [(Mention, ParsedAmount)] = []
     var viaRound = false
+    var ledBy = false
     var makerCounter = false
     // Before the trigger, in its clause.
     var j = index - 1
@@ -847,11 +851,15 @@ extension Run {
             k += 1
             continue
           }
-          if preposition == .by && !item.afterPassive && flow == .raise && afterCounter.isEmpty {
-            // "raised $40 billion in a round led by SoftBank": the agent is the investor.
+          if preposition == .by && !item.afterPassive && [.raise, .borrow, .lend].contains(flow) && afterCounter.isEmpty
+            && counter.isEmpty
+          {
+            // "raised $40 billion in a round led by SoftBank", "loans from banks led by JPMorgan":
+            // the agent is the investor or the lender.
             afterCounter = list(startingAt: k, in: context)
             afterPreposition = .from
-            viaRound = true
+            viaRound = flow == .raise
+            ledBy = true
           } else if preposition == .by && !item.afterPassive {
             if subjects.isEmpty {
               subjects = list(startingAt: k, in: context)
@@ -912,7 +920,11 @@ extension Run {
     }
     // A subject the text does not name (an SPV, 其他銀行), or an English name the catalog does not
     // know right before the verb: no company of an earlier clause stands in for it.
-    if subjects.isEmpty, unnamedSubject || hasUnknownEnglishSubject(before: trigger, in: context) { return nil }
+    if subjects.isEmpty,
+      unnamedSubject || hasUnknownEnglishSubject(before: trigger, in: context) || hasUnknownChineseSubject(before: trigger, in: context)
+    {
+      return nil
+    }
     // Subject carried from an earlier clause of the sentence, then from the paragraph.
     if subjects.isEmpty {
       subjectInClause = false
@@ -1017,7 +1029,7 @@ extension Run {
       trigger: trigger, flow: flow, subjects: subjects, counterparties: counter,
       counterPreposition: counterPreposition, passive: passive, directionBasis: directionBasis,
       subjectInClause: subjectInClause, counterInClause: counterInClause, viaCloud: viaCloud,
-      gapped: gapped, viaRound: viaRound)
+      gapped: gapped, viaRound: viaRound, ledBy: ledBy)
   }
 
   /// "joined the fundraising", "in the round", 本輪融資: a round the article named before.
@@ -1148,6 +1160,25 @@ extension Run {
       if context.items.contains(where: { ($0.mention != nil || !$0.pair.isEmpty) && $0.range.overlaps(s0..<e) }) { return false }
       if context.items.contains(where: { if case .anaphor = $0.tag { return $0.range.overlaps(s0..<e) } else { return false } }) { return false }
       return true
+    }
+  }
+
+  /// Whether an organisation no catalog knows stands before a Chinese verb in its clause
+  /// (某某資本已投資…, 銀團提供…): a name ending in 資本, 基金, 集團, 創投, 銀行, 證券 outside any word found.
+  func hasUnknownChineseSubject(before trigger: Item, in context: SentenceContext) -> Bool {
+    guard !isEnglish(trigger) else { return false }
+    let clauseStart = context.clauses[Swift.min(trigger.clause, context.clauses.count - 1)].lowerBound
+    var cursor = clauseStart
+    var gaps: [Range<Int>] = []
+    for item in context.items where item.clause == trigger.clause && item.range.upperBound <= trigger.range.lowerBound {
+      if item.range.lowerBound > cursor { gaps.append(cursor..<item.range.lowerBound) }
+      cursor = Swift.max(cursor, item.range.upperBound)
+    }
+    if trigger.range.lowerBound > cursor { gaps.append(cursor..<trigger.range.lowerBound) }
+    let suffixes = ["资本", "基金", "集团", "创投", "银行", "证券", "资管", "银团"]
+    return gaps.contains { gap in
+      let words = ChineseFold.foldedString(text.slice(gap))
+      return suffixes.contains { words.contains($0) }
     }
   }
 

@@ -110,6 +110,8 @@ struct Run {
   var recentPairs: [[Mention]] = []
   /// The last candidates of the article, across paragraphs.
   var recentCandidates: [Candidate] = []
+  /// Organisations the text marks but no catalog knows: id, name as written, guessed role.
+  var unknownOrganizations: [(id: CompanyID, name: String, role: String?)] = []
 
   mutating func candidates() -> [Candidate] {
     let n = text.count
@@ -117,7 +119,9 @@ struct Run {
     let amounts = AmountParser.parse(text, in: 0..<n)
     let dates = DateScanner.dates(in: text, range: 0..<n)
     let terms = DateScanner.terms(in: text, range: 0..<n)
-    let items = collapse(removeOverlaps(extractor.lexicon.tokens(text), amounts: amounts, dates: dates))
+    // Separate statements: the organisations found must be stored before the tokens are read.
+    let tokens = withUnknownOrganizations(extractor.lexicon.tokens(text))
+    let items = collapse(removeOverlaps(tokens, amounts: amounts, dates: dates))
     collectRates(amounts)
     collectQuotedRates()
 
@@ -203,6 +207,30 @@ struct Run {
 
   // MARK: Token clean-up
 
+  /// Adds the organisations the text marks but no catalog knows ("Valor Equity Partners", "data
+  /// center operator IREN"); a word of the vocabulary inside such a name gives way to it.
+  mutating func withUnknownOrganizations(_ tokens: [Token]) -> [Token] {
+    let found = OrganizationDetector.find(text, known: tokens)
+    guard !found.isEmpty else { return tokens }
+    unknownOrganizations = found.map { (CompanyID(CandidateLedger.slug($0.name)), $0.name, $0.role) }
+    var result: [Token] = []
+    result.reserveCapacity(tokens.count + found.count)
+    var f = 0
+    for token in tokens {
+      while f < found.count, found[f].range.upperBound <= token.range.lowerBound {
+        result.append(Token(range: found[f].range, tag: .unknownCompany(f)))
+        f += 1
+      }
+      if f < found.count, found[f].range.overlaps(token.range) { continue }
+      result.append(token)
+    }
+    while f < found.count {
+      result.append(Token(range: found[f].range, tag: .unknownCompany(f)))
+      f += 1
+    }
+    return result
+  }
+
   /// Drops vocabulary tokens inside amounts and dates (companies stay).
   func removeOverlaps(_ tokens: [Token], amounts: [ParsedAmount], dates: [DateMention]) -> [Token] {
     var covered: [Range<Int>] = []
@@ -224,9 +252,12 @@ struct Run {
     var c = 0
     for token in tokens {
       while c < covered.count, covered[c].upperBound <= token.range.lowerBound { c += 1 }
-      if case .company = token.tag {
+      switch token.tag {
+      case .company, .unknownCompany:
         result.append(token)
         continue
+      default:
+        break
       }
       if c < covered.count, covered[c].overlaps(token.range) { continue }
       result.append(token)
@@ -252,13 +283,19 @@ struct Run {
     out.reserveCapacity(tokens.count)
     var lastCompany: Int? = nil
     for token in tokens {
-      guard case .company(let index) = token.tag else {
+      let company: CompanyID
+      switch token.tag {
+      case .company(let index):
+        company = catalog.companies[index].id
+      case .unknownCompany(let index):
+        guard index < unknownOrganizations.count else { continue }
+        company = unknownOrganizations[index].id
+      default:
         // Blockers only kept shorter words from matching inside them.
         if case .blocker = token.tag { continue }
         out.append(Item(range: token.range, tag: token.tag))
         continue
       }
-      let company = catalog.companies[index].id
       var mention = Mention(range: token.range, company: company)
       if let last = lastCompany, let previous = out[last].mention {
         let gap = previous.range.upperBound..<token.range.lowerBound

@@ -82,6 +82,9 @@ struct StatusWord: Sendable, Equatable {
 /// One vocabulary entry's meaning.
 enum Tag: Sendable, Equatable {
   case company(Int)
+  /// An organisation the catalog does not know, found by ``OrganizationDetector`` (an index into
+  /// the run's list of them).
+  case unknownCompany(Int)
   case trigger(Flow, ProductClass?)
   case status(StatusWord)
   case product(ProductClass)
