@@ -264,7 +264,7 @@ private struct Scanner {
   static let chineseDigits: [UInt32: Double] = {
     var table: [UInt32: Double] = [:]
     let digits: [(String, Double)] = [
-      ("零", 0), ("〇", 0), ("一", 1), ("二", 2), ("兩", 2), ("三", 3), ("四", 4), ("五", 5),
+      ("零", 0), ("〇", 0), ("○", 0), ("Ｏ", 0), ("一", 1), ("二", 2), ("兩", 2), ("三", 3), ("四", 4), ("五", 5),
       ("六", 6), ("七", 7), ("八", 8), ("九", 9), ("壹", 1), ("貳", 2), ("參", 3), ("肆", 4),
       ("伍", 5), ("陸", 6), ("柒", 7), ("捌", 8), ("玖", 9),
     ]
@@ -294,6 +294,8 @@ private struct Scanner {
     ChineseFold.fold("至"), ChineseFold.fold("到"), [0x2D], [0x7E], [0x301C], ChineseFold.fold("to"),
   ]
   static let orWord = ChineseFold.fold("or")
+  static let intoWord = ChineseFold.fold(" into ")
+  static let inWord = ChineseFold.fold(" in ")
   static let vagueTails: [([UInt32], String)] = [
     (" of dollars", "USD"), (" of us dollars", "USD"), (" of u.s. dollars", "USD"),
     (" of euros", "EUR"), (" of yuan", "CNY"), ("-dollar", "USD"), (" dollars", "USD"),
@@ -360,12 +362,19 @@ private struct Scanner {
     var number = 0.0
     var any = false
     var lastSmall = 1e9
+    var lastWasDigit = false
     while j < upper, j - i < 24 {
       let c = f[j]
       if let digit = Scanner.chineseDigits[c] {
-        number = digit
+        // 六○○億, 二○二五: digits written one after another are positional.
+        number = lastWasDigit ? number * 10 + digit : digit
         any = true
-      } else if let unit = Scanner.smallUnits[c] {
+        lastWasDigit = true
+        j += 1
+        continue
+      }
+      lastWasDigit = false
+      if let unit = Scanner.smallUnits[c] {
         // 十 after 百 or 千 continues the section; a repeated or larger small unit ends it.
         if unit >= lastSmall { break }
         section += (number == 0 ? 1 : number) * unit
@@ -393,9 +402,26 @@ private struct Scanner {
     return (value, j)
   }
 
+  static let numberWords: [Word<Double>] = [
+    ("one", 1.0), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
+    ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("fifteen", 15), ("twenty", 20), ("thirty", 30),
+    ("forty", 40), ("fifty", 50), ("a hundred", 100), ("one hundred", 100), ("hundreds", 100),
+  ].map { Word($0.0, $0.1) }
+
+  /// "Ten billion dollars": a number word followed by a scale word.
+  func wordNumber(at i: Int) -> Number? {
+    guard Scalar.isASCIILetter(at(i)), !Scalar.isWordChar(at(i - 1)),
+      let (value, length) = longest(Scanner.numberWords, at: i), at(i + length) == 0x20
+    else { return nil }
+    guard let (scale, scaleLength) = longest(AmountVocabulary.englishScales, at: i + length + 1), scaleLength > 2 else { return nil }
+    let end = i + length + 1 + scaleLength
+    return Number(value: value * scale, end: end, figure: value, scale: scale, scaled: true)
+  }
+
   /// Reads a number with its scale at `i`, or a vague amount.
   func number(at i: Int) -> Number? {
     let c = at(i)
+    if let word = wordNumber(at: i) { return word }
     // 數十億, 數百億, 數千億, 數億, 幾十億; 上千億, 上百億.
     if c == Scanner.shu.first || c == Scanner.ji.first || c == Scanner.shang.first {
       let isFloor = c == Scanner.shang.first
@@ -421,7 +447,13 @@ private struct Scanner {
         floor = .moreThan
         j += 1
       }
-      let (scale, afterScale) = chineseScale(at: j)
+      var (scale, afterScale) = chineseScale(at: j)
+      if afterScale == j, at(j) == 0x20, Scanner.bigUnits[at(j + 1)] != nil
+        || (Scanner.smallUnits[at(j + 1)] != nil && Scanner.bigUnits[at(j + 2)] != nil)
+      {
+        // "900 億美元": a number spaced off its unit.
+        (scale, afterScale) = chineseScale(at: j + 1)
+      }
       if afterScale > j {
         return Number(
           value: value * scale, end: afterScale, figure: value, scale: scale, scaled: true,
@@ -486,7 +518,7 @@ private struct Scanner {
       {
         cursor += qualifierLength
       }
-    } else if Scalar.isASCIILetter(c) {
+    } else if Scalar.isASCIILetter(c), wordNumber(at: i) == nil {
       return nil
     }
     guard var number = number(at: cursor) else { return nil }
@@ -630,6 +662,12 @@ private struct Scanner {
         break
       }
     }
+    var assumed = false
+    if currency == nil, length > 9, matches(Scanner.intoWord, at: end) || matches(Scanner.inWord, at: end) {
+      // "poured tens of billions into OpenAI": money, in dollars unless said otherwise.
+      currency = "USD"
+      assumed = true
+    }
     guard let code = currency else { return nil }
     var start = i
     var qualifier: AmountQualifier? = nil
@@ -641,7 +679,7 @@ private struct Scanner {
     let amount = makeAmount(
       number: number, low: nil, qualifier: qualifier, suffix: nil, currency: code,
       asWritten: text.slice(start..<end))
-    return (ParsedAmount(range: start..<end, amount: amount, conversion: nil, currencyAssumed: false), end)
+    return (ParsedAmount(range: start..<end, amount: amount, conversion: nil, currencyAssumed: assumed), end)
   }
 
   /// A conversion right after an amount: `(約合778億港元)`, `（折合人民幣約7100億元）`,

@@ -19,7 +19,8 @@ public enum CompanyDirectory {
   /// Descriptions that name one company, added to it whether it comes from a ledger or from here.
   public static let descriptions: [CompanyID: [String]] = [
     "openai": [
-      "ChatGPT maker", "ChatGPT-maker", "maker of ChatGPT", "ChatGPT developer", "ChatGPT owner",
+      "ChatGPT maker", "ChatGPT-maker", "maker of ChatGPT", "ChatGPT developer", "ChatGPT owner", "ChatGPT creator",
+      "creator of ChatGPT", "ChatGPT-developer",
       "ChatGPT開發商", "ChatGPT母公司", "ChatGPT開發者", "Open AI",
     ],
     "anthropic": ["Claude maker", "Claude-maker", "maker of Claude", "Claude developer", "Claude開發商"],

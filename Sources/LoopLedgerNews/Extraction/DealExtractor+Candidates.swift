@@ -5,11 +5,13 @@ extension Run {
 
   func named(_ mention: Mention) -> NamedCompany {
     NamedCompany(
-      id: mention.company, name: catalog.company(mention.company)?.names.english ?? mention.company.rawValue,
+      id: mention.company,
+      name: catalog.company(mention.company)?.names.english
+        ?? unknownOrganizations.first(where: { $0.id == mention.company })?.name ?? mention.company.rawValue,
       asWritten: text.slice(mention.range), span: mention.range, via: mention.via)
   }
 
-  func makeCandidates(_ relation: Relation, in context: SentenceContext) -> [Candidate] {
+  func makeCandidates(_ relation: Relation, in context: SentenceContext, forcedAmount: ParsedAmount?? = nil) -> [Candidate] {
     let trigger = relation.trigger
     let clause = trigger.clause
     guard case .trigger(_, let triggerProduct) = trigger.tag else { return [] }
@@ -17,13 +19,51 @@ extension Run {
     // Weak verbs (使用, use, 支付, spend) need a product or an amount to mean a purchase.
     let triggerWord = ChineseFold.foldedString(text.slice(trigger.range))
     let weakVerbs = Run.weakVerbs
-    let amountChoice = amount(for: trigger, in: context)
+    var amountChoice = forcedAmount ?? amount(for: trigger, in: context)
+    if relation.ledBy, forcedAmount == nil {
+      // "$38 billion in loans from banks led by JPMorgan": the syndicate's total, not the lead's.
+      amountChoice = nil
+    }
+    if relation.flow == .raise, forcedAmount == nil, relation.viaRound || !relation.counterInClause {
+      // "raised $2 billion in a round led by ASML", "正與MGX…商談，計劃…募資10億美元": the round's
+      // total is not one investor's amount.
+      amountChoice = nil
+    }
     if weakVerbs.contains(triggerWord), product == nil, amountChoice == nil { return [] }
-    // An agreement that names no product needs an amount and both sides in its own clause.
+    // Payment verbs without an object of their own (sent, pledged, committed) need an amount.
+    if Run.amountVerbs.contains(triggerWord), amountChoice == nil { return [] }
+    // "use" / 使用 / 部署 with a product is a purchase only when a deal is said: an amount, a
+    // status or modal word (將, will, 計劃, agreed), or an agreement word in the sentence; "Oracle
+    // and OpenAI use Nvidia's chips at the campus" describes, it does not buy.
+    if Run.useVerbs.contains(triggerWord), amountChoice == nil, !saysADeal(around: trigger, in: context) { return [] }
+    // An agreement that names no product needs an amount and both sides in its own clause, or a
+    // list of vendors it is signed with (與多家雲端供應商，包括輝達、超微…簽約).
     if relation.flow == .agreement, product == nil,
       amountChoice == nil || !relation.subjectInClause || !relation.counterInClause
     {
-      return []
+      let vendors = relation.counterparties.count >= 2
+        && relation.counterparties.allSatisfy { isVendorRole($0.company) }
+        && relation.subjects.allSatisfy { !isVendorRole($0.company) }
+      // "a deal for a generator facility to be built by Entergy": the maker is named.
+      let maker = relation.directionBasis.hasPrefix("maker")
+      if !vendors, !maker { return [] }
+    }
+    if !relation.gapped.isEmpty, forcedAmount == nil {
+      // "Nvidia will invest up to $10 billion and Microsoft up to $5 billion": one candidate per
+      // subject, each with its own amount.
+      var result = makeCandidates(Relation(
+        trigger: relation.trigger, flow: relation.flow, subjects: relation.subjects,
+        counterparties: relation.counterparties, counterPreposition: relation.counterPreposition,
+        passive: relation.passive, directionBasis: relation.directionBasis, subjectInClause: relation.subjectInClause,
+        counterInClause: relation.counterInClause, viaCloud: relation.viaCloud, viaRound: relation.viaRound),
+        in: context, forcedAmount: .some(amountChoice))
+      for (mention, amount) in relation.gapped {
+        var single = relation
+        single.subjects = [mention]
+        single.gapped = []
+        result += makeCandidates(single, in: context, forcedAmount: .some(amount))
+      }
+      return result
     }
     // "…invest up to $5 billion and up to $10 billion, respectively": amounts pair in order.
     let respectively = context.items.contains { if case .respectively = $0.tag { return true } else { return false } }
@@ -33,8 +73,15 @@ extension Run {
     // Direction.
     var subjectPays = relation.flow.subjectPays
     var basis = relation.directionBasis
-    if relation.counterPreposition == .from, relation.flow == .invest {
+    if relation.counterPreposition == .from, relation.flow == .invest || relation.flow == .lend {
+      // "raised from X", "a bridge loan from Mizuho": X pays.
       subjectPays = false
+    }
+    // "谷歌計劃明年為Anthropic部署TPU", "Cerebras deploying its systems to serve OpenAI": deploying
+    // one's own product for a customer is selling it.
+    if Run.useVerbs.contains(triggerWord), relation.counterPreposition == .to || ownsObject(after: trigger) {
+      subjectPays = false
+      basis = relation.counterPreposition == .to ? "preposition: \(text.slice(trigger.range)) for" : "deploys its own"
     }
     if relation.counterPreposition == .to, relation.flow == .buy, isEnglish(trigger) {
       subjectPays = false
@@ -48,6 +95,7 @@ extension Run {
 
     var result: [Candidate] = []
     let shared = relation.subjects.count > 1 || relation.counterparties.count > 1
+      || (relation.subjects + relation.counterparties).contains { hasUnnamedOthers(after: $0) }
     let pairsInOrder = respectively && pairs > 1 && clauseAmounts.count == pairs
     for (subjectIndex, subject) in relation.subjects.enumerated() {
       for (counterIndex, counter) in relation.counterparties.enumerated() {
@@ -57,6 +105,15 @@ extension Run {
         var kind = self.kind(flow: relation.flow, product: product, payer: payer.company, payee: payee.company)
         var notes: [String] = []
         var directionBasis = basis
+        if relation.flow == .invest, relation.counterPreposition == .with, roleOf(payer.company) == "ai_lab",
+          roleOf(payee.company) != "ai_lab"
+        {
+          // "OpenAI正與亞馬遜就…投資協議進行談判": talks with a partner do not say who invests;
+          // the AI lab raises, the other side invests.
+          swap(&payer, &payee)
+          directionBasis = "roles: \(payee.company) raises"
+        }
+        if Run.acquisitionWords.contains(triggerWord) { kind = .other }
         let fromPair = subject.via == "pair" && counter.via == "pair"
         if fromPair, relation.flow != .agreement {
           // 雙方將…: the two sides of a pair are ordered by their roles.
@@ -103,7 +160,15 @@ extension Run {
           amountBasis = bounded.basis
           notes.append(bounded.note)
         }
-        let (status, statusBasis) = status(for: relation, in: context)
+        var (status, statusBasis) = status(for: relation, in: context)
+        let ownClauseStatus = context.items.contains {
+          $0.clause == clause && statusWord($0).map { !$0.weak } == true
+        }
+        if relation.viaRound, let round = lastRound, !ownClauseStatus, statusBasis?.hasPrefix("reported") != true {
+          // A participant of a round takes the round's status (has raised → closed).
+          status = round.status
+          statusBasis = round.statusBasis.map { "round: \($0)" } ?? "round"
+        }
         let (date, dateBasis) = date(for: trigger, status: status, groups: [catalog.group(of: payer.company), catalog.group(of: payee.company)], in: context)
         let term = context.terms.min { abs($0.range.lowerBound - trigger.range.lowerBound) < abs($1.range.lowerBound - trigger.range.lowerBound) }
         let (quote, span) = quote(for: trigger, in: context)
@@ -136,10 +201,44 @@ extension Run {
             currencyAssumed: assumed, announced: date, status: status, termYears: term.map(\.years),
             quote: quote, span: span, confidence: Swift.min(0.95, Swift.max(0.05, confidence)),
             basis: candidateBasis, alsoIn: [], duplicateOf: nil, mergedSources: nil, notes: notes,
-            isAdditional: additional, sentence: context.index))
+            isAdditional: additional, sentence: context.index,
+            roundKey: relation.viaRound ? (lastRound?.sentence ?? context.index) : nil))
       }
     }
     return result
+  }
+
+  /// Whether a product word describes the company right after it ("AI chip startup Cerebras",
+  /// "data center operator IREN").
+  func describesCompany(_ index: Int, in context: SentenceContext) -> Bool {
+    let item = context.items[index]
+    var next = index + 1
+    while next < context.items.count, next - index <= 3 {
+      let other = context.items[next]
+      if other.mention != nil {
+        let gap = ChineseFold.foldedString(text.slice(item.range.upperBound..<other.range.lowerBound))
+        guard other.range.lowerBound - item.range.upperBound <= 14, !gap.contains(",") else { return false }
+        return ["startup", "start-up", "maker", "company", "firm", "provider", "operator", "developer", "designer",
+          "giant", "group", "公司", "厂商", "企业", "商"].contains { gap.contains($0) }
+      }
+      guard case .product = other.tag else { return false }
+      next += 1
+    }
+    return false
+  }
+
+  /// "deploying its wafer-scale systems", 部署自製的TPU: the subject's own product.
+  func ownsObject(after trigger: Item) -> Bool {
+    let end = Swift.min(f.count, trigger.range.upperBound + 4)
+    let after = ChineseFold.foldedString(text.slice(trigger.range.upperBound..<end))
+    return ["自制", "自研", "自家", " its ", " their ", " its", " own"].contains { after.hasPrefix($0) }
+  }
+
+  /// "MGX及其他投資人", "Pimco and other bond investors": a total shared with parties not named.
+  func hasUnnamedOthers(after mention: Mention) -> Bool {
+    let end = Swift.min(f.count, mention.range.upperBound + 12)
+    let after = ChineseFold.foldedString(text.slice(mention.range.upperBound..<end))
+    return ["及其他", "和其他", "与其他", "等其他", " and other", ", and other", " among others", " and others"].contains { after.hasPrefix($0) }
   }
 
   /// Verbs that mean a purchase only with a product or an amount (使用, use, 支付, spend).
@@ -148,9 +247,53 @@ extension Run {
     "spent", "spending", "提供", "provide", "provides", "provided", "providing", "offer", "offers", "投入",
   ]
   /// Past tenses that report a completed deal.
-  static let pastTense: Set<String> = [
-    "invested", "took a stake", "poured", "injected", "bought", "purchased", "paid", "pumped",
+  static let pastTense: Set<String> = Set([
+    "invested", "took a stake", "poured", "injected", "bought", "purchased", "paid", "pumped", "raised", "募得",
+    "籌得", "sent", "transferred", "wired", "contributed",
+  ].map(ChineseFold.foldedString))
+  /// Relation words that state their own status (committed → announced).
+  static let triggerStatus: [String: DealStatus] = Dictionary(uniqueKeysWithValues: [
+    ("committed", DealStatus.announced), ("commits", .announced), ("pledged", .announced),
+    ("pledges", .announced), ("簽約", .announced),
+  ].map { (ChineseFold.foldedString($0.0), $0.1) })
+  /// Payment verbs that need an amount of their own.
+  static let amountVerbs: Set<String> = [
+    "sent", "transferred", "wired", "committed", "commits", "pledge", "pledges", "pledged", "pledging",
+    "contribute", "contributes", "contributed", "contributing", "合作", "stake",
   ]
+  /// Verbs of use, which mean a purchase only when a deal is said.
+  static let useVerbs: Set<String> = Set(
+    ["使用", "採用", "部署", "use", "uses", "using", "deploy", "deploys"].map(ChineseFold.foldedString))
+  /// Payments in a buying word (支付, paid): 已 marks them completed.
+  static let paymentVerbs: Set<String> = Set(
+    ["支付", "付款", "支付給", "pay", "pays", "paid", "paying"].map(ChineseFold.foldedString))
+
+  /// Whether the sentence says a deal around a verb of use: an amount, a status or modal word, or
+  /// an agreement word in the sentence.
+  func saysADeal(around trigger: Item, in context: SentenceContext) -> Bool {
+    for item in context.items {
+      switch item.tag {
+      case .status(let word):
+        if word.status != .closed || !word.clauseOnly { return true }
+      case .trigger(.agreement, _):
+        return true
+      case .rumour:
+        return true
+      default:
+        break
+      }
+    }
+    // "a deal to use", "agreed to use": an infinitive after a deal word.
+    let before = ChineseFold.foldedString(text.slice(Swift.max(context.range.lowerBound, trigger.range.lowerBound - 3)..<trigger.range.lowerBound))
+    return before.hasSuffix("to ")
+  }
+
+  /// Whether a company sells what deals are about: chips, cloud, servers.
+  func isVendorRole(_ id: CompanyID) -> Bool {
+    let role = roleOf(id)
+    return role == "chips" || role == "cloud" || role == "hardware" || isCloudVendor(id)
+      || (role == "big_tech" && catalog.cloudUnit(of: catalog.group(of: id)) != nil)
+  }
 
   func isEnglish(_ item: Item) -> Bool {
     guard let first = text.folded[safe: item.range.lowerBound] else { return false }
@@ -160,9 +303,36 @@ extension Run {
   /// The product word nearest after the trigger in its clause, else nearest before it.
   func productNear(_ trigger: Item, in context: SentenceContext) -> ProductClass? {
     var before: ProductClass? = nil
-    for item in context.items where item.clause == trigger.clause {
-      guard case .product(let product) = item.tag else { continue }
-      if item.range.lowerBound >= trigger.range.upperBound { return product }
+    var isAgreement = false
+    if case .trigger(.agreement, _) = trigger.tag { isAgreement = true }
+    // "a $9.7 billion cloud services agreement": the product right before an agreement noun is its own.
+    if isAgreement, let adjacent = context.items.last(where: {
+      if case .product = $0.tag { return $0.clause == trigger.clause && $0.range.upperBound <= trigger.range.lowerBound } else { return false }
+    }), trigger.range.lowerBound - adjacent.range.upperBound <= 3, case .product(let product) = adjacent.tag {
+      return product
+    }
+    let items = context.items
+    for (index, item) in items.enumerated() where item.clause == trigger.clause {
+      guard case .product(var product) = item.tag else { continue }
+      // "AI chip startup Cerebras", "雲計算公司…CoreWeave": a description of a company, not the
+      // deal's product.
+      if describesCompany(index, in: context) { continue }
+      if item.range.lowerBound >= trigger.range.upperBound {
+        // "GPU 基礎設施容量": the last noun of a phrase is its head.
+        var next = index + 1
+        var end = item.range.upperBound
+        while next < items.count, items[next].clause == item.clause, items[next].range.lowerBound - end <= 3,
+          case .product(let following) = items[next].tag
+        {
+          product = following
+          end = items[next].range.upperBound
+          next += 1
+        }
+        return product
+      }
+      // An agreement noun takes the product named right before it ("cloud services agreement",
+      // 算力採購協議), not one of an earlier phrase of its clause.
+      if isAgreement, trigger.range.lowerBound - item.range.upperBound > 25 { continue }
       before = product
     }
     return before
@@ -188,6 +358,7 @@ extension Run {
       case .money?: return flow == .sell ? .equityInvestment : vendorKind(payee)
       case .loan?: return .loan
       case .warrant?: return .warrant
+      case .other?: return .other
       case nil: return vendorKind(payee)
       }
     }
@@ -202,6 +373,8 @@ extension Run {
   /// What one buys from a vendor when the text names no product.
   func vendorKind(_ payee: CompanyID) -> DealKind {
     if isCloudVendor(payee) { return .cloudContract }
+    // A tech group with a cloud unit sells cloud (a contract with Google is one with Google Cloud).
+    if roleOf(payee) == "big_tech", catalog.cloudUnit(of: catalog.group(of: payee)) != nil { return .cloudContract }
     switch roleOf(payee) {
     case "chips"?, "hardware"?: return .chipPurchase
     case "cloud"?: return .cloudContract
@@ -219,7 +392,9 @@ extension Run {
       case .cloud?, .compute?: return isCloudVendor(id) || role == "cloud" || (role == "big_tech" && catalog.cloudUnit(of: catalog.group(of: id)) != nil) || role == "chips"
       case .software?: return role == "ai_lab" || role == "software"
       case .equity?, .money?: return role == "ai_lab"
-      default: return role == "chips" || role == "cloud" || isCloudVendor(id)
+      default:
+        return role == "chips" || role == "cloud" || isCloudVendor(id)
+          || (role == "big_tech" && catalog.cloudUnit(of: catalog.group(of: id)) != nil)
       }
     }
     let subjectVendor = isVendor(subject.company)
@@ -252,8 +427,14 @@ extension Run {
           }
           if !between { return true }
         }
-        if item.range.lowerBound >= amount.range.upperBound, item.range.lowerBound - amount.range.upperBound <= 2 {
-          return true
+        if item.range.lowerBound >= amount.range.upperBound, item.range.lowerBound - amount.range.upperBound <= 8 {
+          // "11.7 billion-euro valuation": only a word of the amount between.
+          let gap = text.slice(amount.range.upperBound..<item.range.lowerBound)
+          if item.range.lowerBound - amount.range.upperBound <= 2
+            || gap.unicodeScalars.allSatisfy({ Scalar.isASCIILetter($0.value) || $0 == "-" || $0 == " " })
+          {
+            return true
+          }
         }
       }
       return false
@@ -280,6 +461,20 @@ extension Run {
       }
     }
     if best != nil { return best }
+    // A warrant's value is never a neighbour's amount; nor is a total of several deals (總計約1兆美元).
+    if case .trigger(.warrant, _) = trigger.tag { return nil }
+    func isTotal(_ amount: ParsedAmount) -> Bool {
+      let start = Swift.max(context.range.lowerBound, amount.range.lowerBound - 4)
+      let before = ChineseFold.foldedString(text.slice(start..<amount.range.lowerBound))
+      let written = ChineseFold.foldedString(amount.amount.asWritten ?? "")
+      return ["总计", "总共", "合计", "共计", "in total", "combined", "totaling", "totalling", "总金额", "总额"].contains {
+        before.contains($0) || written.hasPrefix($0)
+      }
+    }
+    // An investor's share is not the round's total: a round word elsewhere in the sentence claims
+    // the amounts of the neighbouring clauses.
+    let raiseInSentence = context.items.contains { if case .trigger(.raise, _) = $0.tag { return $0.clause != clause } else { return false } }
+    if case .trigger(.invest, _) = trigger.tag, raiseInSentence { return nil }
     // A neighbouring clause without a relation word of its own (為期七年、總值高達380億美元的…計劃).
     // Agreement nouns (協議, deal) name the same deal, so they do not claim the clause.
     let triggerClauses = Set(triggers.compactMap { item -> Int? in
@@ -289,7 +484,7 @@ extension Run {
     for neighbour in [clause - 1, clause + 1] where neighbour >= 0 && neighbour < context.clauses.count {
       guard !triggerClauses.contains(neighbour) else { continue }
       let hasMention = context.items.contains { $0.clause == neighbour && $0.mention != nil }
-      for amount in context.amounts where context.clause(of: amount.range.lowerBound) == neighbour && !excluded(amount) {
+      for amount in context.amounts where context.clause(of: amount.range.lowerBound) == neighbour && !excluded(amount) && !isTotal(amount) {
         if neighbour == clause + 1, hasMention { continue }
         return amount
       }
@@ -344,15 +539,32 @@ extension Run {
   func status(for relation: Relation, in context: SentenceContext) -> (DealStatus, String?) {
     let trigger = relation.trigger
     let clause = trigger.clause
-    let isPayment = [.invest, .raise, .lend, .borrow].contains(relation.flow)
+    let triggerWord = ChineseFold.foldedString(text.slice(trigger.range))
+    let isPayment = [.invest, .raise, .lend, .borrow].contains(relation.flow) || Run.paymentVerbs.contains(triggerWord)
+    // Words that say nothing about this deal: a negated disclosure (從未公布, did not disclose).
+    func usable(_ item: Item) -> StatusWord? {
+      guard let word = statusWord(item) else { return nil }
+      if isNegated(item), Run.disclosureWords.contains(ChineseFold.foldedString(text.slice(item.range))) { return nil }
+      return word
+    }
     var chosen: (StatusWord, Item)? = nil
-    // Cancelled anywhere in the sentence.
-    if let item = context.items.first(where: { statusWord($0)?.status == .cancelled }) {
+    // Cancelled in its clause, or elsewhere in the sentence when its own clause says nothing else
+    // (談判破裂為Meta介入創造了機會，Meta考慮…租賃: Meta's talks go on).
+    let ownClauseStatus = context.items.contains {
+      $0.clause == clause && usable($0).map { !$0.weak && $0.status != .cancelled } == true
+    }
+    if let item = context.items.first(where: {
+      usable($0)?.status == .cancelled && !isNegated($0) && ($0.clause == clause || !ownClauseStatus)
+    }) {
       return (.cancelled, text.slice(item.range))
+    }
+    // A letter of intent anywhere in the sentence: planned.
+    if let item = context.items.first(where: { usable($0)?.overrides == true && !isNegated($0) }) {
+      return (.planned, text.slice(item.range))
     }
     // Nearest before the trigger in its clause.
     for item in context.items where item.clause == clause && item.range.upperBound <= trigger.range.lowerBound {
-      guard let word = statusWord(item) else { continue }
+      guard let word = usable(item) else { continue }
       if word.clauseOnly, !isPayment { continue }
       if word.weak, let current = chosen, !current.0.weak { continue }
       chosen = (word, item)
@@ -360,56 +572,89 @@ extension Run {
     if chosen == nil || chosen?.0.weak == true {
       // After the trigger in its clause.
       for item in context.items where item.clause == clause && item.range.lowerBound >= trigger.range.upperBound {
-        guard let word = statusWord(item), !word.weak, !word.clauseOnly || isPayment else { continue }
+        guard let word = usable(item), !word.weak, !word.clauseOnly || isPayment else { continue }
         chosen = (word, item)
         break
       }
     }
+    // "…已對Anthropic投資逾30億美元，包括2023年投資的20億美元…": a clause that details the one
+    // before it shares its status, completion included.
+    if chosen == nil || chosen?.0.weak == true, clause > 0, clause < context.clauses.count {
+      let opening = ChineseFold.foldedString(text.slice(context.clauses[clause].lowerBound..<Swift.min(context.clauses[clause].upperBound, context.clauses[clause].lowerBound + 10)))
+        .trimmingSpaces
+      if ["包括", "包含", "其中", "including", "of which"].contains(where: { opening.hasPrefix($0) }),
+        let item = context.items.last(where: { $0.clause == clause - 1 && usable($0).map { !$0.weak } == true }),
+        let word = usable(item), !isNegated(item)
+      {
+        return (word.status, text.slice(item.range))
+      }
+    }
+    // "committed $100 billion", 簽約: the relation word says it.
+    if chosen == nil || chosen?.0.weak == true, let own = Run.triggerStatus[triggerWord] {
+      return (own, text.slice(trigger.range))
+    }
     // "Amazon invested $8 billion", "the chipmaker took a stake": done, unless its clause says otherwise.
-    if chosen == nil, Run.pastTense.contains(ChineseFold.foldedString(text.slice(trigger.range))) {
+    if chosen == nil, Run.pastTense.contains(triggerWord) {
       return (.closed, text.slice(trigger.range))
+    }
+    // "並獲得輝達資助", "received funding from": money received is money paid.
+    if chosen == nil, relation.passive, isPayment, !context.items.contains(where: { statusWord($0) != nil && $0.clause == clause }) {
+      if let passive = context.items.first(where: { if case .passive = $0.tag { return $0.clause == clause } else { return false } }) {
+        return (.closed, text.slice(passive.range))
+      }
     }
     if chosen == nil || chosen?.0.weak == true {
       // Other clauses of the sentence: before first, then after.
-      let others = context.items.filter { $0.clause != clause && statusWord($0).map { !$0.weak && !$0.clauseOnly } == true }
+      let others = context.items.filter { $0.clause != clause && usable($0).map { !$0.weak && !$0.clauseOnly } == true }
       if let item = others.last(where: { $0.range.upperBound <= trigger.range.lowerBound }) ?? others.first,
-        let word = statusWord(item)
+        let word = usable(item)
       {
         chosen = (word, item)
       }
     }
-    let talks = context.items.first { statusWord($0)?.status == .talks }
+    let talks = context.items.first { usable($0)?.status == .talks }
+    let rumour = context.items.first { if case .rumour = $0.tag { return true } else { return false } }
     if let (word, item) = chosen, !word.weak, word.status == .announced || word.status == .closed, isNegated(item) {
       // 尚未達成協議, has not signed: not done yet.
       return (.talks, text.slice(Swift.max(context.range.lowerBound, item.range.lowerBound - 2)..<item.range.upperBound))
     }
     if let (word, item) = chosen, !word.weak {
       if word.status == .planned, let talks { return (.talks, text.slice(talks.range)) }
+      if word.status == .planned, let rumour { return (.talks, "reported: \(text.slice(rumour.range))") }
       return (word.status, text.slice(item.range))
     }
     if let talks { return (.talks, text.slice(talks.range)) }
+    // Reported by sources only (知情人士, people familiar with the matter): talks.
+    if let rumour { return (.talks, "reported: \(text.slice(rumour.range))") }
     if relation.flow == .customer || relation.flow == .supplier { return (.announced, nil) }
     // Negotiations reported earlier in the paragraph go on (據悉…OpenAI將大規模採購…).
     if let lastStatus, lastStatus == .talks || lastStatus == .cancelled {
       return (lastStatus, "carried from the paragraph")
     }
     let continues = context.items.contains { if case .continuation = $0.tag { return true } else { return false } }
-    if continues, let lastStatus { return (lastStatus, "carried from the previous sentence") }
+    if continues, let carried = lastStatus ?? articleStatus { return (carried, "carried from the previous sentence") }
     let reported = context.items.first { if case .reporting = $0.tag { return true } else { return false } }
     if let (_, item) = chosen {
       // "X said it will supply…", "谷歌表示將…": an announced commitment.
       if let reported { return (.announced, "\(text.slice(reported.range)) … \(text.slice(item.range))") }
       return (.planned, text.slice(item.range))
     }
+    // "Anthropic表示，與谷歌的這筆交易價值達數百億美元": a deal a party states.
+    if let reported { return (.announced, text.slice(reported.range)) }
     return (.announced, nil)
   }
+
+  /// Words of disclosure: negated, they say what was not told (從未公布), not that a deal is undone.
+  static let disclosureWords: Set<String> = Set(
+    ["公布", "宣布", "宣佈", "透露", "披露", "announced", "announce", "announces", "confirmed", "confirms"]
+      .map(ChineseFold.foldedString))
 
   /// Whether a status word is negated: 未 / 尚未 / 沒有 / 並未 before it, or "not" / "yet to".
   func isNegated(_ item: Item) -> Bool {
     let start = Swift.max(0, item.range.lowerBound - 8)
     let before = ChineseFold.foldedString(text.slice(start..<item.range.lowerBound))
     if let last = before.unicodeScalars.last, ["未", "没", "不"].contains(String(last)) { return true }
-    if before.hasSuffix("未能") || before.hasSuffix("尚未") { return true }
+    if before.hasSuffix("未能") || before.hasSuffix("尚未") || before.hasSuffix("从未") || before.hasSuffix("并未") { return true }
     return before.hasSuffix("not ") || before.hasSuffix("yet to ") || before.hasSuffix("n't ") || before.hasSuffix("never ")
   }
 

@@ -48,6 +48,7 @@ extension Run {
     case "money": .money
     case "loan": .loan
     case "warrant": .warrant
+    case "other": .other
     default: nil
     }
   }
@@ -56,6 +57,12 @@ extension Run {
   func mergeSentence(_ candidates: [Candidate]) -> [Candidate] {
     var result: [Candidate] = []
     for candidate in candidates {
+      if candidate.isAdditionalFollowUp, result.contains(where: {
+        $0.isAdditionalFollowUp && groups($0) == groups(candidate) && $0.kind == candidate.kind && $0.amount == candidate.amount
+      }) {
+        // 追加了110億美元訂單: the addition and its order noun are one follow-up.
+        continue
+      }
       if !candidate.isAdditionalFollowUp, let index = result.firstIndex(where: {
         groups($0) == groups(candidate) && $0.kind == candidate.kind && $0.isAdditional == candidate.isAdditional
           && !$0.isAdditionalFollowUp && Run.amountsOverlap($0.amount, candidate.amount)
@@ -79,7 +86,17 @@ extension Run {
         guard item.range.lowerBound - maker.range.upperBound <= 3,
           !involved.contains(catalog.group(of: maker.company)), roleOf(maker.company) == "chips"
         else { continue }
+        // "而非競爭對手AMD的晶片": the chips not chosen.
+        if index > 1, case .rivalry = context.items[index - 2].tag,
+          context.items[index - 2].range.upperBound + 8 >= maker.range.lowerBound
+        {
+          continue
+        }
         let clause = context.clauses[Swift.min(item.clause, context.clauses.count - 1)]
+        // "該公司核心業務包括提供英偉達GPU": a description, not chips it must buy.
+        if context.items.contains(where: { if case .description = $0.tag { return $0.clause == item.clause } else { return false } }) {
+          continue
+        }
         var implied = candidate
         implied.payer = candidate.payee
         implied.payer.via = "implied"
@@ -136,6 +153,19 @@ extension Run {
     return xLow <= yHigh + tolerance && yLow <= xHigh + tolerance
   }
 
+  static let totalWords: [String] = [
+    "总", "共计", "合计", "累计", "包括", "commitment", "total", "including", "in all", "altogether", "combined",
+  ]
+
+  /// How directly a status is stated: a word of its own (3), sources or a round (2), carried (1),
+  /// none (0).
+  static func statusStrength(_ basis: String?) -> Int {
+    guard let basis else { return 0 }
+    if basis.hasPrefix("carried") || basis.hasPrefix("article") { return 1 }
+    if basis.hasPrefix("reported") || basis.hasPrefix("round") { return 2 }
+    return 3
+  }
+
   func combine(_ a: Candidate, _ b: Candidate, sameSentence: Bool) -> Candidate {
     // The better-supported candidate leads: a stated amount, then confidence.
     func score(_ c: Candidate) -> Double {
@@ -154,9 +184,15 @@ extension Run {
       lead.termYears = other.termYears
       if let basis = other.basis["term"] { lead.basis["term"] = basis }
     }
-    if lead.basis["status"] == nil, let basis = other.basis["status"] {
+    if Run.statusStrength(other.basis["status"]) > Run.statusStrength(lead.basis["status"]), let basis = other.basis["status"] {
+      // A status a word of the deal's own states beats one reported by sources, carried, or assumed.
       lead.status = other.status
       lead.basis["status"] = basis
+    }
+    if lead.status == .planned, other.status == .talks, Run.statusStrength(other.basis["status"]) >= 2 {
+      // A plan inside negotiations is still negotiated.
+      lead.status = .talks
+      lead.basis["status"] = other.basis["status"]
     }
     if !sameSentence || lead.span != other.span, lead.alsoIn.count < 20 {
       // At most 20 other passages; a passage already kept (same span or same words) is skipped.
@@ -195,6 +231,28 @@ extension Run {
         candidates[index].confidence = -1
       }
     }
+    // A total that is the sum of parts the article also names (逾30億美元，包括…20億美元和…10億美元;
+    // a $40bn commitment paid as $22.5bn and $8bn) is not a deal of its own.
+    for index in candidates.indices where candidates[index].confidence >= 0 {
+      let total = candidates[index]
+      guard let whole = total.amount.value ?? total.amount.high, whole > 0, total.amount.qualifier != .range else { continue }
+      // Only an amount its sentence calls a total or a commitment, or details with 包括 / including.
+      let sentence = ChineseFold.foldedString(text.slice(total.span))
+      guard total.isTotal || Run.totalWords.contains(where: { sentence.contains($0) }) else { continue }
+      let parts = candidates.indices.filter { other in
+        guard other != index, candidates[other].confidence >= 0, groups(candidates[other]) == groups(total),
+          candidates[other].kind == total.kind, candidates[other].amount.currency == total.amount.currency,
+          let part = candidates[other].amount.value ?? candidates[other].amount.high
+        else { return false }
+        return part < whole * 0.99
+      }
+      let values = Set(parts.compactMap { candidates[$0].amount.value ?? candidates[$0].amount.high })
+      let sum = values.reduce(0, +)
+      guard values.count >= 2, sum >= 0.7 * whole, sum <= 1.05 * whole, let first = parts.first else { continue }
+      candidates[first].alsoIn.append(Evidence(quote: "", span: total.span))
+      candidates[first].notes.append("Part of \(total.amount.asWritten ?? "a total") (\(total.payer.name) → \(total.payee.name)), which the parts add up to.")
+      candidates[index].confidence = -1
+    }
     candidates.removeAll { $0.confidence < 0 }
     for candidate in candidates {
       let (p, q) = groups(candidate)
@@ -204,6 +262,8 @@ extension Run {
         // Look at the most recent few candidates of the key only, so the pass stays linear.
         for index in (byKey[key] ?? []).suffix(8).reversed() {
           let existing = result[index]
+          // One investor's stakes in two rounds are two deals.
+          if let a = existing.roundKey, let b = candidate.roundKey, a != b { continue }
           guard !existing.isAdditional, Run.amountsOverlap(existing.amount, candidate.amount),
             existing.status == candidate.status || existing.amount.qualifier == .unstated
               || candidate.amount.qualifier == .unstated || existing.amount == candidate.amount
@@ -226,6 +286,19 @@ extension Run {
         result[index].payee.id = unit
         result[index].payee.name = catalog.company(unit)?.names.english ?? unit.rawValue
       }
+    }
+    // An amount in another currency, converted at the rate the article states ($1 = 0.8495 euros).
+    for index in result.indices where result[index].conversion == nil {
+      let amount = result[index].amount
+      guard let currency = amount.currency, currency != "USD", amount.qualifier != .unstated,
+        let rate = statedRates.first(where: { $0.currency == currency }), rate.perUSD > 0
+      else { continue }
+      let factor = 1 / rate.perUSD
+      let converted = Amount(
+        qualifier: amount.qualifier, value: amount.value.map { $0 * factor }, low: amount.low.map { $0 * factor },
+        high: amount.high.map { $0 * factor }, currency: "USD", asWritten: rate.quote)
+      result[index].conversion = ParsedAmount.Conversion(range: rate.span, amount: converted, rate: factor)
+      result[index].notes.append("In USD at the article's rate: \(rate.quote).")
     }
     // The words of each quote, now that the candidates are few; repeated passages once.
     for index in result.indices {

@@ -64,6 +64,16 @@ struct Item {
   var afterPassive = false
   /// "OpenAI的競爭對手Anthropic": the possessor, which is neither subject nor counterparty.
   var isPossessor = false
+  /// "紅杉中國領投的…": an investor taking part in a round (a participant word follows it).
+  var isParticipant = false
+}
+
+/// The round an article reports last: who raises it, and its status.
+struct Round {
+  var raiser: Mention
+  var status: DealStatus
+  var statusBasis: String?
+  var sentence: Int
 }
 
 struct Run {
@@ -84,6 +94,8 @@ struct Run {
   var headerPair: [Mention] = []
   var lastSubject: Mention? = nil
   var lastStatus: DealStatus? = nil
+  /// The status of the article's last candidate, for "under the partnership" in a new paragraph.
+  var articleStatus: DealStatus? = nil
   var lastDated: (date: PartialDate, groups: Set<CompanyID>)? = nil
   var paragraphInvestments: [Candidate] = []
   var recentMentions: [Mention] = []
@@ -92,6 +104,14 @@ struct Run {
   /// Candidates of the paragraph so far, for follow-ups (其中首份合約…, 追加40億美元).
   var paragraphCandidates: [Candidate] = []
   var recentNonPrepMention: Mention? = nil
+  /// The round named last in the article (kept across paragraphs: investors are often listed later).
+  var lastRound: Round? = nil
+  /// Pairs of companies joined by "and" / 和, newest last: what "the two companies" stands for.
+  var recentPairs: [[Mention]] = []
+  /// The last candidates of the article, across paragraphs.
+  var recentCandidates: [Candidate] = []
+  /// Organisations the text marks but no catalog knows: id, name as written, guessed role.
+  var unknownOrganizations: [(id: CompanyID, name: String, role: String?)] = []
 
   mutating func candidates() -> [Candidate] {
     let n = text.count
@@ -99,8 +119,11 @@ struct Run {
     let amounts = AmountParser.parse(text, in: 0..<n)
     let dates = DateScanner.dates(in: text, range: 0..<n)
     let terms = DateScanner.terms(in: text, range: 0..<n)
-    let items = collapse(removeOverlaps(extractor.lexicon.tokens(text), amounts: amounts, dates: dates))
+    // Separate statements: the organisations found must be stored before the tokens are read.
+    let tokens = withUnknownOrganizations(extractor.lexicon.tokens(text))
+    let items = collapse(removeOverlaps(tokens, amounts: amounts, dates: dates))
     collectRates(amounts)
+    collectQuotedRates()
 
     var result: [Candidate] = []
     var itemCursor = 0
@@ -112,10 +135,13 @@ struct Run {
       if sentence.paragraph != currentParagraph {
         currentParagraph = sentence.paragraph
         headerPair = []
-        lastSubject = nil
-        lastStatus = nil
-        lastDated = nil
-        paragraphCandidates = []
+        // A bullet or a line that opens with "And" goes on with the line before.
+        if !Run.continuesLine(text, at: sentence.range.lowerBound) {
+          lastSubject = nil
+          lastStatus = nil
+          lastDated = nil
+          paragraphCandidates = []
+        }
       }
       let range = sentence.range
       func take<T>(_ all: [T], _ cursor: inout Int, _ rangeOf: (T) -> Range<Int>) -> [T] {
@@ -137,6 +163,15 @@ struct Run {
       result.append(contentsOf: found)
     }
     return mergeArticle(result)
+  }
+
+  /// Whether a line continues the one before: a bullet (- • * –) or a conjunction (And, But, 並).
+  static func continuesLine(_ text: ArticleText, at start: Int) -> Bool {
+    guard start < text.count else { return false }
+    let first = text.folded[start]
+    if [0x2D, 0x2022, 0x2A, 0x2013, 0x2014, 0xB7].contains(first) { return true }
+    let opening = ChineseFold.foldedString(text.slice(start..<Swift.min(text.count, start + 5)))
+    return opening.hasPrefix("and ") || opening.hasPrefix("but ") || opening.hasPrefix("并")
   }
 
   /// Sentences, with very long ones cut at clause boundaries (or, for a clause longer still, every
@@ -172,6 +207,30 @@ struct Run {
 
   // MARK: Token clean-up
 
+  /// Adds the organisations the text marks but no catalog knows ("Valor Equity Partners", "data
+  /// center operator IREN"); a word of the vocabulary inside such a name gives way to it.
+  mutating func withUnknownOrganizations(_ tokens: [Token]) -> [Token] {
+    let found = OrganizationDetector.find(text, known: tokens)
+    guard !found.isEmpty else { return tokens }
+    unknownOrganizations = found.map { (CompanyID(CandidateLedger.slug($0.name)), $0.name, $0.role) }
+    var result: [Token] = []
+    result.reserveCapacity(tokens.count + found.count)
+    var f = 0
+    for token in tokens {
+      while f < found.count, found[f].range.upperBound <= token.range.lowerBound {
+        result.append(Token(range: found[f].range, tag: .unknownCompany(f)))
+        f += 1
+      }
+      if f < found.count, found[f].range.overlaps(token.range) { continue }
+      result.append(token)
+    }
+    while f < found.count {
+      result.append(Token(range: found[f].range, tag: .unknownCompany(f)))
+      f += 1
+    }
+    return result
+  }
+
   /// Drops vocabulary tokens inside amounts and dates (companies stay).
   func removeOverlaps(_ tokens: [Token], amounts: [ParsedAmount], dates: [DateMention]) -> [Token] {
     var covered: [Range<Int>] = []
@@ -193,9 +252,12 @@ struct Run {
     var c = 0
     for token in tokens {
       while c < covered.count, covered[c].upperBound <= token.range.lowerBound { c += 1 }
-      if case .company = token.tag {
+      switch token.tag {
+      case .company, .unknownCompany:
         result.append(token)
         continue
+      default:
+        break
       }
       if c < covered.count, covered[c].overlaps(token.range) { continue }
       result.append(token)
@@ -221,13 +283,19 @@ struct Run {
     out.reserveCapacity(tokens.count)
     var lastCompany: Int? = nil
     for token in tokens {
-      guard case .company(let index) = token.tag else {
+      let company: CompanyID
+      switch token.tag {
+      case .company(let index):
+        company = catalog.companies[index].id
+      case .unknownCompany(let index):
+        guard index < unknownOrganizations.count else { continue }
+        company = unknownOrganizations[index].id
+      default:
         // Blockers only kept shorter words from matching inside them.
         if case .blocker = token.tag { continue }
         out.append(Item(range: token.range, tag: token.tag))
         continue
       }
-      let company = catalog.companies[index].id
       var mention = Mention(range: token.range, company: company)
       if let last = lastCompany, let previous = out[last].mention {
         let gap = previous.range.upperBound..<token.range.lowerBound
@@ -245,7 +313,15 @@ struct Run {
           continue
         }
         // 亞馬遜旗下雲計算部門AWS / Amazon's AWS: the unit.
-        if catalog.isUnit(company, of: previous.company), gap.count <= 12, !gapHasPunctuation(gap) {
+        // Only descriptions may stand between (旗下雲計算部門), not a verb or an amount (Amazon達成
+        // 價值380億美元的AWS雲端服務合作 names two sides).
+        let descriptive = out[(last + 1)...].allSatisfy {
+          switch $0.tag {
+          case .product, .anaphor(.role): return true
+          default: return false
+          }
+        } && !gap.contains { Scalar.isDigit(f[$0]) }
+        if catalog.isUnit(company, of: previous.company), gap.count <= 12, !gapHasPunctuation(gap), descriptive {
           out.removeSubrange(last...)
           mention = Mention(range: previous.range.lowerBound..<token.range.upperBound, company: company)
           out.append(Item(range: mention.range, tag: token.tag, mention: mention))
@@ -258,6 +334,43 @@ struct Run {
     }
     // A closing bracket left after a merged mention is harmless; nothing else to do.
     return out
+  }
+
+  /// "($1 = 0.8495 euros)": the exchange-rate line news agencies end articles with.
+  mutating func collectQuotedRates() {
+    let f = text.folded
+    let n = f.count
+    let marker = ChineseFold.fold("$1 = ")
+    let currencies: [([UInt32], String)] = [
+      ("euros", "EUR"), ("euro", "EUR"), ("yuan", "CNY"), ("yen", "JPY"), ("pounds", "GBP"),
+      ("hong kong dollars", "HKD"), ("swiss francs", "CHF"), ("won", "KRW"), ("taiwan dollars", "TWD"),
+      ("new taiwan dollars", "TWD"), ("rupees", "INR"), ("canadian dollars", "CAD"),
+    ].map { (ChineseFold.fold($0.0), $0.1) }
+    var i = 0
+    while i + marker.count < n {
+      guard f[i] == marker[0], Array(f[i..<(i + marker.count)]) == marker else {
+        i += 1
+        continue
+      }
+      var j = i + marker.count
+      var digits = ""
+      while j < n, j - i < 40, Scalar.isDigit(f[j]) || f[j] == 0x2E {
+        digits.unicodeScalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: f[j])))
+        j += 1
+      }
+      if let value = Double(digits), value > 0, value.isFinite, j < n, f[j] == 0x20 {
+        let start = j + 1
+        for (word, code) in currencies.sorted(by: { $0.0.count > $1.0.count })
+        where start + word.count <= n && Array(f[start..<(start + word.count)]) == word {
+          let span = i..<(start + word.count)
+          if !statedRates.contains(where: { $0.currency == code }) {
+            statedRates.append(StatedRate(currency: code, perUSD: value, quote: text.slice(span), span: span))
+          }
+          break
+        }
+      }
+      i = j + 1
+    }
   }
 
   mutating func collectRates(_ amounts: [ParsedAmount]) {

@@ -112,13 +112,22 @@ public enum CandidateLedger {
         }
       }
     }
+    // Organisations no catalog knows keep the name the article gives them.
+    var writtenNames: [CompanyID: String] = [:]
+    for extraction in extractions {
+      for candidate in extraction.candidates {
+        writtenNames[candidate.payer.id] = writtenNames[candidate.payer.id] ?? candidate.payer.name
+        writtenNames[candidate.payee.id] = writtenNames[candidate.payee.id] ?? candidate.payee.name
+      }
+    }
     var companies: [Company] = []
     var added = Set<CompanyID>()
     var pending = Array(companyIDs).sorted()
     while let id = pending.first {
       pending.removeFirst()
       guard added.insert(id).inserted else { continue }
-      let company = reference?.company(id) ?? catalog.company(id) ?? Company(id: id)
+      let company = reference?.company(id) ?? catalog.company(id)
+        ?? Company(id: id, names: LocalizedNames(english: writtenNames[id] ?? id.rawValue))
       companies.append(company)
       if let parent = company.parent, !added.contains(parent) { pending.append(parent) }
     }

@@ -59,7 +59,10 @@ public struct Segmentation: Sendable {
           end += 1
         }
         let fullWidth = text.scalars[i].value == 0xFF01 || text.scalars[i].value == 0xFF1F
-        if !fullWidth, c == 0x21 || c == 0x3F, end < n, !Scalar.isSpace(f[end]), !Segmentation.isCJKPunctuationOrHan(f[end]) {
+        // "…注資!AI芯片合作…": after a Chinese character an ASCII mark ends the sentence too.
+        if !fullWidth, c == 0x21 || c == 0x3F, end < n, !Scalar.isSpace(f[end]), !Segmentation.isCJKPunctuationOrHan(f[end]),
+          !(i > 0 && ChineseFold.isHan(f[i - 1]))
+        {
           i += 1
           continue
         }
@@ -94,9 +97,10 @@ public struct Segmentation: Sendable {
   /// Clause ranges of `range`: split at , ， ; ； : ：(not inside numbers such as 1,000 or 10:30).
   ///
   /// In English, a comma splits only before a word that opens a new clause (which, who, while,
-  /// as, but, and, after, according …), so that appositives and "respectively" stay in their
-  /// clause. In Chinese every comma splits, and so does a space after a Chinese character (the
-  /// separator of headline segments).
+  /// as, but, and, after, according …, or a verb of a deal: "…, pledged $5 billion to Intel"), so
+  /// that appositives and "respectively" stay in their clause. In Chinese every comma splits, and
+  /// so does a space between two Chinese characters (the separator of headline segments); a space
+  /// between Chinese and a Latin word or a number does not.
   public static func clauses(of range: Range<Int>, in text: ArticleText) -> [Range<Int>] {
     let f = text.folded
     var result: [Range<Int>] = []
@@ -106,9 +110,17 @@ public struct Segmentation: Sendable {
       let c = f[i]
       let previous = i > range.lowerBound ? f[i - 1] : 0
       if c == 0x20, ChineseFold.isHan(previous) || (previous >= 0x3001 && previous <= 0x303F) {
-        if start < i { result.append(start..<i) }
         var j = i
         while j < range.upperBound, f[j] == 0x20 { j += 1 }
+        // Taiwanese and Hong Kong sites space Latin words and numbers off Chinese text ("Amazon 近日
+        // 也在與 OpenAI 商談"): a space between a Chinese character and a Latin letter or a digit is
+        // no boundary; between two Chinese characters it separates headline segments.
+        let next = j < range.upperBound ? f[j] : 0
+        if ChineseFold.isHan(previous), Scalar.isASCIILetter(next) || Scalar.isDigit(next) || next == 0x24 {
+          i = j
+          continue
+        }
+        if start < i { result.append(start..<i) }
         start = j
         i = j
         continue
@@ -139,7 +151,9 @@ public struct Segmentation: Sendable {
   private static let clauseOpeners: [[UInt32]] = [
     "which", "who", "whose", "while", "as", "but", "and", "after", "before", "although", "though",
     "whereas", "according", "when", "since", "with", "bringing", "making", "giving", "the companies said",
-    "the company said", "people familiar", "sources said", "it said", "they said",
+    "the company said", "people familiar", "sources said", "it said", "they said", "pledged", "committed",
+    "poured", "invested", "agreed", "signed", "bought", "acquired", "raised", "took", "struck", "inked", "sent",
+    "lent", "extended", "pledging", "committing", "investing", "signing", "buying",
   ].map { Array($0.unicodeScalars.map(\.value)) }
 
   /// Whether the words after the comma at `i` open a new English clause.
