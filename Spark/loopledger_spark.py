@@ -51,6 +51,15 @@ class InputError(Exception):
     """The input file cannot be read; exit status 1 with the problems listed."""
 
 
+_STARTED = time.perf_counter()
+
+
+def progress(message):
+    """A progress line on stderr with the seconds since the job started (LOOPLEDGER_SPARK_PROGRESS=1)."""
+    if os.environ.get("LOOPLEDGER_SPARK_PROGRESS"):
+        log(f"{time.perf_counter() - _STARTED:9.1f} s  {message}")
+
+
 def log(message):
     sys.stderr.write(f"[loopledger-spark] {message}\n")
     sys.stderr.flush()
@@ -501,6 +510,7 @@ def read_edges(engine, args):
     result.edge_df = edges.select("i", "j", "w")
     result.node_df = node_df
     parsed.unpersist()
+    progress(f"load: {result.rows} rows, {result.nodes} nodes, {result.edges} edges")
     return result
 
 
@@ -745,6 +755,7 @@ def count_short_cycles(engine, graph, max_length, limit):
     counts_by_len = {int(r["len"]): int(r["n"]) for r in cycles.groupBy("len").agg(f.count(f.lit(1)).alias("n")).collect()}
     n2 = counts_by_len.get(2, 0)
     n3 = counts_by_len.get(3, 0)
+    progress(f"cycles: {n2} of length 2, {n3} of length 3")
 
     listed, bottlenecks = [], []
     if limit > 0 and n2 + n3 > 0:
@@ -872,6 +883,7 @@ def hodge(engine, graph, weighted, tolerance, max_iterations):
                 rz=f.sum(f.col("r") * f.col("r") * f.col("dinv")), rr=f.sum(f.col("r") * f.col("r")))
             rz_new = float(sums["rz"] or 0.0)
             residual = math.sqrt(float(sums["rr"] or 0.0)) / norm_b
+            progress(f"hodge: CG iteration {iterations}, relative residual {residual:.3e}")
             if residual <= tolerance:
                 state = nxt
                 break
@@ -1124,6 +1136,7 @@ def run_clear(engine, args):
             gap=f.sum(f.when(f.col("up") > f.col("low"), (f.col("up") - f.col("low")) * f.col("owed")).otherwise(0.0)))
         state = nxt.drop("up0", "low0")
         moved = float(sums["moved"] or 0.0)
+        progress(f"clear: sweep {iterations}, bracket gap {float(sums['gap'] or 0.0):.3e}")
         if two_sided:
             gap = float(sums["gap"] or 0.0)
             if gap <= tolerance * total_obligations:
@@ -1214,6 +1227,7 @@ def run_debtrank(engine, args):
             .otherwise(f.col("st")).alias("st"))
         state, obs = engine.stage_with(nxt, distressed=f.sum(f.when(f.col("st") == 1, 1).otherwise(0)))
         distressed = obs["distressed"] or 0
+        progress(f"debtrank: step {steps}, {distressed} distressed")
     res = state.agg(f.sum(f.col("h") * f.col("v")).alias("final"),
                     f.sum(f.when(f.col("h") > 0, 1).otherwise(0)).alias("distressed")).first()
     spark_extra = engine.describe()
