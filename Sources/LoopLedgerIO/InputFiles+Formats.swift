@@ -36,13 +36,7 @@ extension NodeValuesCSV {
 extension ProjectionScenarioFile {
   /// Reads a scenario file from disk.
   public static func load(path: String, base: ProjectionScenario = .defaults) throws -> ProjectionScenario {
-    let data: Data
-    do {
-      data = try InputFile.read(path)
-    } catch LedgerError.unreadable(_, let reason) {
-      throw ProjectionScenarioError.unreadable(file: path, reason: reason)
-    }
-    return try decode(data, file: path, base: base)
+    try decode(try InputFile.read(path), file: path, base: base)
   }
 }
 

@@ -11,10 +11,10 @@ struct InputFilesTests {
     do {
       _ = try ProjectionScenarioFile.load(path: path)
       Issue.record("no error")
-    } catch let error as ProjectionScenarioError {
-      #expect(error.description.contains(path + ": amounts: must be one of low, estimate, high, draw"))
+    } catch let error as LedgerError {
+      #expect(error.description.contains(path + ":1:13: amounts: \"middle\" is not one of low, estimate, high, draw"))
     }
-    #expect(throws: ProjectionScenarioError.unreadable(file: "/no/such/file.json", reason: "no such file")) {
+    #expect(throws: LedgerError.unreadable(file: "/no/such/file.json", reason: "no such file")) {
       try ProjectionScenarioFile.load(path: "/no/such/file.json")
     }
   }

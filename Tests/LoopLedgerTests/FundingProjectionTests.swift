@@ -246,7 +246,7 @@ struct FundingProjectionTests {
     }
     var scenario = ProjectionScenario.defaults
     scenario.deals["no-such-deal"] = DealOverride(probability: 0.2)
-    #expect(throws: ProjectionScenarioError.self) {
+    #expect(throws: LedgerError.self) {
       try FundingProjection(ledger: ledger, company: "acme", scenario: scenario)
     }
   }

@@ -5,13 +5,13 @@ import Testing
 
 @Suite("Projection scenario file")
 struct ProjectionScenarioFileTests {
-  private func issues(_ json: String, file: String = "bad-scenario.json") -> [ProjectionScenarioIssue] {
+  private func issues(_ json: String, file: String = "bad-scenario.json") -> [LedgerIssue] {
     do {
       _ = try ProjectionScenarioFile.decode(Data(json.utf8), file: file)
       Issue.record("no error for \(json)")
       return []
-    } catch let error as ProjectionScenarioError {
-      return error.issues
+    } catch let LedgerError.invalid(_, issues) {
+      return issues
     } catch {
       Issue.record("unexpected error \(error)")
       return []
@@ -41,7 +41,7 @@ struct ProjectionScenarioFileTests {
         "defaultTermYears": 0
       }
       """)
-    let byKey = Dictionary(grouping: found, by: \.key)
+    let byKey = Dictionary(grouping: found, by: \.field)
     #expect(found.allSatisfy { $0.file == "bad-scenario.json" })
     #expect(byKey["operatingMargn"]?.first?.problem.contains("did you mean 'operatingMargin'") == true)
     #expect(byKey["openingCash.shareOfCapitalRaised.mode"]?.first?.problem.contains("outside") == true)
@@ -53,24 +53,24 @@ struct ProjectionScenarioFileTests {
     #expect(byKey["deals.some-deal.probability"] != nil)
     #expect(byKey["deals.some-deal.amount"] != nil)
     #expect(byKey["renegotiableShare.min"]?.first?.problem.contains("below max") == true)
-    #expect(byKey["commitmentBlock.horizonYears.type"]?.first?.problem.contains("'beta'") == true)
+    #expect(byKey["commitmentBlock.horizonYears.type"]?.first?.problem.contains("\"beta\" is not one of") == true)
     #expect(byKey["schedule"]?.first?.problem.contains("even, front, back") == true)
-    #expect(byKey["defaultTermYears"]?.first?.problem.contains("positive number of years") == true)
+    #expect(byKey["defaultTermYears"]?.first?.problem.contains("a number of years from 0.01 to 100; found 0") == true)
     #expect(found.count >= 13)
-    let message = ProjectionScenarioError.invalid(file: "bad-scenario.json", issues: found).description
+    let message = LedgerError.invalid(file: "bad-scenario.json", issues: found).description
     #expect(message.hasPrefix("bad-scenario.json: \(found.count) problems:"))
-    #expect(message.contains("  bad-scenario.json: schedule: must be one of even, front, back; found \"sideways\""))
+    #expect(message.contains("  bad-scenario.json:17:15: schedule: \"sideways\" is not one of even, front, back"))
   }
 
   @Test func overlappingGrowthPeriodsAndBrokenJSONAreReported() {
     let overlap = issues(
       #"{"revenue": {"growth": [{"from": 2026, "to": 2030, "distribution": 0.2}, {"from": 2029, "distribution": 0.1}]}}"#)
-    #expect(overlap.map(\.key) == ["revenue.growth[1].from"])
+    #expect(overlap.map(\.field) == ["revenue.growth[1].from"])
     #expect(overlap.first?.problem.contains("overlaps") == true)
     let broken = issues("{\"schedule\": ", file: "broken.json")
     #expect(broken.count == 1 && broken[0].file == "broken.json" && broken[0].problem.hasPrefix("not valid JSON"))
     let wrongType = issues(#"{"operatingMargin": "high", "format": "something-else"}"#)
-    #expect(Set(wrongType.map(\.key)) == ["operatingMargin", "format"])
+    #expect(Set(wrongType.map(\.field)) == ["operatingMargin", "format"])
   }
 
   @Test func aPartialFileChangesOnlyItsKeys() throws {
@@ -118,9 +118,9 @@ struct ProjectionScenarioFileTests {
     do {
       try s.crossCheck(ledger: ledger, file: "x.json")
       Issue.record("no error")
-    } catch let error as ProjectionScenarioError {
-      #expect(error.issues.map(\.key) == ["deals.no-such-deal", "commitmentBlock.fact"])
-      #expect(error.issues.allSatisfy { $0.file == "x.json" })
+    } catch let LedgerError.invalid(_, issues) {
+      #expect(issues.map(\.field) == ["deals.no-such-deal", "commitmentBlock.fact"])
+      #expect(issues.allSatisfy { $0.file == "x.json" })
     }
   }
 }

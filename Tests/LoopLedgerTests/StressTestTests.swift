@@ -127,7 +127,7 @@ struct StressTestTests {
       _ = try StressScenarioFile.decode(Data(json.utf8), file: "s.json")
     } throws: { error in
       guard case LedgerError.invalid(let file, let issues) = error else { return false }
-      let paths = Set(issues.map(\.entry))
+      let paths = Set(issues.map(\.field))
       return file == "s.json"
         && paths.isSuperset(of: [
           "colour", "parameters.revenueMultiple", "parameters.speed", "parameters.defaultCosts.alpha",

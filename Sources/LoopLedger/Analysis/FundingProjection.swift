@@ -214,7 +214,7 @@ public struct FundingProjection: Codable, Sendable, Equatable {
 
   /// Runs the projection.
   ///
-  /// - Throws: ``LedgerError/unknownCompany(_:)``; ``ProjectionScenarioError`` when the scenario names deals
+  /// - Throws: ``LedgerError/unknownCompany(_:)``; ``LedgerError/invalid(file:issues:)`` when the scenario names deals
   ///   or facts the ledger lacks; ``ProjectionError`` for impossible options.
   public init(
     ledger: Ledger, company: CompanyID, scenario: ProjectionScenario,

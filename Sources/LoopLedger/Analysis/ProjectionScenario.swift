@@ -288,3 +288,34 @@ public struct ProjectionScenario: Sendable, Equatable {
       source: seed("OpenAI將把大部分所得資金用於向英偉達購買數百萬顆GPU")),
     amounts: .estimate)
 }
+
+extension ProjectionScenario {
+  /// Checks the names a scenario uses against a ledger: deals in `deals`, the commitments fact.
+  ///
+  /// - Throws: ``LedgerError/invalid(file:issues:)`` naming each key that names nothing.
+  public func crossCheck(ledger: Ledger, file: String) throws {
+    var issues: [LedgerIssue] = []
+    for id in deals.keys.sorted() where ledger.deal(id) == nil {
+      issues.append(
+        LedgerIssue(
+          file: file, entry: "", field: "deals.\(VisibleText.escape(id.rawValue, newlines: false))",
+          problem: "no deal has this id in ledger '\(ledger.id)'"))
+    }
+    if let fact = commitmentFact {
+      if let found = ledger.facts.first(where: { $0.id == fact }) {
+        if found.metric != .commitments || found.value.currency == nil {
+          issues.append(
+            LedgerIssue(
+              file: file, entry: "", field: "commitmentBlock.fact",
+              problem: "'\(fact)' is a \(found.metric.rawValue) fact; the block needs a money 'commitments' fact"))
+        }
+      } else {
+        issues.append(
+          LedgerIssue(
+            file: file, entry: "", field: "commitmentBlock.fact",
+            problem: "no fact has the id '\(VisibleText.escape(fact, newlines: false))' in ledger '\(ledger.id)'"))
+      }
+    }
+    if !issues.isEmpty { throw LedgerError.invalid(file: file, issues: issues) }
+  }
+}

@@ -1,23 +1,48 @@
-/// One problem found in a ledger or edge-list file: where it is, which field, and what is wrong.
+/// One problem found in an input file — a ledger, a scenario, a CSV, chart data, a truth file:
+/// the file, the place (line and column), the entry and key path, and what is wrong in words.
+///
+/// Every reader reports this one type, and ``description`` is the one way it is shown:
+/// `file:line:column: entry: key.path: problem`, each part left out when it is not known.
 public struct LedgerIssue: Sendable, Equatable, CustomStringConvertible {
   /// The file's name or path as the user gave it.
   public var file: String
-  /// The entry, e.g. `deals[3] (amazon-openai-equity-2025)`, or `line 12` for CSV input.
+  /// The entry, e.g. `deals[3] (amazon-openai-equity-2025)`; empty for files without entries.
   public var entry: String
-  /// The field, e.g. `payee` or `amount.low`; empty when the whole entry is at fault.
+  /// The key path inside the entry or file, e.g. `payee`, `amount.low`,
+  /// `revenue.growth[1].distribution.sd`, or a CSV column; empty when the whole entry is at fault.
   public var field: String
   /// What is wrong and, where possible, how to fix it.
   public var problem: String
+  /// The line the problem is on, counted from 1.
+  public var line: Int?
+  /// The column (in characters, counted from 1).
+  public var column: Int?
 
-  public init(file: String, entry: String, field: String, problem: String) {
+  public init(file: String, entry: String, field: String, problem: String, line: Int? = nil, column: Int? = nil) {
     self.file = file
     self.entry = entry
     self.field = field
     self.problem = problem
+    self.line = line
+    self.column = column
+  }
+
+  public init(file: String, entry: String = "", field: String = "", problem: String, at position: TextPosition?) {
+    self.init(file: file, entry: entry, field: field, problem: problem, line: position?.line, column: position?.column)
+  }
+
+  /// `file:12:5`, `file:12` or `file`.
+  public var place: String {
+    guard let line else { return file }
+    return "\(file):\(line)" + (column.map { ":\($0)" } ?? "")
   }
 
   public var description: String {
-    field.isEmpty ? "\(file): \(entry): \(problem)" : "\(file): \(entry): \(field): \(problem)"
+    var parts = [place]
+    if !entry.isEmpty { parts.append(entry) }
+    if !field.isEmpty { parts.append(field) }
+    parts.append(problem)
+    return parts.joined(separator: ": ")
   }
 }
 

@@ -25,18 +25,11 @@ public enum LedgerFile {
       try BundledLedger.load(name)
     }
   ) throws -> Ledger {
-    let root: JSONValue
-    do {
-      root = try JSONDecoder().decode(JSONValue.self, from: data)
-    } catch {
-      throw LedgerError.invalid(
-        file: file,
-        issues: [LedgerIssue(file: file, entry: "file", field: "", problem: syntaxMessage(error))])
-    }
     var reader = Reader(file: file)
-    guard case .object(let object) = root else {
-      reader.report("file", "", "the top level must be a JSON object; found \(root.typeName)")
-      throw LedgerError.invalid(file: file, issues: reader.issues)
+    guard let root = reader.json.parse(data) else { throw LedgerError.invalid(file: file, issues: reader.json.issues) }
+    guard case .object(let object) = root.value else {
+      reader.json.report(JSONPlace(), root, "the top level must be a JSON object; found \(reader.json.describe(root))")
+      throw LedgerError.invalid(file: file, issues: reader.json.issues)
     }
     let header = reader.header(object)
     var base: Ledger? = nil
@@ -44,7 +37,9 @@ public enum LedgerFile {
       do {
         base = try resolveBase(extends)
       } catch let error as LedgerError {
-        reader.report("ledger", "extends", "cannot load '\(extends)': \(error)")
+        reader.json.report(
+          JSONPlace(entry: "ledger", path: "extends"), at: object["extends"]?.position,
+          "cannot load '\(VisibleText.escape(extends, newlines: false))': \(error)")
       }
     }
     let documents = reader.list(object, "documents") { $0.document($1, $2) }
@@ -66,7 +61,7 @@ public enum LedgerFile {
     reader.crossCheck(
       ledger, base: base, documents: documents, fxRates: fxRates, companies: companies,
       deals: deals, facts: facts)
-    if !reader.issues.isEmpty { throw LedgerError.invalid(file: file, issues: reader.issues) }
+    if !reader.json.issues.isEmpty { throw LedgerError.invalid(file: file, issues: reader.json.issues) }
     return ledger
   }
 
@@ -93,34 +88,25 @@ public enum LedgerFile {
     var deals: [Deal]
     var facts: [Fact]
   }
-
-  private static func syntaxMessage(_ error: any Error) -> String {
-    if case DecodingError.dataCorrupted(let context) = error {
-      let detail = context.underlyingError.map { "\($0)" } ?? context.debugDescription
-      return "not valid JSON: \(detail)"
-    }
-    return "not valid JSON: \(error)"
-  }
 }
 
-/// A parsed entry and where it was found, for cross-reference messages.
+
+/// A parsed entry, where it was found and its JSON, for cross-reference messages.
 private struct Located<Value> {
   var value: Value
   var entry: String
+  var object: JSONObject
+
+  var place: JSONPlace { JSONPlace(entry: entry) }
 }
 
-/// Walks the JSON tree, building model values and collecting issues.
+/// Walks a ledger's JSON tree with the one ``JSONReader``, building model values.
 private struct Reader {
-  let file: String
-  var issues: [LedgerIssue] = []
+  var json: JSONReader
   /// The `id` of every entry of each list, parsed or not, for duplicate checks.
-  var rawIDs: [String: [(id: String, entry: String)]] = [:]
+  var rawIDs: [String: [(id: String, entry: String, position: TextPosition)]] = [:]
 
-  init(file: String) { self.file = file }
-
-  mutating func report(_ entry: String, _ field: String, _ problem: String) {
-    issues.append(LedgerIssue(file: file, entry: entry, field: field, problem: problem))
-  }
+  init(file: String) { json = JSONReader(file: file) }
 
   // MARK: - Header
 
@@ -131,61 +117,58 @@ private struct Reader {
     var extends: String?
   }
 
-  mutating func header(_ object: [String: JSONValue]) -> Header {
-    let entry = "ledger"
-    checkKeys(
-      object, entry,
+  mutating func header(_ object: JSONObject) -> Header {
+    let place = JSONPlace(entry: "ledger")
+    json.checkKeys(
+      object, place,
       allowed: [
         "format", "version", "id", "title", "extends", "asOf", "documents", "fxRates", "companies",
         "deals", "facts", "note",
       ])
-    switch object["format"] {
-    case .string(LedgerFile.formatName): break
-    case nil: report(entry, "format", "missing; expected \"\(LedgerFile.formatName)\"")
-    case let other?:
-      report(entry, "format", "expected \"\(LedgerFile.formatName)\"; found \(describe(other))")
+    switch object["format"]?.value {
+    case .string(LedgerFile.formatName)?: break
+    case nil: json.missing(object, "format", place, "missing; expected \"\(LedgerFile.formatName)\"")
+    case _?:
+      json.report(
+        place.key("format"), object["format"]!,
+        "expected \"\(LedgerFile.formatName)\"; found \(json.describe(object["format"]!))")
     }
-    switch object["version"] {
-    case .number(let version) where version == Double(LedgerFile.currentVersion): break
-    case nil: report(entry, "version", "missing; expected \(LedgerFile.currentVersion)")
-    case let other?:
-      report(
-        entry, "version",
-        "version \(describe(other)) is not supported; this build reads version \(LedgerFile.currentVersion)"
-      )
+    switch object["version"]?.value {
+    case .number(let version, _)? where version == Double(LedgerFile.currentVersion): break
+    case nil: json.missing(object, "version", place, "missing; expected \(LedgerFile.currentVersion)")
+    case _?:
+      json.report(
+        place.key("version"), object["version"]!,
+        "version \(json.describe(object["version"]!)) is not supported; this build reads version \(LedgerFile.currentVersion)")
     }
     return Header(
-      id: string(object, "id", entry), title: string(object, "title", entry),
-      asOf: date(object, "asOf", entry), extends: string(object, "extends", entry))
+      id: json.string(object, "id", place), title: json.string(object, "title", place),
+      asOf: date(object, "asOf", place), extends: json.string(object, "extends", place))
   }
 
   // MARK: - Lists
 
   mutating func list<T>(
-    _ object: [String: JSONValue], _ key: String,
-    _ parse: (inout Reader, [String: JSONValue], String) -> (T, String)?
+    _ object: JSONObject, _ key: String, _ parse: (inout Reader, JSONObject, JSONPlace) -> T?
   ) -> [Located<T>] {
-    guard let value = object[key], value != .null else { return [] }
-    guard case .array(let items) = value else {
-      report("ledger", key, "must be an array; found \(value.typeName)")
-      return []
-    }
+    guard let node = object[key], node.value != .null else { return [] }
+    guard let items = json.array(node, JSONPlace(entry: "ledger", path: key)) else { return [] }
     var result: [Located<T>] = []
     for (index, item) in items.enumerated() {
       let position = "\(key)[\(index)]"
-      guard case .object(let fields) = item else {
-        report(position, "", "must be an object; found \(item.typeName)")
+      guard case .object(let fields) = item.value else {
+        json.report(JSONPlace(entry: position), item, "must be an object; found \(json.describe(item))")
         continue
       }
       var entry = position
-      if case .string(let id) = fields["id"] {
-        entry += " (\(id))"
-        rawIDs[key, default: []].append((id, entry))
-      } else if key == "fxRates", case .string(let currency) = fields["currency"] {
-        rawIDs[key, default: []].append((currency, entry))
+      if case .string(let id)? = fields["id"]?.value {
+        entry += " (\(VisibleText.escape(id, newlines: false)))"
+        rawIDs[key, default: []].append((id, entry, fields.position(of: "id")))
+      } else if key == "fxRates", case .string(let currency)? = fields["currency"]?.value {
+        rawIDs[key, default: []].append((currency, entry, fields.position(of: "currency")))
       }
-      if let (parsed, located) = parse(&self, fields, entry) {
-        result.append(Located(value: parsed, entry: located))
+      if let parsed = parse(&self, fields, JSONPlace(entry: entry)) {
+        result.append(Located(value: parsed, entry: entry, object: fields))
       }
     }
     return result
@@ -193,299 +176,240 @@ private struct Reader {
 
   // MARK: - Entries
 
-  mutating func document(_ object: [String: JSONValue], _ entry: String) -> (Document, String)? {
-    checkKeys(
-      object, entry, allowed: ["id", "title", "publisher", "published", "language", "url", "note"])
-    let id = requiredString(object, "id", entry)
-    let title = requiredString(object, "title", entry)
+  mutating func document(_ object: JSONObject, _ place: JSONPlace) -> Document? {
+    json.checkKeys(object, place, allowed: ["id", "title", "publisher", "published", "language", "url", "note"])
+    let id = json.string(object, "id", place, required: true)
+    let title = json.string(object, "title", place, required: true)
     let document = Document(
-      id: id ?? "", title: title ?? "", publisher: string(object, "publisher", entry),
-      published: date(object, "published", entry), language: language(object, "language", entry),
-      url: string(object, "url", entry), note: string(object, "note", entry))
-    return id == nil || title == nil ? nil : (document, entry)
+      id: id ?? "", title: title ?? "", publisher: json.string(object, "publisher", place),
+      published: date(object, "published", place), language: json.enumeration(object, "language", place),
+      url: json.string(object, "url", place), note: json.string(object, "note", place))
+    return id == nil || title == nil ? nil : document
   }
 
-  mutating func fxRate(_ object: [String: JSONValue], _ entry: String) -> (FXRate, String)? {
-    checkKeys(object, entry, allowed: ["currency", "perUSD", "asOf", "source"])
-    let currency = requiredString(object, "currency", entry)
+  mutating func fxRate(_ object: JSONObject, _ place: JSONPlace) -> FXRate? {
+    json.checkKeys(object, place, allowed: ["currency", "perUSD", "asOf", "source"])
+    let currency = json.string(object, "currency", place, required: true)
     if let currency, !isCurrencyCode(currency) {
-      report(entry, "currency", "'\(currency)' is not a three-letter ISO 4217 code such as HKD")
+      json.report(
+        place.key("currency"), object["currency"]!,
+        "\(json.describe(object["currency"]!)) is not a three-letter ISO 4217 code such as HKD")
     }
-    let perUSD = number(object, "perUSD", entry)
-    if perUSD == nil, object["perUSD"] == nil { report(entry, "perUSD", "missing") }
-    if let perUSD, !(perUSD > 0) { report(entry, "perUSD", "must be positive; found \(show(perUSD))") }
-    let sources = sourceList(object, "source", entry, single: true)
-    guard let currency, let perUSD, perUSD > 0, let source = sources.first else { return nil }
-    return (
-      FXRate(currency: currency, perUSD: perUSD, asOf: date(object, "asOf", entry), source: source),
-      entry
-    )
+    let perUSD = json.number(object, "perUSD", place, .perUSD, required: true)
+    let sources = sourceList(object, "source", place, single: true)
+    guard let currency, let perUSD, let source = sources.first else { return nil }
+    return FXRate(currency: currency, perUSD: perUSD, asOf: date(object, "asOf", place), source: source)
   }
 
-  mutating func company(_ object: [String: JSONValue], _ entry: String) -> (Company, String)? {
-    checkKeys(object, entry, allowed: ["id", "names", "aliases", "parent", "role", "note"])
-    let id = requiredSlug(object, "id", entry)
+  mutating func company(_ object: JSONObject, _ place: JSONPlace) -> Company? {
+    json.checkKeys(object, place, allowed: ["id", "names", "aliases", "parent", "role", "note"])
+    let id = slug(object, "id", place, required: true)
     var names: LocalizedNames? = nil
-    switch object["names"] {
-    case .object(let fields)?:
-      checkKeys(fields, entry, allowed: ["en", "zh-Hant", "zh-Hans"], prefix: "names.")
-      let english = requiredString(fields, "en", entry, prefix: "names.")
+    if json.isAbsent(object, "names") {
+      json.missing(object, "names", place, "missing; give at least {\"en\": \"Name\"}")
+    } else if let fields = json.object(object["names"]!, place.key("names")) {
+      let namesPlace = place.key("names")
+      json.checkKeys(fields, namesPlace, allowed: ["en", "zh-Hant", "zh-Hans"])
+      let english = json.string(fields, "en", namesPlace, required: true)
       names = english.map {
         LocalizedNames(
-          english: $0, traditionalChinese: string(fields, "zh-Hant", entry, prefix: "names."),
-          simplifiedChinese: string(fields, "zh-Hans", entry, prefix: "names."))
+          english: $0, traditionalChinese: json.string(fields, "zh-Hant", namesPlace),
+          simplifiedChinese: json.string(fields, "zh-Hans", namesPlace))
       }
-    case nil, .null?:
-      report(entry, "names", "missing; give at least {\"en\": \"Name\"}")
-    case let other?:
-      report(entry, "names", "must be an object; found \(other.typeName)")
     }
-    let aliases = stringList(object, "aliases", entry)
-    let parent = slug(object, "parent", entry)
+    let aliases = json.stringList(object, "aliases", place)
+    let parent = slug(object, "parent", place)
     guard let id, let names else { return nil }
-    return (
-      Company(
-        id: CompanyID(id), names: names, aliases: aliases, parent: parent.map { CompanyID($0) },
-        role: string(object, "role", entry)), entry
-    )
+    return Company(
+      id: CompanyID(id), names: names, aliases: aliases, parent: parent.map { CompanyID($0) },
+      role: json.string(object, "role", place))
   }
 
-  mutating func deal(_ object: [String: JSONValue], _ entry: String) -> (Deal, String)? {
-    checkKeys(
-      object, entry,
+  mutating func deal(_ object: JSONObject, _ place: JSONPlace) -> Deal? {
+    json.checkKeys(
+      object, place,
       allowed: [
         "id", "payer", "payee", "kind", "amount", "announced", "termYears", "status",
         "supersededBy", "supersedes", "sources", "note",
       ])
-    let id = requiredSlug(object, "id", entry)
-    let payer = requiredSlug(object, "payer", entry)
-    let payee = requiredSlug(object, "payee", entry)
+    let id = slug(object, "id", place, required: true)
+    let payer = slug(object, "payer", place, required: true)
+    let payee = slug(object, "payee", place, required: true)
     if let payer, payer == payee {
-      report(entry, "payee", "is the same company as the payer ('\(payer)'); a deal needs two sides")
+      json.report(
+        place.key("payee"), object["payee"]!,
+        "is the same company as the payer ('\(payer)'); a deal needs two sides")
     }
-    let kind: DealKind? = enumeration(object, "kind", entry, required: true)
-    let status: DealStatus? = enumeration(object, "status", entry, required: true)
-    let amount = amountField(object, "amount", entry, isMoney: true)
-    let announced = date(object, "announced", entry)
-    let termYears = number(object, "termYears", entry)
-    if let termYears, !(termYears > 0) {
-      report(entry, "termYears", "must be positive; found \(show(termYears))")
-    }
-    let supersededBy = slug(object, "supersededBy", entry)
-    if status == .superseded, supersededBy == nil, object["supersededBy"] == nil {
-      report(entry, "supersededBy", "missing; a superseded deal must name the deal that replaced it")
+    let kind: DealKind? = json.enumeration(object, "kind", place, required: true)
+    let status: DealStatus? = json.enumeration(object, "status", place, required: true)
+    let amount = amountField(object, "amount", place, isMoney: true)
+    let announced = date(object, "announced", place)
+    let termYears = json.number(object, "termYears", place, .years)
+    let supersededBy = slug(object, "supersededBy", place)
+    if status == .superseded, object["supersededBy"] == nil {
+      json.missing(object, "supersededBy", place, "missing; a superseded deal must name the deal that replaced it")
     }
     if let status, status != .superseded, supersededBy != nil {
-      report(
-        entry, "supersededBy",
+      json.report(
+        place.key("supersededBy"), object["supersededBy"]!,
         "is set, but status is '\(status.rawValue)'; use status \"superseded\" or drop the field")
     }
-    let supersedes = stringList(object, "supersedes", entry)
+    let supersedes = json.stringList(object, "supersedes", place)
     for (index, other) in supersedes.enumerated() where !other.isSlug {
-      report(entry, "supersedes[\(index)]", "'\(other)' is not a deal id")
+      json.report(
+        place.key("supersedes").index(index), at: object.position(of: "supersedes"),
+        "'\(VisibleText.escape(other, newlines: false))' is not a deal id")
     }
-    let sources = sourceList(object, "sources", entry, single: false)
+    let sources = sourceList(object, "sources", place, single: false)
     guard let id, let payer, let payee, let kind, let status, let amount else { return nil }
-    return (
-      Deal(
-        id: DealID(id), payer: CompanyID(payer), payee: CompanyID(payee), kind: kind,
-        amount: amount, announced: announced, termYears: termYears, status: status,
-        supersededBy: supersededBy.map { DealID($0) },
-        supersedes: supersedes.isEmpty ? nil : supersedes.map { DealID($0) }, sources: sources,
-        note: string(object, "note", entry)), entry
-    )
+    return Deal(
+      id: DealID(id), payer: CompanyID(payer), payee: CompanyID(payee), kind: kind,
+      amount: amount, announced: announced, termYears: termYears, status: status,
+      supersededBy: supersededBy.map { DealID($0) },
+      supersedes: supersedes.isEmpty ? nil : supersedes.map { DealID($0) }, sources: sources,
+      note: json.string(object, "note", place))
   }
 
-  mutating func fact(_ object: [String: JSONValue], _ entry: String) -> (Fact, String)? {
-    checkKeys(
-      object, entry,
-      allowed: ["id", "company", "metric", "value", "asOf", "label", "sources", "note"])
-    let id = requiredSlug(object, "id", entry)
-    let company = slug(object, "company", entry)
-    let metric: FactMetric? = enumeration(object, "metric", entry, required: true)
-    let value = amountField(object, "value", entry, isMoney: false)
-    let sources = sourceList(object, "sources", entry, single: false)
+  mutating func fact(_ object: JSONObject, _ place: JSONPlace) -> Fact? {
+    json.checkKeys(object, place, allowed: ["id", "company", "metric", "value", "asOf", "label", "sources", "note"])
+    let id = slug(object, "id", place, required: true)
+    let company = slug(object, "company", place)
+    let metric: FactMetric? = json.enumeration(object, "metric", place, required: true)
+    let value = amountField(object, "value", place, isMoney: false)
+    let sources = sourceList(object, "sources", place, single: false)
     guard let id, let metric, let value else { return nil }
-    return (
-      Fact(
-        id: id, company: company.map { CompanyID($0) }, metric: metric, value: value,
-        asOf: date(object, "asOf", entry), label: string(object, "label", entry),
-        sources: sources, note: string(object, "note", entry)), entry
-    )
+    return Fact(
+      id: id, company: company.map { CompanyID($0) }, metric: metric, value: value,
+      asOf: date(object, "asOf", place), label: json.string(object, "label", place),
+      sources: sources, note: json.string(object, "note", place))
   }
 
   // MARK: - Amounts and sources
 
-  mutating func amountField(
-    _ object: [String: JSONValue], _ key: String, _ entry: String, isMoney: Bool
-  ) -> Amount? {
-    guard case .object(let fields)? = object[key] else {
-      if object[key] == nil || object[key] == .null {
-        report(entry, key, "missing; use {\"qualifier\": \"unstated\"} when no figure is given")
-      } else if let other = object[key] {
-        report(entry, key, "must be an object; found \(other.typeName)")
-      }
+  mutating func amountField(_ object: JSONObject, _ key: String, _ entry: JSONPlace, isMoney: Bool) -> Amount? {
+    if json.isAbsent(object, key) {
+      json.missing(object, key, entry, "missing; use {\"qualifier\": \"unstated\"} when no figure is given")
       return nil
     }
-    let prefix = key + "."
-    checkKeys(
-      fields, entry,
-      allowed: [
-        "qualifier", "value", "low", "high", "estimate", "currency", "unit", "asWritten", "assumed",
-      ], prefix: prefix)
-    guard
-      let qualifier: AmountQualifier = enumeration(
-        fields, "qualifier", entry, required: true, prefix: prefix)
-    else { return nil }
-    var ok = true
-    func nonNegative(_ name: String) -> Double? {
-      guard let x = number(fields, name, entry, prefix: prefix) else { return nil }
-      if !(x >= 0) || !x.isFinite {
-        report(entry, prefix + name, "must be a non-negative number; found \(show(x))")
-        ok = false
-      }
-      return x
+    let place = entry.key(key)
+    guard let fields = json.object(object[key]!, place) else { return nil }
+    json.checkKeys(
+      fields, place,
+      allowed: ["qualifier", "value", "low", "high", "estimate", "currency", "unit", "asWritten", "assumed"])
+    guard let qualifier: AmountQualifier = json.enumeration(fields, "qualifier", place, required: true) else {
+      return nil
     }
-    let value = nonNegative("value")
-    let low = nonNegative("low")
-    let high = nonNegative("high")
-    let estimate = nonNegative("estimate")
+    let before = json.issues.count
+    let value = json.number(fields, "value", place, .amount)
+    let low = json.number(fields, "low", place, .amount)
+    let high = json.number(fields, "high", place, .amount)
+    let estimate = json.number(fields, "estimate", place, .amount)
+    var ok = json.issues.count == before
+    func fail(_ key: String, _ problem: String) {
+      json.report(place.key(key), at: fields.position(of: key), problem)
+      ok = false
+    }
     switch qualifier {
     case .range:
-      if low == nil || high == nil {
-        report(entry, prefix + "low", "a range needs both 'low' and 'high'")
-        ok = false
-      }
-      if value != nil {
-        report(entry, prefix + "value", "a range takes 'low' and 'high', not 'value'")
-        ok = false
-      }
+      if low == nil || high == nil, ok { fail("low", "a range needs both 'low' and 'high'") }
+      if fields["value"] != nil { fail("value", "a range takes 'low' and 'high', not 'value'") }
       if let low, let high, low > high {
-        report(entry, prefix + "low", "low (\(show(low))) is greater than high (\(show(high)))")
-        ok = false
+        fail("low", "low (\(NumberRule.show(low))) is greater than high (\(NumberRule.show(high)))")
       }
-      if let low, let high, let estimate, !(low...high).contains(estimate) {
-        report(entry, prefix + "estimate", "estimate \(show(estimate)) lies outside [\(show(low)), \(show(high))]")
-        ok = false
+      if let low, let high, let estimate, low <= high, estimate < low || estimate > high {
+        fail(
+          "estimate",
+          "estimate \(NumberRule.show(estimate)) lies outside [\(NumberRule.show(low)), \(NumberRule.show(high))]")
       }
     case .unstated:
-      if value != nil || low != nil || high != nil || estimate != nil {
-        report(
-          entry, prefix + "qualifier",
-          "'unstated' takes no figures; use 'assumed' for a figure of your own, or another qualifier")
-        ok = false
+      if ["value", "low", "high", "estimate"].contains(where: { fields[$0] != nil }) {
+        fail("qualifier", "'unstated' takes no figures; use 'assumed' for a figure of your own, or another qualifier")
       }
     default:
-      if value == nil {
-        report(entry, prefix + "value", "missing; '\(qualifier.rawValue)' needs a value")
-        ok = false
-      }
-      if low != nil || high != nil {
-        report(
-          entry, prefix + "low",
-          "'low'/'high' belong to a range; '\(qualifier.rawValue)' takes 'value'")
-        ok = false
+      if fields["value"] == nil { fail("value", "missing; '\(qualifier.rawValue)' needs a value") }
+      if fields["low"] != nil || fields["high"] != nil {
+        fail("low", "'low'/'high' belong to a range; '\(qualifier.rawValue)' takes 'value'")
       }
     }
-    let currency = string(fields, "currency", entry, prefix: prefix)
-    let unit = string(fields, "unit", entry, prefix: prefix)
+    let currency = json.string(fields, "currency", place)
+    let unit = json.string(fields, "unit", place)
+    if fields["currency"] != nil, currency == nil { ok = false }
     if let currency, !isCurrencyCode(currency) {
-      report(entry, prefix + "currency", "'\(currency)' is not a three-letter ISO 4217 code")
-      ok = false
+      fail("currency", "\(json.describe(fields["currency"]!)) is not a three-letter ISO 4217 code")
     }
     if qualifier != .unstated {
-      if isMoney, currency == nil {
-        report(entry, prefix + "currency", "missing; a deal's amount needs a currency such as USD")
-        ok = false
+      if isMoney, currency == nil, fields["currency"] == nil {
+        fail("currency", "missing; a deal's amount needs a currency such as USD")
       }
-      if !isMoney, currency == nil, unit == nil {
-        report(entry, prefix + "unit", "missing; give 'currency' for money or 'unit' otherwise")
-        ok = false
+      if !isMoney, currency == nil, unit == nil, fields["currency"] == nil, fields["unit"] == nil {
+        fail("unit", "missing; give 'currency' for money or 'unit' otherwise")
       }
     }
-    if isMoney, unit != nil {
-      report(entry, prefix + "unit", "a deal's amount is money: give 'currency', not 'unit'")
-      ok = false
-    }
-    if currency != nil, unit != nil {
-      report(entry, prefix + "unit", "give either 'currency' or 'unit', not both")
-      ok = false
-    }
+    if isMoney, unit != nil { fail("unit", "a deal's amount is money: give 'currency', not 'unit'") }
+    if currency != nil, unit != nil { fail("unit", "give either 'currency' or 'unit', not both") }
     var assumption: Assumption? = nil
-    if let raw = fields["assumed"], raw != .null {
-      assumption = assumed(raw, entry, prefix: prefix + "assumed.")
+    if !json.isAbsent(fields, "assumed") {
+      assumption = assumed(fields["assumed"]!, place.key("assumed"))
       if assumption == nil { ok = false }
     }
     guard ok else { return nil }
     return Amount(
       qualifier: qualifier, value: value, low: low, high: high, estimate: estimate,
-      currency: currency, unit: unit, asWritten: string(fields, "asWritten", entry, prefix: prefix),
+      currency: currency, unit: unit, asWritten: json.string(fields, "asWritten", place),
       assumed: assumption)
   }
 
-  mutating func assumed(_ value: JSONValue, _ entry: String, prefix: String) -> Assumption? {
-    guard case .object(let fields) = value else {
-      report(entry, String(prefix.dropLast()), "must be an object; found \(value.typeName)")
-      return nil
-    }
-    checkKeys(fields, entry, allowed: ["low", "high", "estimate", "reason"], prefix: prefix)
-    let low = number(fields, "low", entry, prefix: prefix)
-    let high = number(fields, "high", entry, prefix: prefix)
-    let estimate = number(fields, "estimate", entry, prefix: prefix)
-    let reason = requiredString(fields, "reason", entry, prefix: prefix)
-    var ok = reason != nil
-    for (name, x) in [("low", low), ("high", high), ("estimate", estimate)] {
-      if let x, !(x >= 0) || !x.isFinite {
-        report(entry, prefix + name, "must be a non-negative number; found \(show(x))")
-        ok = false
-      }
-    }
+  mutating func assumed(_ node: JSONNode, _ place: JSONPlace) -> Assumption? {
+    guard let fields = json.object(node, place) else { return nil }
+    json.checkKeys(fields, place, allowed: ["low", "high", "estimate", "reason"])
+    let before = json.issues.count
+    let low = json.number(fields, "low", place, .amount)
+    let high = json.number(fields, "high", place, .amount)
+    let estimate = json.number(fields, "estimate", place, .amount)
+    let reason = json.string(fields, "reason", place, required: true)
+    var ok = json.issues.count == before
     if let low, let high, low > high {
-      report(entry, prefix + "low", "low (\(show(low))) is greater than high (\(show(high)))")
+      json.report(
+        place.key("low"), at: fields.position(of: "low"),
+        "low (\(NumberRule.show(low))) is greater than high (\(NumberRule.show(high)))")
       ok = false
     }
-    if low == nil, high == nil, estimate == nil {
-      report(entry, String(prefix.dropLast()), "gives no figure; set low, high or estimate")
+    if ok, low == nil, high == nil, estimate == nil {
+      json.report(place, node, "gives no figure; set low, high or estimate")
       ok = false
     }
     guard ok, let reason else { return nil }
     return Assumption(low: low, high: high, estimate: estimate, reason: reason)
   }
 
-  mutating func sourceList(
-    _ object: [String: JSONValue], _ key: String, _ entry: String, single: Bool
-  ) -> [Source] {
-    var items: [(JSONValue, String)] = []
-    switch object[key] {
-    case nil, .null?:
-      report(entry, key, "missing; every figure needs a source with the exact quote")
+  mutating func sourceList(_ object: JSONObject, _ key: String, _ place: JSONPlace, single: Bool) -> [Source] {
+    var items: [(JSONNode, JSONPlace)] = []
+    guard let node = object[key], node.value != .null else {
+      json.missing(object, key, place, "missing; every figure needs a source with the exact quote")
       return []
-    case .array(let values)? where !single:
-      if values.isEmpty { report(entry, key, "is empty; give at least one source") }
-      items = values.enumerated().map { ($1, "\(key)[\($0)].") }
-    case let value? where single:
-      items = [(value, key + ".")]
-    case let value?:
-      report(entry, key, "must be an array of sources; found \(value.typeName)")
+    }
+    switch node.value {
+    case .array(let values) where !single:
+      if values.isEmpty { json.report(place.key(key), node, "is empty; give at least one source") }
+      items = values.enumerated().map { ($1, place.key(key).index($0)) }
+    case _ where single:
+      items = [(node, place.key(key))]
+    default:
+      json.report(place.key(key), node, "must be an array of sources; found \(json.describe(node))")
       return []
     }
     var sources: [Source] = []
-    for (value, prefix) in items {
-      guard case .object(let fields) = value else {
-        report(entry, String(prefix.dropLast()), "must be an object; found \(value.typeName)")
-        continue
-      }
-      checkKeys(fields, entry, allowed: ["document", "quote", "language"], prefix: prefix)
-      let document = requiredString(fields, "document", entry, prefix: prefix)
-      let quote = requiredString(fields, "quote", entry, prefix: prefix)
+    for (value, itemPlace) in items {
+      guard let fields = json.object(value, itemPlace) else { continue }
+      json.checkKeys(fields, itemPlace, allowed: ["document", "quote", "language"])
+      let document = json.string(fields, "document", itemPlace, required: true)
+      let quote = json.string(fields, "quote", itemPlace, required: true)
       if let quote, quote.allSatisfy(\.isWhitespace) {
-        report(entry, prefix + "quote", "is empty; copy the exact words of the source")
+        json.report(itemPlace.key("quote"), fields["quote"]!, "is empty; copy the exact words of the source")
       }
+      let language: Language? = json.enumeration(fields, "language", itemPlace)
       if let document, let quote {
-        sources.append(
-          Source(
-            document: document, quote: quote,
-            language: language(fields, "language", entry, prefix: prefix)))
+        sources.append(Source(document: document, quote: quote, language: language))
       }
     }
     return sources
@@ -500,22 +424,40 @@ private struct Reader {
       index[deal.id] = position
     }
     for item in located {
+      let at = item.object.position(of: "supersedes")
       for (position, target) in (item.value.supersedes ?? []).enumerated() {
-        let field = "supersedes[\(position)]"
+        let field = item.place.key("supersedes").index(position)
+        let shown = VisibleText.escape(target.rawValue, newlines: false)
         guard let targetIndex = index[target] else {
-          report(item.entry, field, "names '\(target)', which is no deal in the ledger")
+          json.report(field, at: at, "names '\(shown)', which is no deal in the ledger")
           continue
         }
         if target == item.value.id {
-          report(item.entry, field, "a deal cannot supersede itself")
+          json.report(field, at: at, "a deal cannot supersede itself")
           continue
         }
         if let other = deals[targetIndex].supersededBy, other != item.value.id {
-          report(item.entry, field, "'\(target)' is already superseded by '\(other)'")
+          json.report(field, at: at, "'\(shown)' is already superseded by '\(other)'")
           continue
         }
         deals[targetIndex].status = .superseded
         deals[targetIndex].supersededBy = item.value.id
+      }
+    }
+    // A chain of supersedes must end: a loop would retire every deal on it.
+    var byID: [DealID: Int] = [:]
+    for (position, deal) in deals.enumerated() where byID[deal.id] == nil { byID[deal.id] = position }
+    for item in located where deals[byID[item.value.id]!].supersededBy != nil {
+      var seen: Set<DealID> = [item.value.id]
+      var current = deals[byID[item.value.id]!].supersededBy
+      while let next = current, let position = byID[next] {
+        if !seen.insert(next).inserted {
+          json.report(
+            item.place.key("supersedes"), at: item.object.position(of: "supersedes"),
+            "the supersedes chain loops back to '\(VisibleText.escape(next.rawValue, newlines: false))'; one deal must stay current")
+          break
+        }
+        current = deals[position].supersededBy
       }
     }
   }
@@ -527,14 +469,17 @@ private struct Reader {
   ) {
     func duplicates(_ key: String, baseIDs: [String], kind: String) {
       let inBase = Set(baseIDs)
-      var seen: [String: String] = [:]
-      for (id, entry) in rawIDs[key] ?? [] {
+      var seen: [String: (entry: String, position: TextPosition)] = [:]
+      let field = key == "fxRates" ? "currency" : "id"
+      for (id, entry, position) in rawIDs[key] ?? [] {
+        let shown = VisibleText.escape(id, newlines: false)
+        let place = JSONPlace(entry: entry, path: field)
         if inBase.contains(id) {
-          report(entry, key == "fxRates" ? "currency" : "id", "'\(id)' is already a \(kind) id in the ledger this one extends")
+          json.report(place, at: position, "'\(shown)' is already a \(kind) id in the ledger this one extends")
         } else if let first = seen[id] {
-          report(entry, key == "fxRates" ? "currency" : "id", "duplicate \(kind) id '\(id)' (first used by \(first))")
+          json.report(place, at: position, "duplicate \(kind) id '\(shown)' (first used by \(first.entry) at \(first.position))")
         } else {
-          seen[id] = entry
+          seen[id] = (entry, position)
         }
       }
     }
@@ -549,36 +494,51 @@ private struct Reader {
     let dealIDs = Set(ledger.deals.map(\.id))
     let currencies = Set(ledger.fxRates.map(\.currency)).union(["USD"])
 
-    func checkCompany(_ id: CompanyID?, _ entry: String, _ field: String) {
+    func checkCompany<T>(_ id: CompanyID?, _ item: Located<T>, _ field: String) {
       if let id, !companyIDs.contains(id) {
-        report(entry, field, "unknown company '\(id)'; add it to 'companies' or fix the spelling")
+        json.report(
+          item.place.key(field), at: item.object.position(of: field),
+          "unknown company '\(VisibleText.escape(id.rawValue, newlines: false))'; add it to 'companies' or fix the spelling")
       }
     }
-    func checkSources(_ sources: [Source], _ entry: String, _ field: String) {
+    func checkSources<T>(_ sources: [Source], _ item: Located<T>, _ field: String) {
       for (index, source) in sources.enumerated() where !documentIDs.contains(source.document) {
-        report(
-          entry, "\(field)[\(index)].document",
-          "unknown document '\(source.document)'; add it to 'documents'")
+        var position = item.object.position(of: field)
+        if case .array(let nodes)? = item.object[field]?.value, index < nodes.count,
+          case .object(let fields) = nodes[index].value
+        {
+          position = fields.position(of: "document")
+        } else if case .object(let fields)? = item.object[field]?.value {
+          position = fields.position(of: "document")
+        }
+        let place = field == "source" ? item.place.key("source.document") : item.place.key(field).index(index).key("document")
+        json.report(
+          place, at: position,
+          "unknown document '\(VisibleText.escape(source.document, newlines: false))'; add it to 'documents'")
       }
     }
-    func checkCurrency(_ amount: Amount, _ entry: String, _ field: String) {
+    func checkCurrency<T>(_ amount: Amount, _ item: Located<T>, _ field: String) {
       if let currency = amount.currency, !currencies.contains(currency) {
-        report(
-          entry, field + ".currency",
+        var position = item.object.position(of: field)
+        if case .object(let fields)? = item.object[field]?.value { position = fields.position(of: "currency") }
+        json.report(
+          item.place.key(field + ".currency"), at: position,
           "no exchange rate for '\(currency)'; add {\"currency\": \"\(currency)\", \"perUSD\": …, \"source\": …} to 'fxRates'"
         )
       }
     }
     for item in companies {
-      checkCompany(item.value.parent, item.entry, "parent")
+      checkCompany(item.value.parent, item, "parent")
       if item.value.parent == item.value.id {
-        report(item.entry, "parent", "a company cannot be its own parent")
+        json.report(item.place.key("parent"), at: item.object.position(of: "parent"), "a company cannot be its own parent")
       } else if item.value.parent != nil {
         var seen: Set<CompanyID> = [item.value.id]
         var current = item.value.parent
         while let next = current {
           if !seen.insert(next).inserted {
-            report(item.entry, "parent", "the parent chain loops back to '\(next)'")
+            json.report(
+              item.place.key("parent"), at: item.object.position(of: "parent"),
+              "the parent chain loops back to '\(next)'")
             break
           }
           current = ledger.company(next)?.parent
@@ -587,160 +547,54 @@ private struct Reader {
     }
     for item in deals {
       let deal = item.value
-      checkCompany(deal.payer, item.entry, "payer")
-      checkCompany(deal.payee, item.entry, "payee")
-      checkSources(deal.sources, item.entry, "sources")
-      checkCurrency(deal.amount, item.entry, "amount")
+      checkCompany(deal.payer, item, "payer")
+      checkCompany(deal.payee, item, "payee")
+      checkSources(deal.sources, item, "sources")
+      checkCurrency(deal.amount, item, "amount")
       if let next = deal.supersededBy {
         if !dealIDs.contains(next) {
-          report(item.entry, "supersededBy", "points to '\(next)', which is no deal in the ledger")
+          json.report(
+            item.place.key("supersededBy"), at: item.object.position(of: "supersededBy"),
+            "points to '\(next)', which is no deal in the ledger")
         } else if next == deal.id {
-          report(item.entry, "supersededBy", "a deal cannot supersede itself")
+          json.report(
+            item.place.key("supersededBy"), at: item.object.position(of: "supersededBy"),
+            "a deal cannot supersede itself")
         }
       }
     }
     for item in facts {
-      checkCompany(item.value.company, item.entry, "company")
-      checkSources(item.value.sources, item.entry, "sources")
-      checkCurrency(item.value.value, item.entry, "value")
+      checkCompany(item.value.company, item, "company")
+      checkSources(item.value.sources, item, "sources")
+      checkCurrency(item.value.value, item, "value")
     }
     for item in fxRates {
-      checkSources([item.value.source], item.entry, "source")
+      checkSources([item.value.source], item, "source")
     }
   }
 
   // MARK: - Field readers
 
-  mutating func checkKeys(
-    _ object: [String: JSONValue], _ entry: String, allowed: Set<String>, prefix: String = ""
-  ) {
-    for key in object.keys.sorted() where !allowed.contains(key) {
-      report(
-        entry, prefix + key,
-        "unknown field; expected one of \(allowed.sorted().joined(separator: ", "))")
-    }
-  }
-
-  mutating func string(
-    _ object: [String: JSONValue], _ key: String, _ entry: String, prefix: String = ""
-  ) -> String? {
-    switch object[key] {
-    case nil, .null?: return nil
-    case .string(let value)?: return value
-    case let other?:
-      report(entry, prefix + key, "must be a string; found \(other.typeName)")
-      return nil
-    }
-  }
-
-  mutating func requiredString(
-    _ object: [String: JSONValue], _ key: String, _ entry: String, prefix: String = ""
-  ) -> String? {
-    if object[key] == nil || object[key] == .null {
-      report(entry, prefix + key, "missing")
-      return nil
-    }
-    return string(object, key, entry, prefix: prefix)
-  }
-
-  mutating func slug(_ object: [String: JSONValue], _ key: String, _ entry: String) -> String? {
-    guard let value = string(object, key, entry) else { return nil }
+  mutating func slug(_ object: JSONObject, _ key: String, _ place: JSONPlace, required: Bool = false) -> String? {
+    guard let value = json.string(object, key, place, required: required) else { return nil }
     if !value.isSlug {
-      report(
-        entry, key,
-        "'\(value)' is not an id: use lower-case letters, digits and '-', e.g. 'google-cloud'")
+      json.report(
+        place.key(key), object[key]!,
+        "\(json.describe(object[key]!)) is not an id: use lower-case letters, digits and '-', e.g. 'google-cloud'")
     }
     return value
   }
 
-  mutating func requiredSlug(_ object: [String: JSONValue], _ key: String, _ entry: String)
-    -> String?
-  {
-    if object[key] == nil || object[key] == .null {
-      report(entry, key, "missing")
-      return nil
-    }
-    return slug(object, key, entry)
-  }
-
-  mutating func number(
-    _ object: [String: JSONValue], _ key: String, _ entry: String, prefix: String = ""
-  ) -> Double? {
-    switch object[key] {
-    case nil, .null?: return nil
-    case .number(let value)?: return value
-    case let other?:
-      report(entry, prefix + key, "must be a number; found \(describe(other))")
-      return nil
-    }
-  }
-
-  mutating func date(_ object: [String: JSONValue], _ key: String, _ entry: String) -> PartialDate?
-  {
-    guard let text = string(object, key, entry) else { return nil }
+  mutating func date(_ object: JSONObject, _ key: String, _ place: JSONPlace) -> PartialDate? {
+    guard let text = json.string(object, key, place) else { return nil }
     guard let date = PartialDate(text) else {
-      report(entry, key, "'\(text)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+      json.report(place.key(key), object[key]!, "\(json.describe(object[key]!)) is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
       return nil
     }
     return date
   }
 
-  mutating func language(
-    _ object: [String: JSONValue], _ key: String, _ entry: String, prefix: String = ""
-  ) -> Language? {
-    enumeration(object, key, entry, required: false, prefix: prefix)
-  }
-
-  mutating func enumeration<T: RawRepresentable & CaseIterable>(
-    _ object: [String: JSONValue], _ key: String, _ entry: String, required: Bool,
-    prefix: String = ""
-  ) -> T? where T.RawValue == String {
-    guard let text = required ? requiredString(object, key, entry, prefix: prefix)
-      : string(object, key, entry, prefix: prefix)
-    else { return nil }
-    guard let value = T(rawValue: text) else {
-      let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-      report(entry, prefix + key, "'\(text)' is not one of \(allowed)")
-      return nil
-    }
-    return value
-  }
-
-  mutating func stringList(_ object: [String: JSONValue], _ key: String, _ entry: String)
-    -> [String]
-  {
-    switch object[key] {
-    case nil, .null?: return []
-    case .array(let items)?:
-      var result: [String] = []
-      for (index, item) in items.enumerated() {
-        if case .string(let value) = item {
-          result.append(value)
-        } else {
-          report(entry, "\(key)[\(index)]", "must be a string; found \(item.typeName)")
-        }
-      }
-      return result
-    case let other?:
-      report(entry, key, "must be an array of strings; found \(other.typeName)")
-      return []
-    }
-  }
-
   func isCurrencyCode(_ text: String) -> Bool {
     text.utf8.count == 3 && text.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }
   }
-
-  func describe(_ value: JSONValue) -> String {
-    switch value {
-    case .string(let text): "\"\(text)\""
-    case .number(let x): x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
-    default: value.typeName
-    }
-  }
-}
-
-/// A number as a person writes it: `-5`, `9000000000`, `0.25`.
-private func show(_ value: Double) -> String {
-  value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
 }

@@ -1,9 +1,11 @@
 import Foundation
 
-/// Reads stress scenarios from JSON, reporting every problem with its key path.
+/// Reads stress scenarios from JSON (format `loopledger-stress-scenario`, version 1; both keys
+/// optional), reporting every problem with its line, column and key path.
 ///
 /// ```json
 /// {
+///   "format": "loopledger-stress-scenario", "version": 1,
 ///   "name": "nvidia-and-revenue",
 ///   "description": "NVIDIA's investment does not arrive and OpenAI's revenue falls by 30%",
 ///   "parameters": {"defaultTermYears": 5, "investmentYears": 3, "revenueMultiple": 10,
@@ -20,138 +22,110 @@ import Foundation
 /// }
 /// ```
 public enum StressScenarioFile {
+  /// The value of the `format` field.
+  public static let formatName = "loopledger-stress-scenario"
+  /// The newest format version this code reads.
+  public static let currentVersion = 1
+
+  /// The kinds of shock, one per shock object.
+  static let shockKinds = ["stopDeal", "stopLink", "default", "limitResources", "changeResources", "demandReturns"]
+
   /// Decodes a scenario.
   ///
-  /// - Throws: ``LedgerError/invalid(file:issues:)`` listing every problem (entry = key path).
+  /// - Throws: ``LedgerError/invalid(file:issues:)`` listing every problem (field = key path).
   public static func decode(_ data: Data, file: String) throws -> StressScenario {
-    var issues: [LedgerIssue] = []
-    func report(_ path: String, _ problem: String) {
-      issues.append(LedgerIssue(file: file, entry: path, field: "", problem: problem))
+    var json = JSONReader(file: file)
+    guard let root = json.parse(data) else { throw LedgerError.invalid(file: file, issues: json.issues) }
+    guard case .object(let object) = root.value else {
+      json.report(JSONPlace(), root, "the top level must be a JSON object; found \(json.describe(root))")
+      throw LedgerError.invalid(file: file, issues: json.issues)
     }
-    let root: JSONValue
-    do {
-      root = try JSONDecoder().decode(JSONValue.self, from: data)
-    } catch {
-      throw LedgerError.invalid(
-        file: file, issues: [LedgerIssue(file: file, entry: "file", field: "", problem: "not valid JSON: \(error)")])
+    let top = JSONPlace()
+    json.checkKeys(object, top, allowed: ["format", "version", "name", "description", "parameters", "shocks"])
+    if let format = object["format"], format.value != .string(formatName) {
+      json.report(top.key("format"), format, "expected \"\(formatName)\"; found \(json.describe(format))")
     }
-    guard case .object(let object) = root else {
-      throw LedgerError.invalid(
-        file: file, issues: [LedgerIssue(file: file, entry: "file", field: "", problem: "the top level must be an object")])
-    }
-    for key in object.keys.sorted() where !["name", "description", "parameters", "shocks"].contains(key) {
-      report(key, "unknown key; expected name, description, parameters, shocks")
-    }
-    func string(_ value: JSONValue?, _ path: String, required: Bool = false) -> String? {
-      switch value {
-      case .string(let text)?: return text
-      case nil, .null?:
-        if required { report(path, "missing") }
-        return nil
-      case let other?:
-        report(path, "must be a string; found \(other.typeName)")
-        return nil
-      }
-    }
-    func number(_ value: JSONValue?, _ path: String, in range: ClosedRange<Double>, required: Bool = false)
-      -> Double?
-    {
-      switch value {
-      case .number(let x)?:
-        guard range.contains(x) else {
-          report(path, "\(x) is out of range; expected \(range.lowerBound)…\(range.upperBound)")
-          return nil
-        }
-        return x
-      case nil, .null?:
-        if required { report(path, "missing") }
-        return nil
-      case let other?:
-        report(path, "must be a number; found \(other.typeName)")
-        return nil
+    if let version = object["version"] {
+      if case .number(let number, _) = version.value, number == Double(currentVersion) {
+      } else {
+        json.report(
+          top.key("version"), version,
+          "version \(json.describe(version)) is not supported; this build reads version \(currentVersion)")
       }
     }
     var parameters = StressParameters()
-    if let value = object["parameters"], value != .null {
-      if case .object(let fields) = value {
-        let known = ["defaultTermYears", "investmentYears", "revenueMultiple", "investmentElasticity", "defaultCosts", "maxRounds"]
-        for key in fields.keys.sorted() where !known.contains(key) {
-          report("parameters.\(key)", "unknown parameter; expected one of \(known.joined(separator: ", "))")
-        }
-        if let x = number(fields["defaultTermYears"], "parameters.defaultTermYears", in: 0.01...100) { parameters.defaultTermYears = x }
-        if let x = number(fields["investmentYears"], "parameters.investmentYears", in: 0.01...100) { parameters.investmentYears = x }
-        if let x = number(fields["revenueMultiple"], "parameters.revenueMultiple", in: 0...1_000) { parameters.revenueMultiple = x }
-        if let x = number(fields["investmentElasticity"], "parameters.investmentElasticity", in: 0...100) { parameters.investmentElasticity = x }
-        if let x = number(fields["maxRounds"], "parameters.maxRounds", in: 1...100_000) { parameters.maxRounds = Int(x) }
-        if let costs = fields["defaultCosts"], costs != .null {
-          if case .object(let c) = costs {
-            let alpha = number(c["alpha"], "parameters.defaultCosts.alpha", in: 0...1, required: true)
-            let beta = number(c["beta"], "parameters.defaultCosts.beta", in: 0...1, required: true)
-            if let alpha, let beta { parameters.defaultCosts = DefaultCosts(alpha: alpha, beta: beta) }
-          } else {
-            report("parameters.defaultCosts", "must be an object {\"alpha\": …, \"beta\": …}")
-          }
-        }
-      } else {
-        report("parameters", "must be an object")
+    if let value = object["parameters"], value.value != .null, let fields = json.object(value, top.key("parameters")) {
+      let place = top.key("parameters")
+      json.checkKeys(
+        fields, place,
+        allowed: ["defaultTermYears", "investmentYears", "revenueMultiple", "investmentElasticity", "defaultCosts", "maxRounds"])
+      if let x = json.number(fields, "defaultTermYears", place, .years) { parameters.defaultTermYears = x }
+      if let x = json.number(fields, "investmentYears", place, .years) { parameters.investmentYears = x }
+      if let x = json.number(fields, "revenueMultiple", place, .revenueMultiple) { parameters.revenueMultiple = x }
+      if let x = json.number(fields, "investmentElasticity", place, .elasticity) { parameters.investmentElasticity = x }
+      if let x = json.number(fields, "maxRounds", place, .rounds) { parameters.maxRounds = Int(x) }
+      if let costs = fields["defaultCosts"], costs.value != .null, let c = json.object(costs, place.key("defaultCosts")) {
+        let costPlace = place.key("defaultCosts")
+        json.checkKeys(c, costPlace, allowed: ["alpha", "beta"])
+        let alpha = json.number(c, "alpha", costPlace, .share, required: true)
+        let beta = json.number(c, "beta", costPlace, .share, required: true)
+        if let alpha, let beta { parameters.defaultCosts = DefaultCosts(alpha: alpha, beta: beta) }
       }
     }
     var shocks: [StressShock] = []
-    switch object["shocks"] {
-    case .array(let items)?:
+    if json.isAbsent(object, "shocks") {
+      json.missing(object, "shocks", top, "missing; give a list of shocks")
+    } else if let items = json.array(object["shocks"]!, top.key("shocks")) {
       for (index, item) in items.enumerated() {
-        let path = "shocks[\(index)]"
-        guard case .object(let fields) = item else {
-          report(path, "must be an object")
-          continue
-        }
-        let kinds = ["stopDeal", "stopLink", "default", "limitResources", "changeResources", "demandReturns"]
-        let present = kinds.filter { fields[$0] != nil }
+        let place = top.key("shocks").index(index)
+        guard let fields = json.object(item, place) else { continue }
+        let present = shockKinds.filter { fields[$0] != nil }
         guard present.count == 1, let kind = present.first else {
-          report(path, "needs exactly one of \(kinds.joined(separator: ", "))")
+          json.report(place, item, "needs exactly one of \(shockKinds.joined(separator: ", "))")
           continue
         }
-        let extra = Set(fields.keys).subtracting([kind, "fraction", "amount"])
-        for key in extra.sorted() { report("\(path).\(key)", "unknown key") }
+        let extra: [String]
+        switch kind {
+        case "stopDeal", "stopLink": extra = ["fraction"]
+        case "limitResources": extra = ["amount"]
+        case "changeResources": extra = ["fraction"]
+        default: extra = []
+        }
+        json.checkKeys(fields, place, allowed: [kind] + extra)
         switch kind {
         case "stopDeal":
-          let id = string(fields[kind], "\(path).stopDeal")
-          let fraction = number(fields["fraction"], "\(path).fraction", in: 0...1) ?? 1
+          let id = json.string(fields, kind, place)
+          let fraction = json.number(fields, "fraction", place, .share) ?? 1
           if let id { shocks.append(.stopDeal(DealID(id), fraction: fraction)) }
         case "stopLink":
-          let link = string(fields[kind], "\(path).stopLink")
-          let fraction = number(fields["fraction"], "\(path).fraction", in: 0...1) ?? 1
+          let link = json.string(fields, kind, place)
+          let fraction = json.number(fields, "fraction", place, .share) ?? 1
           if let link {
-            let parts = link.split(separator: ":").map(String.init)
-            if parts.count == 2 {
+            let parts = link.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty {
               shocks.append(.stopLink(payer: CompanyID(parts[0]), payee: CompanyID(parts[1]), fraction: fraction))
             } else {
-              report("\(path).stopLink", "'\(link)' is not PAYER:PAYEE")
+              json.report(place.key(kind), fields[kind]!, "\(json.describe(fields[kind]!)) is not PAYER:PAYEE")
             }
           }
         case "default":
-          if let id = string(fields[kind], "\(path).default") { shocks.append(.defaultCompany(CompanyID(id))) }
+          if let id = json.string(fields, kind, place) { shocks.append(.defaultCompany(CompanyID(id))) }
         case "limitResources":
-          let id = string(fields[kind], "\(path).limitResources")
-          let amount = number(fields["amount"], "\(path).amount", in: 0...1e16, required: true)
+          let id = json.string(fields, kind, place)
+          let amount = json.number(fields, "amount", place, .amount, required: true)
           if let id, let amount { shocks.append(.limitResources(CompanyID(id), amount: amount)) }
         case "changeResources":
-          let id = string(fields[kind], "\(path).changeResources")
-          let fraction = number(fields["fraction"], "\(path).fraction", in: -1...10, required: true)
+          let id = json.string(fields, kind, place)
+          let fraction = json.number(fields, "fraction", place, .resourceChange, required: true)
           if let id, let fraction { shocks.append(.changeResources(CompanyID(id), fraction: fraction)) }
         default:
-          if let rate = number(fields[kind], "\(path).demandReturns", in: 0...1) { shocks.append(.demandReturns(rate: rate)) }
+          if let rate = json.number(fields[kind]!, place.key(kind), .share) { shocks.append(.demandReturns(rate: rate)) }
         }
       }
-    case nil, .null?:
-      report("shocks", "missing; give a list of shocks")
-    case let other?:
-      report("shocks", "must be an array; found \(other.typeName)")
     }
-    if !issues.isEmpty { throw LedgerError.invalid(file: file, issues: issues) }
-    return StressScenario(
-      name: string(object["name"], "name") ?? file,
-      description: string(object["description"], "description") ?? "", shocks: shocks,
-      parameters: parameters)
+    let name = json.string(object, "name", top)
+    let description = json.string(object, "description", top)
+    if !json.issues.isEmpty { throw LedgerError.invalid(file: file, issues: json.issues) }
+    return StressScenario(name: name ?? file, description: description ?? "", shocks: shocks, parameters: parameters)
   }
 }
