@@ -165,6 +165,8 @@ public struct ClearJob: Job {
     let result = try eisenbergNoeClearing(
       liabilities: loaded.edges.network, externalAssets: loaded.assets, defaultCosts: defaultCosts,
       tolerance: tolerance, threads: threads)
+    try FiniteCheck.require(result.payments, "the clearing payment", names: { loaded.edges.ids[$0] })
+    try FiniteCheck.require(result.bracketGap, "the clearing bracket", at: "its gap")
     let renderer = ClearingRenderer(
       file: input.file, network: loaded.edges.network, result: result, externalAssets: loaded.source,
       idsWithoutExternalAssets: loaded.missing, defaultCosts: defaultCosts,
@@ -193,6 +195,8 @@ public struct DebtRankJob: Job {
     let loadedAt = clock.now
     let (result, shocked) = try InterbankConvention.debtRank(
       ids: loaded.edges.ids, exposures: loaded.edges.network, externalAssets: loaded.assets, shockCount: shock)
+    try FiniteCheck.require(result.distress, "the DebtRank distress", names: { loaded.edges.ids[$0] })
+    try FiniteCheck.require(result.debtRank, "DebtRank", at: "R")
     let renderer = DebtRankRenderer(
       file: input.file, network: loaded.edges.network, result: result, shocked: shocked,
       externalAssets: loaded.source, idsWithoutExternalAssets: loaded.missing,

@@ -58,8 +58,8 @@ public struct CascadeChartData: Codable, Sendable, Equatable {
     if rounds.isEmpty { problems.append("rounds: none given") }
     for (r, round) in rounds.enumerated() {
       for (i, loss) in round.losses.enumerated() {
-        if !loss.loss.isFinite || loss.loss < 0 {
-          problems.append("rounds[\(r)].losses[\(i)] (\(loss.company)): loss must be a finite number ≥ 0, got \(loss.loss)")
+        if let problem = NumberRule.amount.problem(loss.loss) {
+          problems.append("rounds[\(r)].losses[\(i)] (\(loss.company)): loss \(problem)")
         }
       }
     }

@@ -65,8 +65,8 @@ public struct FanChartData: Codable, Sendable, Equatable {
       if values.count != years.count {
         problems.append("\(name): \(values.count) values for \(years.count) years")
       }
-      for (i, v) in values.enumerated() where !v.isFinite {
-        problems.append("\(name)[\(i)]: not a finite number")
+      for (i, v) in values.enumerated() where !v.isFinite || abs(v) > NumberRule.amount.high {
+        problems.append("\(name)[\(i)]: must be a number from -10^16 to 10^16; found \(NumberRule.show(v))")
       }
     }
     if problems.isEmpty {
@@ -102,15 +102,17 @@ public struct FanChartData: Codable, Sendable, Equatable {
 enum ChartAxis {
   /// About `count` round tick values (1, 2 or 5 × 10ᵏ apart) covering `low…high`.
   static func ticks(low: Double, high: Double, count: Int = 5) -> [Double] {
-    guard high > low, low.isFinite, high.isFinite else { return [low] }
+    guard high > low, low.isFinite, high.isFinite, (high - low).isFinite else { return [low] }
     let raw = (high - low) / Double(max(count, 1))
     let magnitude = pow(10, floor(log10(raw)))
     let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
     let start = floor(low / step) * step
     let end = ceil(high / step) * step
+    guard step > 0, start.isFinite, end.isFinite else { return [low, high] }
     var ticks: [Double] = []
     var k = 0
-    while true {
+    // At most a few more than `count` ticks; the bound also stops a loop that rounding would keep going.
+    while k <= 4 * max(count, 1) + 4 {
       let value = start + Double(k) * step
       if value > end + step * 1e-9 { break }
       ticks.append(abs(value) < step * 1e-9 ? 0 : value)

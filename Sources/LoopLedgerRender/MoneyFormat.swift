@@ -48,11 +48,13 @@ package struct MoneyFormat: Sendable {
     }
   }
 
+  /// `26%`, `3.5%`, `<0.1%`; never traps (a share beyond 10¹³ % shows with an exponent).
   public func percent(_ value: Double) -> String {
     let p = value * 100
     if p == 0 { return "0%" }
-    if p < 0.1 { return "<0.1%" }
-    return (p < 10 ? MoneyText.compact((p * 10).rounded() / 10) : String(Int(p.rounded()))) + "%"
+    if p < 0.1, p >= 0 { return "<0.1%" }
+    if p < 10, p > -10 { return MoneyText.compact((p * 10).rounded() / 10) + "%" }
+    return MoneyText.compact(p.rounded()) + "%"
   }
 
   private func text(_ interval: Interval, unit: (Double) -> String, style: Style = .long)

@@ -41,6 +41,7 @@ public struct ProjectionRenderer {
 
   /// A fractional year as the month it falls in: 2025.875 → 2025-11.
   private func month(_ value: Double) -> String {
+    guard value.isFinite, abs(value) < 1e6 else { return MoneyText.compact(value) }
     let year = Int(value.rounded(.down))
     let month = min(12, Int(((value - Double(year)) * 12).rounded(.down)) + 1)
     return "\(year)-" + (month < 10 ? "0\(month)" : "\(month)")

@@ -191,6 +191,8 @@ public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
   case dimensionMismatch(name: String, expected: Int, actual: Int)
   /// An input value is out of range.
   case invalidValue(name: String, value: Double, expected: String)
+  /// A result came out NaN or infinite: no answer is given rather than a wrong one.
+  case notFinite(what: String, at: String)
 
   public var description: String {
     switch self {
@@ -198,6 +200,25 @@ public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
       "'\(name)' has \(actual) entries; expected \(expected), one per node."
     case .invalidValue(let name, let value, let expected):
       "'\(name)' is \(value); expected \(expected)."
+    case .notFinite(let what, let place):
+      "\(what) came out as no finite number at \(place); the inputs are too large or degenerate for it, so no result is given"
+    }
+  }
+}
+
+/// The check every analysis of bulk input makes before it reports a number: NaN and infinities
+/// are named with the node (or figure) responsible and stop the run, so that no output ever
+/// presents a non-finite value as a result, let alone as a proven one.
+public enum FiniteCheck {
+  /// - Throws: ``AnalysisError/notFinite(what:at:)`` when `value` is NaN or infinite.
+  public static func require(_ value: Double, _ what: String, at place: @autoclosure () -> String) throws {
+    if !value.isFinite { throw AnalysisError.notFinite(what: what, at: place()) }
+  }
+
+  /// - Throws: ``AnalysisError/notFinite(what:at:)`` naming the first entry that is not finite.
+  public static func require(_ values: [Double], _ what: String, names: (Int) -> String) throws {
+    if let index = values.firstIndex(where: { !$0.isFinite }) {
+      throw AnalysisError.notFinite(what: what, at: "node '\(VisibleText.escape(names(index), newlines: false))'")
     }
   }
 }

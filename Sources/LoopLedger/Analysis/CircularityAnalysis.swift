@@ -80,6 +80,15 @@ public struct CircularityAnalysis: Codable, Sendable {
           weighted: options.weightedHodge, tolerance: options.tolerance,
           maxIterations: options.maxIterations, threads: options.threads)
       }
+      if let hodge {
+        for (name, value) in [
+          ("total", hodge.total), ("gradient", hodge.gradient), ("circular", hodge.circular),
+          ("circular share", hodge.circularShare),
+        ] {
+          try FiniteCheck.require(value, "the Hodge decomposition", at: "its \(name) part")
+        }
+        try FiniteCheck.require(hodge.potential, "the Hodge potential", names: { ids[$0] })
+      }
     }
     if options.circulation, network.edgeCount <= options.circulationEdgeLimit ?? .max {
       progress?("maximum circulation…")
@@ -89,6 +98,14 @@ public struct CircularityAnalysis: Codable, Sendable {
           phase += 1
           progress?(
             "maximum circulation: phase \(phase), \(String(format: "%.4f", 100 * routed))% of the directional flow routed")
+        }
+      }
+      if let circulation {
+        for (name, value) in [
+          ("total flow", circulation.totalFlow), ("circulation", circulation.circulation),
+          ("upper bound", circulation.upperBound), ("gap", circulation.gap),
+        ] {
+          try FiniteCheck.require(value, "the maximum circulation", at: "its \(name)")
         }
       }
     }

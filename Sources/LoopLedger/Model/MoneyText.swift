@@ -11,9 +11,26 @@ public enum MoneyText {
     return currency == "USD" ? "$\(number)\(scaled.1)" : "\(currency) \(number)\(scaled.1)"
   }
 
-  /// A number with at most three significant decimals and no trailing zeros.
+  /// A number with at most three decimals and no trailing zeros: `12`, `1.4`, `-0.3`; from 10¹⁵
+  /// on, with an exponent (`1.23e20`). Never traps: NaN and the infinities (which no checked input
+  /// can produce) show as `NaN`, `∞`, `−∞`.
   public static func compact(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
+    if value < 0 {
+      let magnitude = compact(-value)
+      return magnitude == "0" ? "0" : "-" + magnitude
+    }
+    if value == value.rounded(), value < 1e15 { return String(Int64(value)) }
+    if value >= 1e15 {
+      let exponent = Int(Foundation.floor(Foundation.log10(value)))
+      var mantissa = (value / Foundation.pow(10, Double(exponent)) * 1000).rounded() / 1000
+      var shown = exponent
+      if mantissa >= 10 {
+        mantissa /= 10
+        shown += 1
+      }
+      return compact(mantissa) + "e\(shown)"
+    }
     var text = String(format3: value)
     while text.hasSuffix("0") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }
@@ -22,11 +39,11 @@ public enum MoneyText {
 }
 
 extension String {
+  /// A non-negative value below 10¹⁵ with three decimals.
   fileprivate init(format3 value: Double) {
-    let rounded = (value * 1000).rounded() / 1000
-    let whole = Int(rounded)
-    let fraction = Int(((abs(rounded) - Double(abs(whole))) * 1000).rounded())
-    let digits = String(fraction)
+    let thousandths = Int64((value * 1000).rounded())
+    let whole = thousandths / 1000
+    let digits = String(thousandths % 1000)
     self = "\(whole).\(String(repeating: "0", count: 3 - digits.count))\(digits)"
   }
 }
@@ -46,6 +63,7 @@ extension MoneyText {
     }
     if multiplier != 1 { body.removeLast() }
     guard let value = Double(body), value.isFinite, value >= 0 else { return nil }
+    // Beyond Double's range this gives infinity, which ``NumberRule/amount`` then refuses by name.
     return value * multiplier
   }
 }
