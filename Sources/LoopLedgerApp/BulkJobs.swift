@@ -35,15 +35,18 @@ public struct AnalyzeJob: Job {
 
   public func validate() throws {
     if maxLength != "all" {
-      guard let bound = Int(maxLength), bound >= 2 else {
-        throw ArgumentValueError("'--max-length' must be a number of at least 2, or 'all'; got '\(maxLength)'.")
+      guard let bound = Int(maxLength) else {
+        throw ArgumentValueError(
+          "'--max-length' must be \(NumberRule.loopLength.expected), or 'all'; found '\(maxLength)'.")
       }
+      try FlagRule.check("max-length", bound)
     }
-    if threads < 1 { throw ArgumentValueError("'--threads' must be at least 1.") }
-    if limit < 0 { throw ArgumentValueError("'--limit' cannot be negative.") }
-    if let circulationLimit, circulationLimit < 0 { throw ArgumentValueError("'--circulation-limit' cannot be negative.") }
-    if let maxCycles, maxCycles < 1 { throw ArgumentValueError("'--max-cycles' must be at least 1.") }
-    if !(tolerance > 0 && tolerance < 1) { throw ArgumentValueError("'--tolerance' must be in (0, 1).") }
+    try FlagRule.check("threads", threads)
+    try FlagRule.check("limit", limit)
+    try FlagRule.check("circulation-limit", circulationLimit)
+    try FlagRule.check("max-cycles", maxCycles)
+    try FlagRule.check("tolerance", tolerance)
+    try FlagRule.check("max-iterations", maxIterations)
   }
 
   public var inputs: [String] { [file] }
@@ -121,6 +124,8 @@ public struct InterbankInput: Sendable {
     var assets: [Double]
     var source: String
     var missing: Int
+    /// Warnings for standard error: ids of the assets file that name no node.
+    var warnings: [Output] = []
   }
 
   func load(progress: ProgressLine) throws -> Loaded {
@@ -154,6 +159,12 @@ public struct ClearJob: Job {
 
   public init(input: InterbankInput) { self.input = input }
 
+  public func validate() throws {
+    try FlagRule.check("threads", threads)
+    try FlagRule.check("tolerance", tolerance)
+    try FlagRule.checkDefaultCosts(alpha: defaultCosts?.alpha, beta: defaultCosts?.beta)
+  }
+
   public var inputs: [String] { input.inputs }
 
   public func outputs(progress: ProgressLine) throws -> [Output] {
@@ -185,6 +196,10 @@ public struct DebtRankJob: Job {
 
   public init(input: InterbankInput) { self.input = input }
 
+  public func validate() throws {
+    try FlagRule.check("shock", shock)
+  }
+
   public var inputs: [String] { input.inputs }
 
   public func outputs(progress: ProgressLine) throws -> [Output] {
@@ -201,6 +216,6 @@ public struct DebtRankJob: Job {
       file: input.file, network: loaded.edges.network, result: result, shocked: shocked,
       externalAssets: loaded.source, idsWithoutExternalAssets: loaded.missing,
       timings: ["load": seconds(loadedAt - start), "debtRank": seconds(clock.now - loadedAt)])
-    return [Output(try renderer.render(format), to: .standardOutput)]
+    return loaded.warnings + [Output(try renderer.render(format), to: .standardOutput)]
   }
 }

@@ -33,10 +33,10 @@ public struct DrawJob: Job {
   }
 
   public func validate() throws {
-    if let maxLength, maxLength < 2 { throw ArgumentValueError("'--max-length' must be at least 2; got \(maxLength).") }
-    if limit < 1 { throw ArgumentValueError("'--limit' must be at least 1; got \(limit).") }
-    if let highlight, highlight < 1 { throw ArgumentValueError("'--highlight' counts from 1; got \(highlight).") }
-    if paths < 100 { throw ArgumentValueError("'--paths' must be at least 100.") }
+    try FlagRule.check("max-length", maxLength)
+    try FlagRule.check("limit", limit)
+    try FlagRule.check("highlight", highlight)
+    try FlagRule.check("paths", paths)
   }
 
   public var inputs: [String] { ledger.inputs + (dataPath.map { [$0] } ?? []) }
@@ -71,6 +71,7 @@ public struct DrawJob: Job {
         let loaded = try ledger.load()
         let id = try FundingProjection.resolveCompany(company, in: loaded)
         let window = ProjectionOptions.window(for: loaded)
+        try ProjectionBudget.check(paths: paths, sensitivityPaths: 0, simulatedYears: window.count)
         let projection = try FundingProjection(
           ledger: loaded, company: id, scenario: .defaults,
           options: ProjectionOptions(

@@ -33,7 +33,7 @@ public struct ExtractJob: Job {
         "'--eval TRUTH.json' takes exactly one directory of articles; got \(articles.count) arguments.")
     }
     if truthPath == nil, articles.isEmpty { throw ArgumentValueError("Give at least one article file.") }
-    if !(0...1).contains(minConfidence) { throw ArgumentValueError("'--min-confidence' must be between 0 and 1.") }
+    try FlagRule.check("min-confidence", minConfidence)
   }
 
   public var inputs: [String] {

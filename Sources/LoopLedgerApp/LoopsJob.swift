@@ -19,8 +19,8 @@ public struct LoopsJob: Job {
   }
 
   public func validate() throws {
-    if let maxLength, maxLength < 2 { throw ArgumentValueError("'--max-length' must be at least 2; got \(maxLength).") }
-    if limit < 1 { throw ArgumentValueError("'--limit' must be at least 1; got \(limit).") }
+    try FlagRule.check("max-length", maxLength)
+    try FlagRule.check("limit", limit)
   }
 
   public var inputs: [String] { ledger.inputs }

@@ -32,10 +32,8 @@ public struct ReportJob: Job {
   ///
   /// - Throws: ``ArgumentValueError``.
   public func validate() throws {
-    if let maxLength, maxLength < 2 {
-      throw ArgumentValueError("'--max-length' must be at least 2 (a loop needs two companies); got \(maxLength).")
-    }
-    if limit < 1 { throw ArgumentValueError("'--limit' must be at least 1; got \(limit).") }
+    try FlagRule.check("max-length", maxLength)
+    try FlagRule.check("limit", limit)
     _ = try CompanyID.parseAmounts(external, flag: "external")
   }
 

@@ -26,12 +26,12 @@ public struct StressJob: Job {
   }
 
   public func validate() throws {
-    if let demandReturns, !(0...1).contains(demandReturns) {
-      throw ArgumentValueError("'--demand-returns' must be in [0, 1].")
-    }
-    for (flag, value) in [("term-years", termYears), ("investment-years", investmentYears)] {
-      if let value, !(value > 0) { throw ArgumentValueError("'--\(flag)' must be positive.") }
-    }
+    try FlagRule.check("demand-returns", demandReturns)
+    try FlagRule.check("term-years", termYears)
+    try FlagRule.check("investment-years", investmentYears)
+    try FlagRule.check("multiple", multiple)
+    try FlagRule.check("elasticity", elasticity)
+    try FlagRule.checkDefaultCosts(alpha: defaultCosts?.alpha, beta: defaultCosts?.beta)
     _ = try StressShock.parse(stops: stops, defaults: defaults, resources: resources, revenue: revenue)
   }
 

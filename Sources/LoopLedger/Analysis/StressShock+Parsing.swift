@@ -23,8 +23,11 @@ extension StressShock {
       let parts = stop.split(separator: "=", maxSplits: 1).map(String.init)
       var fraction = 1.0
       if parts.count == 2 {
-        guard let value = Double(parts[1]), (0...1).contains(value) else {
-          throw ArgumentValueError("'--stop \(stop)': the fraction must be a number in [0, 1].")
+        guard let value = Double(parts[1]) else {
+          throw ArgumentValueError("'--stop \(stop)': the fraction must be a number from 0 to 1.")
+        }
+        if let problem = NumberRule.share.problem(value, written: parts[1]) {
+          throw ArgumentValueError("'--stop \(stop)': \(problem).")
         }
         fraction = value
       }
@@ -38,19 +41,28 @@ extension StressShock {
     shocks += defaults.map { .defaultCompany(CompanyID($0)) }
     for item in resources {
       let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-      guard parts.count == 2, let amount = MoneyText.parse(parts[1]) else {
+      guard parts.count == 2, !parts[0].isEmpty, let amount = MoneyText.parse(parts[1]) else {
         throw ArgumentValueError("'--resources \(item)': write COMPANY=AMOUNT, e.g. openai=20B.")
+      }
+      if let problem = NumberRule.amount.problem(amount, written: parts[1]) {
+        throw ArgumentValueError("'--resources \(item)': \(problem).")
       }
       shocks.append(.limitResources(CompanyID(parts[0]), amount: amount))
     }
     for item in revenue {
       let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-      guard parts.count == 2, let fraction = Double(parts[1]), fraction >= -1 else {
+      guard parts.count == 2, !parts[0].isEmpty, let fraction = Double(parts[1]) else {
         throw ArgumentValueError("'--revenue \(item)': write COMPANY=FRACTION, e.g. openai=-0.3.")
+      }
+      if let problem = NumberRule.resourceChange.problem(fraction, written: parts[1]) {
+        throw ArgumentValueError("'--revenue \(item)': \(problem).")
       }
       shocks.append(.changeResources(CompanyID(parts[0]), fraction: fraction))
     }
-    if let demandReturns { shocks.append(.demandReturns(rate: demandReturns)) }
+    if let demandReturns {
+      try NumberRule.share.check(demandReturns, flag: "demand-returns")
+      shocks.append(.demandReturns(rate: demandReturns))
+    }
     return shocks
   }
 }
@@ -73,6 +85,11 @@ extension Assumption {
           "'--assume \(text)': '\(parts[1])' is not an amount; write 20e9, 20B, 1.4T or 10B..30B.")
       }
       let numbers = values.compactMap { $0 }
+      for (number, written) in zip(numbers, bounds) {
+        if let problem = NumberRule.amount.problem(number, written: written) {
+          throw ArgumentValueError("'--assume \(text)': \(problem).")
+        }
+      }
       if numbers.count == 2, numbers[0] > numbers[1] {
         throw ArgumentValueError("'--assume \(text)': the low end is above the high end.")
       }
@@ -93,8 +110,11 @@ extension CompanyID {
     var result: [CompanyID: Double] = [:]
     for item in values {
       let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-      guard parts.count == 2, let amount = MoneyText.parse(parts[1]) else {
+      guard parts.count == 2, !parts[0].isEmpty, let amount = MoneyText.parse(parts[1]) else {
         throw ArgumentValueError("'--\(flag) \(item)': write COMPANY=AMOUNT, e.g. amazon=600B.")
+      }
+      if let problem = NumberRule.amount.problem(amount, written: parts[1]) {
+        throw ArgumentValueError("'--\(flag) \(item)': \(problem).")
       }
       result[CompanyID(parts[0])] = amount
     }

@@ -30,28 +30,28 @@ extension LoopLedgerCommand {
       help: ArgumentHelp("Run only these analyses.", valueName: "cycles|hodge|circulation"))
     var only: [BulkAnalysis] = []
 
-    @Option(help: "Longest cycle to count, in steps, or 'all'.")
+    @Option(parsing: .unconditional, help: "Longest cycle to count, in steps, or 'all'.")
     var maxLength: String = "3"
 
     @Flag(help: "Only count cycles (count, total length, longest, histogram); list none.")
     var countOnly = false
 
-    @Option(help: "How many cycles to list unless --count-only.")
+    @Option(parsing: .unconditional, help: "How many cycles to list unless --count-only.")
     var limit: Int = 20
 
-    @Option(help: "Stop counting cycles after this many (the count is then a lower bound).")
+    @Option(parsing: .unconditional, help: "Stop counting cycles after this many (the count is then a lower bound).")
     var maxCycles: Int?
 
     @Flag(help: "Weight each pair by its gross flow in the Hodge decomposition.")
     var weighted = false
 
-    @Option(help: "Relative residual at which the Hodge solver stops.")
+    @Option(parsing: .unconditional, help: "Relative residual at which the Hodge solver stops.")
     var tolerance: Double = 1e-10
 
-    @Option(help: "Most conjugate-gradient iterations.")
+    @Option(parsing: .unconditional, help: "Most conjugate-gradient iterations.")
     var maxIterations: Int = 20_000
 
-    @Option(help: "Skip the maximum circulation above this many edges (default: never skip).")
+    @Option(parsing: .unconditional, help: "Skip the maximum circulation above this many edges (default: never skip).")
     var circulationLimit: Int?
 
     @Option(help: ArgumentHelp("Write each node's Hodge potential to this CSV.", valueName: "file"))
@@ -60,7 +60,7 @@ extension LoopLedgerCommand {
     @Flag(help: "Skip rows with a bad amount or a missing field, and count them.")
     var skipBadRows = false
 
-    @Option(help: "Worker threads (default: all cores).")
+    @Option(parsing: .unconditional, help: "Worker threads (default: all cores).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @OptionGroup var engineOptions: EngineOptions

@@ -21,7 +21,7 @@ struct InterbankOptions: ParsableArguments {
   @Flag(help: "Skip rows with a bad amount or a missing field, and count them.")
   var skipBadRows = false
 
-  @Option(help: "Worker threads (default: all cores).")
+  @Option(parsing: .unconditional, help: "Worker threads (default: all cores).")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
   @OptionGroup var engineOptions: EngineOptions
@@ -45,21 +45,14 @@ extension LoopLedgerCommand {
 
     @OptionGroup var options: InterbankOptions
 
-    @Option(help: "Rogers–Veraart: share of external assets a defaulting node realises (with --beta).")
+    @Option(parsing: .unconditional, help: "Rogers–Veraart: share of external assets a defaulting node realises (with --beta).")
     var alpha: Double?
 
-    @Option(help: "Rogers–Veraart: share of received payments a defaulting node passes on.")
+    @Option(parsing: .unconditional, help: "Rogers–Veraart: share of received payments a defaulting node passes on.")
     var beta: Double?
 
-    @Option(help: "Relative bound on Σ(p_upper − p_lower) at which to stop.")
+    @Option(parsing: .unconditional, help: "Relative bound on Σ(p_upper − p_lower) at which to stop.")
     var tolerance: Double = 1e-13
-
-    func validate() throws {
-      if (alpha == nil) != (beta == nil) { throw ValidationError("Give both --alpha and --beta, or neither.") }
-      for (name, value) in [("alpha", alpha), ("beta", beta)] {
-        if let value, !(0...1).contains(value) { throw ValidationError("'--\(name)' must be in [0, 1]; got \(value).") }
-      }
-    }
 
     var job: ClearJob {
       var job = ClearJob(input: options.input)
@@ -69,6 +62,11 @@ extension LoopLedgerCommand {
       job.defaultCosts = alpha.flatMap { a in beta.map { DefaultCosts(alpha: a, beta: $0) } }
       job.tolerance = tolerance
       return job
+    }
+
+    func validate() throws {
+      try usage { try FlagRule.checkDefaultCosts(alpha: alpha, beta: beta) }
+      try usage { try job.validate() }
     }
 
     func run() throws { try job.runFromCommandLine() }
@@ -87,7 +85,7 @@ extension LoopLedgerCommand {
 
     @OptionGroup var options: InterbankOptions
 
-    @Option(help: "How many of the largest nodes start fully distressed.")
+    @Option(parsing: .unconditional, help: "How many of the largest nodes start fully distressed.")
     var shock: Int = 10
 
     var job: DebtRankJob {
@@ -96,6 +94,11 @@ extension LoopLedgerCommand {
       job.format = options.format
       job.shock = shock
       return job
+    }
+
+    func validate() throws {
+      try usage { try FlagRule.check("threads", options.threads) }
+      try usage { try job.validate() }
     }
 
     func run() throws { try job.runFromCommandLine() }

@@ -33,16 +33,16 @@ extension LoopLedgerCommand {
     @Option(help: "Loop map layout: circle (ordered to minimise crossings) or force (force-directed).")
     var layout: LoopMapOptions.Layout = .circle
 
-    @Option(help: "Loop map: highlight this loop (its number in the report) and dim the rest.")
+    @Option(parsing: .unconditional, help: "Loop map: highlight this loop (its number in the report) and dim the rest.")
     var highlight: Int?
 
     @Flag(help: "Loop map: leave the amounts off the arrows (they stay in the tooltips).")
     var noAmounts = false
 
-    @Option(help: "List only loops of at most this many steps.")
+    @Option(parsing: .unconditional, help: "List only loops of at most this many steps.")
     var maxLength: Int?
 
-    @Option(help: "List at most this many loops.")
+    @Option(parsing: .unconditional, help: "List at most this many loops.")
     var limit: Int = 1_000
 
     @Option(help: ArgumentHelp("fan / cascade: the chart's data as JSON (FanChartData / CascadeChartData) instead of computing it.", valueName: "file"))
@@ -54,10 +54,10 @@ extension LoopLedgerCommand {
     @Option(help: ArgumentHelp("cascade: a built-in stress scenario or a scenario file (default nvidia-stops).", valueName: "name-or-file"))
     var scenario: String = "nvidia-stops"
 
-    @Option(help: "fan: simulated paths.")
+    @Option(parsing: .unconditional, help: "fan: simulated paths.")
     var paths: Int = 20_000
 
-    @Option(help: "fan: random seed.")
+    @Option(parsing: .unconditional, help: "fan: random seed.")
     var seed: UInt64 = 1
 
     var job: DrawJob {

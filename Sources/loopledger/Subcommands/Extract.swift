@@ -36,7 +36,7 @@ extension LoopLedgerCommand {
     @Option(help: ArgumentHelp("Compare with a truth file (JSON array) and print precision, recall and F1.", valueName: "truth.json"))
     var eval: String?
 
-    @Option(help: "Leave out candidates below this confidence (0–1).")
+    @Option(parsing: .unconditional, help: "Leave out candidates below this confidence (0–1).")
     var minConfidence: Double = 0
 
     @Flag(help: "Recognize only the ledger's companies, not the built-in directory of AI-industry companies.")

@@ -21,13 +21,13 @@ extension LoopLedgerCommand {
     @Option(help: "Language of the text output: en, zh-Hant or zh-Hans.")
     var lang: Language = .english
 
-    @Option(help: "List only loops of at most this many steps.")
+    @Option(parsing: .unconditional, help: "List only loops of at most this many steps.")
     var maxLength: Int?
 
     @Option(help: "List only loops through this company (id, e.g. nvidia).")
     var company: String?
 
-    @Option(help: "List at most this many loops.")
+    @Option(parsing: .unconditional, help: "List at most this many loops.")
     var limit: Int = 1_000
 
     var job: LoopsJob {

@@ -30,10 +30,10 @@ extension LoopLedgerCommand {
         valueName: "name-or-file"))
     var ledger: String = BundledLedger.defaultName
 
-    @Option(help: "First reported year (default: the year after the ledger's as-of date).")
+    @Option(parsing: .unconditional, help: "First reported year (default: the year after the ledger's as-of date).")
     var from: Int?
 
-    @Option(help: "Last reported year (default: 9 years after --from).")
+    @Option(parsing: .unconditional, help: "Last reported year (default: 9 years after --from).")
     var to: Int?
 
     @Option(help: ArgumentHelp("A scenario file (JSON) changing the default assumptions.", valueName: "file"))
@@ -42,25 +42,25 @@ extension LoopLedgerCommand {
     @Option(help: ArgumentHelp("Write the effective scenario as a complete JSON file and stop.", valueName: "file"))
     var writeScenario: String?
 
-    @Option(help: "Monte Carlo paths.")
+    @Option(parsing: .unconditional, help: "Monte Carlo paths.")
     var paths: Int = 100_000
 
-    @Option(help: "Random seed; the same seed gives the same output for any --threads.")
+    @Option(parsing: .unconditional, help: "Random seed; the same seed gives the same output for any --threads.")
     var seed: UInt64 = 1
 
-    @Option(help: "Worker threads (default: every active processor).")
+    @Option(parsing: .unconditional, help: "Worker threads (default: every active processor).")
     var threads: Int?
 
     @Option(help: "How contract payments are spread over a term: even, front (front-loaded) or back (back-loaded); overrides the scenario.")
     var schedule: ScheduleShape?
 
-    @Option(help: "Paths per run of the sensitivity table (at most --paths).")
-    var sensitivityPaths: Int = 20_000
+    @Option(parsing: .unconditional, help: "Paths per run of the sensitivity table, at most --paths (default: 20000, or --paths if fewer).")
+    var sensitivityPaths: Int?
 
     @Flag(help: "Skip the sensitivity table.")
     var noSensitivity = false
 
-    @Option(help: ArgumentHelp("Exact quantiles up to this many paths; streaming histograms above.", visibility: .hidden))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Exact quantiles up to this many paths; streaming histograms above.", visibility: .hidden))
     var exactQuantileLimit: Int = 100_000
 
     @Option(help: ArgumentHelp("Also write the cash fan as FanChartData JSON, for 'loopledger draw fan --data FILE'.", valueName: "file"))

@@ -24,10 +24,10 @@ extension LoopLedgerCommand {
         valueName: "file"))
     var html: String?
 
-    @Option(help: "List only loops of at most this many steps.")
+    @Option(parsing: .unconditional, help: "List only loops of at most this many steps.")
     var maxLength: Int?
 
-    @Option(help: "List at most this many loops.")
+    @Option(parsing: .unconditional, help: "List at most this many loops.")
     var limit: Int = 1_000
 
     @Option(help: "List only loops through this company (id, e.g. openai).")

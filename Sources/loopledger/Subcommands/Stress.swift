@@ -37,28 +37,28 @@ extension LoopLedgerCommand {
     @Option(name: .customLong("revenue"), help: ArgumentHelp("Change a company's outside resources by a fraction: COMPANY=-0.3.", valueName: "company=fraction"))
     var revenue: [String] = []
 
-    @Option(help: "Investors demand this return a year on equity they put in (e.g. 0.1).")
+    @Option(parsing: .unconditional, help: "Investors demand this return a year on equity they put in (e.g. 0.1).")
     var demandReturns: Double?
 
     @Flag(help: "Break each link in turn and rank the links by the damage.")
     var sweep = false
 
-    @Option(help: "Term of contracts without a stated term, in years.")
+    @Option(parsing: .unconditional, help: "Term of contracts without a stated term, in years.")
     var termYears: Double?
 
-    @Option(help: "Years over which pending investments are paid.")
+    @Option(parsing: .unconditional, help: "Years over which pending investments are paid.")
     var investmentYears: Double?
 
-    @Option(help: "Valuation change per dollar of annual revenue lost.")
+    @Option(parsing: .unconditional, help: "Valuation change per dollar of annual revenue lost.")
     var multiple: Double?
 
-    @Option(help: "Share of pending investments cut per share of loop revenue lost.")
+    @Option(parsing: .unconditional, help: "Share of pending investments cut per share of loop revenue lost.")
     var elasticity: Double?
 
-    @Option(help: "Rogers–Veraart α (with --beta).")
+    @Option(parsing: .unconditional, help: "Rogers–Veraart α (with --beta).")
     var alpha: Double?
 
-    @Option(help: "Rogers–Veraart β (with --alpha).")
+    @Option(parsing: .unconditional, help: "Rogers–Veraart β (with --alpha).")
     var beta: Double?
 
     var job: StressJob {
@@ -79,10 +79,7 @@ extension LoopLedgerCommand {
     }
 
     func validate() throws {
-      if (alpha == nil) != (beta == nil) { throw ValidationError("Give both --alpha and --beta, or neither.") }
-      for (flag, value) in [("alpha", alpha), ("beta", beta)] {
-        if let value, !(0...1).contains(value) { throw ValidationError("'--\(flag)' must be in [0, 1].") }
-      }
+      try usage { try FlagRule.checkDefaultCosts(alpha: alpha, beta: beta) }
       try usage { try job.validate() }
     }
 
