@@ -136,14 +136,25 @@ public struct InterbankInput: Sendable {
         edges: result, assets: InterbankConvention.externalAssets(ids: result.ids, liabilities: result.network),
         source: "convention: e_i = p̄_i·(0.25 + 0.5·u_i)", missing: 0)
     }
-    let values = try NodeValuesCSV.read(path: externalAssets)
+    let values = try NodeValuesCSV.readWithLines(path: externalAssets)
     var missing = 0
     let assets = result.ids.map { id -> Double in
-      if let value = values[id] { return value }
+      if let value = values[id] { return value.amount }
       missing += 1
       return 0
     }
-    return Loaded(edges: result, assets: assets, source: externalAssets, missing: missing)
+    var loaded = Loaded(edges: result, assets: assets, source: externalAssets, missing: missing)
+    let known = Set(result.ids)
+    let unknown = values.filter { !known.contains($0.key) }.sorted { $0.value.line < $1.value.line }
+    if !unknown.isEmpty {
+      let listed = unknown.prefix(5).map { "line \($0.value.line) '\($0.key)'" }.joined(separator: ", ")
+      let more = unknown.count > 5 ? ", …" : ""
+      loaded.warnings.append(
+        Output(
+          "warning: \(externalAssets): \(unknown.count) id(s) name no node of \(file), so their amounts are not used: \(listed)\(more)\n",
+          to: .standardError))
+    }
+    return loaded
   }
 }
 
@@ -182,7 +193,7 @@ public struct ClearJob: Job {
       file: input.file, network: loaded.edges.network, result: result, externalAssets: loaded.source,
       idsWithoutExternalAssets: loaded.missing, defaultCosts: defaultCosts,
       timings: ["load": seconds(loadedAt - start), "clearing": seconds(clock.now - loadedAt)])
-    return [Output(try renderer.render(format), to: .standardOutput)]
+    return loaded.warnings + [Output(try renderer.render(format), to: .standardOutput)]
   }
 }
 

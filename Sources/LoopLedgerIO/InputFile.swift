@@ -8,14 +8,25 @@
 import Foundation
 import LoopLedger
 
+private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+  #if canImport(Glibc)
+    Glibc.read(fd, buffer, count)
+  #elseif canImport(Musl)
+    Musl.read(fd, buffer, count)
+  #else
+    Darwin.read(fd, buffer, count)
+  #endif
+}
+
 /// Reads the files a user names as input, with errors that say what is wrong in words.
 ///
 /// A regular file is read whole. A FIFO or character device (`/dev/stdin`, a pipe) is read up to
-/// ``maximumStreamBytes``. A directory, a missing file or one without read permission gets
+/// ``maximumStreamBytes``; a named pipe nobody writes to reads as empty instead of waiting
+/// forever. A directory, a socket, a missing file or one without read permission gets
 /// ``LedgerError/unreadable(file:reason:)`` naming the file and the cause.
 public enum InputFile {
   /// The most bytes read from a stream that has no size (a FIFO, `/dev/zero`).
-  public static let maximumStreamBytes = 1 << 30
+  public static let maximumStreamBytes = 256 << 20
 
   /// What kind of thing stands at a path.
   public enum Kind: Sendable, Equatable {
@@ -37,55 +48,110 @@ public enum InputFile {
     }
   }
 
-  /// The bytes of the file at `path`.
+  /// Opens `path` for reading, or says in words why it cannot be.
   ///
-  /// - Parameter missing: The reason given when nothing is at the path.
+  /// - Returns: The file descriptor and whether it is a stream (no known size).
   /// - Throws: ``LedgerError/unreadable(file:reason:)``.
-  public static func read(_ path: String, missing: String = "no such file") throws -> Data {
-    switch kind(of: path) {
-    case .missing: throw LedgerError.unreadable(file: path, reason: missing)
+  public static func open(_ path: String, missing: String = "no such file") throws -> (fd: Int32, isStream: Bool) {
+    if path.isEmpty { throw LedgerError.unreadable(file: "''", reason: "the path is empty") }
+    let kind = kind(of: path)
+    switch kind {
+    case .missing:
+      var info = stat()
+      if lstat(path, &info) == 0 { throw LedgerError.unreadable(file: path, reason: "it is a symbolic link to nothing") }
+      throw LedgerError.unreadable(file: path, reason: reason(errno, missing: missing))
     case .directory: throw LedgerError.unreadable(file: path, reason: "it is a directory, not a file")
     case .socket, .other, .blockDevice:
       throw LedgerError.unreadable(file: path, reason: "it is not a regular file, a pipe or a character device")
     case .regular, .fifo, .characterDevice: break
     }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      let reason = access(path, R_OK) != 0 ? "permission denied" : "it cannot be opened"
-      throw LedgerError.unreadable(file: path, reason: reason)
+    // A named pipe opens at once even without a writer; reading then sees the end at once.
+    let fd = path.withCString { Glibc_open($0, O_RDONLY | O_CLOEXEC | (kind == .fifo ? O_NONBLOCK : 0)) }
+    guard fd >= 0 else { throw LedgerError.unreadable(file: path, reason: reason(errno, missing: missing)) }
+    if kind == .fifo {
+      let flags = fcntl(fd, F_GETFL)
+      _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)
     }
-    defer { try? handle.close() }
+    return (fd, kind != .regular)
+  }
+
+  /// Reads up to `buffer.count` bytes from `fd` into `buffer`; 0 at the end.
+  ///
+  /// - Throws: ``LedgerError/unreadable(file:reason:)`` naming `path`.
+  public static func readSome(_ fd: Int32, into buffer: inout [UInt8], path: String) throws -> Int {
+    while true {
+      let count = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress!, $0.count) }
+      if count >= 0 { return count }
+      if errno != EINTR { throw LedgerError.unreadable(file: path, reason: reason(errno)) }
+    }
+  }
+
+  /// The bytes of the file at `path`.
+  ///
+  /// - Parameter missing: The reason given when nothing is at the path.
+  /// - Throws: ``LedgerError/unreadable(file:reason:)``.
+  public static func read(_ path: String, missing: String = "no such file") throws -> Data {
+    let (fd, isStream) = try open(path, missing: missing)
+    defer { close(fd) }
     var data = Data()
-    do {
-      while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-        data.append(chunk)
-        if data.count > maximumStreamBytes {
-          throw LedgerError.unreadable(
-            file: path, reason: "it is larger than \(maximumStreamBytes >> 20) MiB (or endless, like /dev/zero)")
-        }
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let count = try readSome(fd, into: &chunk, path: path)
+      if count == 0 { break }
+      data.append(contentsOf: chunk[0..<count])
+      if isStream, data.count > maximumStreamBytes {
+        throw LedgerError.unreadable(
+          file: path, reason: "it goes on past \(maximumStreamBytes >> 20) MiB (an endless stream such as /dev/zero?)")
       }
-    } catch let error as LedgerError {
-      throw error
-    } catch {
-      throw LedgerError.unreadable(file: path, reason: readFailure(error))
     }
     return data
   }
 
-  /// The text of the file at `path`, which must be UTF-8 (a byte-order mark is dropped).
+  /// The text of the file at `path`, which must be UTF-8 (a byte-order mark is dropped; UTF-16
+  /// and UTF-32 are converted).
   public static func readText(_ path: String, missing: String = "no such file") throws -> String {
     let data = try read(path, missing: missing)
-    var bytes = data[...]
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-    guard let text = String(data: Data(bytes), encoding: .utf8) else {
-      throw LedgerError.unreadable(file: path, reason: "it is not UTF-8 text")
+    guard case .success(let bytes) = TextDecoding.utf8Bytes(data), let text = String(validating: bytes, as: UTF8.self) else {
+      switch TextDecoding.text(data) {
+      case .failure(let problem): throw LedgerError.unreadable(file: path, reason: problem.words)
+      case .success: throw LedgerError.unreadable(file: path, reason: "it is not UTF-8 text")
+      }
     }
     return text
   }
 
-  private static func readFailure(_ error: any Error) -> String {
-    let code = (error as NSError).userInfo[NSUnderlyingErrorKey].map { ($0 as? NSError)?.code ?? 0 } ?? 0
-    if code == Int(EISDIR) { return "it is a directory, not a file" }
-    if code == Int(EACCES) { return "permission denied" }
-    return "reading failed (\((error as NSError).localizedDescription))"
+  /// The text of an article: UTF-8, UTF-16/32, or the character set its HTML declares
+  /// (``TextDecoding/text(_:)``).
+  ///
+  /// - Returns: The text and the encoding it was converted from, if not UTF-8.
+  /// - Throws: ``LedgerError/unreadable(file:reason:)`` when the encoding cannot be told.
+  public static func readArticle(_ path: String) throws -> (text: String, convertedFrom: String?) {
+    switch TextDecoding.text(try read(path)) {
+    case .success(let result): return result
+    case .failure(let problem): throw LedgerError.unreadable(file: path, reason: problem.words)
+    }
+  }
+
+  /// An errno in words.
+  static func reason(_ code: Int32, missing: String = "no such file") -> String {
+    switch code {
+    case ENOENT: return missing
+    case EACCES, EPERM: return "permission denied"
+    case EISDIR: return "it is a directory, not a file"
+    case ENOTDIR: return "a folder on its path is a file"
+    case ELOOP: return "its symbolic links loop"
+    case ENAMETOOLONG: return "the path is too long"
+    case ENXIO, ENODEV: return "the device is not there"
+    case EIO: return "the device reported an input/output error"
+    default: return String(cString: strerror(code))
+    }
   }
 }
+
+#if canImport(Glibc)
+  private func Glibc_open(_ path: UnsafePointer<CChar>, _ flags: Int32) -> Int32 { Glibc.open(path, flags) }
+#elseif canImport(Musl)
+  private func Glibc_open(_ path: UnsafePointer<CChar>, _ flags: Int32) -> Int32 { Musl.open(path, flags) }
+#else
+  private func Glibc_open(_ path: UnsafePointer<CChar>, _ flags: Int32) -> Int32 { Darwin.open(path, flags) }
+#endif

@@ -1,23 +1,28 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import Foundation
 import LoopLedger
 
 extension EdgeListCSV {
   /// Reads a CSV edge list from disk in 8 MiB chunks, reporting progress.
   public static func read(path: String, skipBadRows: Bool, progress: ProgressLine) throws -> Result {
-    switch InputFile.kind(of: path) {
-    case .missing: throw LedgerError.unreadable(file: path, reason: "no such file, or it cannot be opened")
-    case .directory: throw LedgerError.unreadable(file: path, reason: "it is a directory, not a file")
-    default: break
+    let (fd, isStream) = try InputFile.open(path)
+    defer { close(fd) }
+    var size = 0
+    if !isStream {
+      var info = stat()
+      if fstat(fd, &info) == 0 { size = Int(info.st_size) }
     }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw LedgerError.unreadable(file: path, reason: "no such file, or it cannot be opened")
-    }
-    defer { try? handle.close() }
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    var buffer = [UInt8](repeating: 0, count: 8 << 20)
     return try read(
       chunks: {
-        let data = try handle.read(upToCount: 8 << 20) ?? Data()
-        return data.isEmpty ? nil : [UInt8](data)
+        let count = try InputFile.readSome(fd, into: &buffer, path: path)
+        return count == 0 ? nil : Array(buffer[0..<count])
       }, file: path, skipBadRows: skipBadRows,
       progress: { consumed in
         let share = size > 0 ? " (\(Int(Double(consumed) / Double(size) * 100))%)" : ""
@@ -30,6 +35,11 @@ extension NodeValuesCSV {
   /// Reads an `id,amount` CSV from disk.
   public static func read(path: String) throws -> [String: Double] {
     try read(try InputFile.readText(path), file: path)
+  }
+
+  /// Reads an `id,amount` CSV from disk, with the line of each value.
+  public static func readWithLines(path: String) throws -> [String: Value] {
+    try readWithLines(try InputFile.readText(path), file: path)
   }
 }
 

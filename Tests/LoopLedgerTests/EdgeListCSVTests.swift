@@ -29,10 +29,11 @@ struct EdgeListCSVTests {
       _ = try EdgeListCSV.read(csv, file: "bad.csv")
     } throws: { error in
       guard case LedgerError.invalid(let file, let issues) = error else { return false }
-      let lines = issues.map(\.entry)
-      return file == "bad.csv" && lines == ["line 3", "line 4", "line 5", "line 6"]
+      let lines = issues.map(\.line)
+      return file == "bad.csv" && lines == [3, 4, 5, 6] && issues.map(\.column) == [3, 5, 1, 5]
         && issues[0].field == "target" && issues[1].field == "amount"
-        && issues[1].problem.contains("'-1' is not a non-negative number")
+        && issues[1].problem.contains("must be an amount from 0 to 10^16; found -1")
+        && issues[1].description == "bad.csv:4:5: amount: must be an amount from 0 to 10^16; found -1"
         && issues[2].problem.contains("expected at least 3")
         && issues[3].problem.contains("'abc'")
     }
@@ -43,7 +44,7 @@ struct EdgeListCSVTests {
     let result = try EdgeListCSV.read(csv, file: "e.csv", skipBadRows: true)
     #expect(result.skippedRows == 2)
     #expect(result.network.edgeCount == 2)
-    #expect(result.skippedIssues.map(\.entry) == ["line 3", "line 4"])
+    #expect(result.skippedIssues.map(\.line) == [3, 4])
   }
 
   @Test func headerMustNameTheColumns() {
@@ -52,14 +53,14 @@ struct EdgeListCSVTests {
   }
 
   @Test("Amounts parse like Double does", arguments: [
-    "0", "1", "10.5", "0.001", "123456789012345678", "1e9", "2.5E-3", "+7", "00042", "3.", ".5",
+    "0", "1", "10.5", "0.001", "1234567890123456", "1e9", "2.5E-3", "+7", "00042", "3.", ".5", "1e16",
   ])
   func amounts(text: String) throws {
     let result = try EdgeListCSV.read("source,target,amount\na,b,\(text)\n", file: "n.csv")
     #expect(result.network.weights == [Double(text) ?? -1])
   }
 
-  @Test("Malformed amounts are rejected", arguments: ["-1", "nan", "inf", "1e999", "1,5", "0x10", "1 2", "--1"])
+  @Test("Malformed amounts are rejected", arguments: ["-1", "nan", "inf", "1e999", "1,5", "0x10", "1 2", "--1", "1.1e16", "123456789012345678"])
   func badAmounts(text: String) {
     #expect(throws: LedgerError.self) {
       _ = try EdgeListCSV.read("source,target,amount\na,b,\"\(text)\"\n", file: "n.csv")
@@ -108,7 +109,7 @@ struct EdgeListCSVTests {
         }, file: "bad.csv")
     } throws: { error in
       guard case LedgerError.invalid(_, let issues) = error else { return false }
-      return issues.map(\.entry) == ["line 4"]
+      return issues.map(\.line) == [4] && issues.map(\.column) == [5]
     }
   }
 

@@ -3,15 +3,22 @@ import Foundation
 /// Reads a CSV edge list `source,target,amount[,kind,date]` into a ``FlowNetwork`` or a ``Ledger``.
 ///
 /// The first line is a header naming the columns (`source`, `target`, `amount` required; `kind` and
-/// `date` optional, in any order; extra columns are ignored). Fields may be quoted with `"` (a
-/// doubled `""` inside stands for one quote). Ids are interned once, in order of first appearance.
-/// Rows with the same source and target are summed; self-loops are dropped and counted.
+/// `date` optional, in any order, each at most once; extra columns are ignored). Fields may be
+/// quoted with `"` (a doubled `""` inside stands for one quote), amounts too (`"4"`, as
+/// spreadsheets write them). Amounts follow ``NumberRule/amount``. Ids are interned once, in order
+/// of first appearance. Rows with the same source and target are summed; self-loops are dropped
+/// and counted.
 ///
-/// Errors name the line. By default the first bad rows (up to ``maxReportedIssues``) are collected
-/// and thrown together; with `skipBadRows` they are skipped and counted instead.
+/// Errors name the line and column. By default the first bad rows (up to ``maxReportedIssues``)
+/// are collected and thrown together; with `skipBadRows` they are skipped and counted instead —
+/// unless every row is bad. A quote that is never closed is blamed on the line where it opens; a
+/// record longer than ``maximumRecordBytes`` (an endless line, a stray quote in a huge file) stops
+/// the read.
 public struct EdgeListCSV {
   /// How many problems are listed in one error before the rest are only counted.
   public static let maxReportedIssues = 50
+  /// The longest record (one line, or several inside a quoted field) read before giving up.
+  public static let maximumRecordBytes = 1 << 20
 
   /// The result of reading an edge list.
   public struct Result: Sendable {
@@ -172,6 +179,11 @@ extension EdgeListCSV {
     var fieldQuoted = [Bool](repeating: false, count: 64)
     var fieldCount = 0
     var fieldCapacity = 64
+    /// Where the current record starts: its byte in the chunk and its line.
+    var recordStart = 0
+    var recordLine = 0
+    /// A quote of the current record that opens and is never closed (its byte in the chunk).
+    var openQuote: Int? = nil
     var lastSource: Int32 = -1
     var lastSourceBytes: [UInt8] = []
     /// Rows parsed but not yet interned (plain, unquoted ids only), as byte ranges of the chunk.
@@ -186,11 +198,35 @@ extension EdgeListCSV {
       self.keepRows = keepRows
     }
 
-    mutating func report(_ line: Int, _ field: String, _ problem: String) {
+    /// Line and column of a byte of the current record.
+    func position(of offset: Int, in bytes: UnsafeRawBufferPointer) -> TextPosition {
+      var line = recordLine
+      var column = 1
+      var index = recordStart
+      while index < offset, index < bytes.count {
+        if bytes[index] == 0x0A {
+          line += 1
+          column = 1
+        } else if bytes[index] & 0xC0 != 0x80 {
+          column += 1
+        }
+        index += 1
+      }
+      return TextPosition(line: line, column: column)
+    }
+
+    /// Records a problem of the current record, at the start of field `column` (or of the record).
+    mutating func report(_ bytes: UnsafeRawBufferPointer, column: Int?, _ field: String, _ problem: String) {
       issueCount += 1
       if issues.count < EdgeListCSV.maxReportedIssues {
-        issues.append(LedgerIssue(file: file, entry: "line \(line)", field: field, problem: problem))
+        let offset = column.map { fieldStart[$0] } ?? recordStart
+        issues.append(
+          LedgerIssue(file: file, field: field, problem: problem, at: position(of: offset, in: bytes)))
       }
+    }
+
+    func problem(_ problem: String, at position: TextPosition) -> LedgerError {
+      LedgerError.invalid(file: file, issues: [LedgerIssue(file: file, problem: problem, at: position)])
     }
 
     /// Parses every complete record in `bytes`; returns how many bytes were used. Without
@@ -200,8 +236,12 @@ extension EdgeListCSV {
       if !sawAnything {
         if bytes.count < 3, !isLast { return 0 }
         sawAnything = true
-        // Skip a UTF-8 byte-order mark.
+        // Skip a UTF-8 byte-order mark; refuse UTF-16 and UTF-32, which would read as garbage.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+        if let wide = TextDecoding.wideEncodingName(bytes.prefix(512)) {
+          throw LedgerError.unreadable(
+            file: file, reason: "it is \(wide) text; save it as UTF-8 (e.g. iconv -f \(wide) -t UTF-8)")
+        }
       }
       while true {
         let recordStart = position
@@ -213,6 +253,18 @@ extension EdgeListCSV {
         case .incomplete:
           line = lineBefore
           flush(bytes)
+          if bytes.count - recordStart > EdgeListCSV.maximumRecordBytes {
+            self.recordStart = recordStart
+            self.recordLine = lineBefore + 1
+            if let openQuote {
+              throw problem(
+                "the quote that opens here is not closed within \(EdgeListCSV.maximumRecordBytes >> 20) MiB; close it (a quote inside a field is written \"\")",
+                at: self.position(of: openQuote, in: bytes))
+            }
+            throw problem(
+              "this line is longer than \(EdgeListCSV.maximumRecordBytes >> 20) MiB without a line break; is this a CSV edge list?",
+              at: TextPosition(line: lineBefore + 1, column: 1))
+          }
           return recordStart
         case .record:
           if columns == nil {
@@ -229,8 +281,11 @@ extension EdgeListCSV {
       _ bytes: UnsafeRawBufferPointer, _ position: inout Int, isLast: Bool
     ) -> RecordState {
       fieldCount = 0
+      openQuote = nil
       guard position < bytes.count else { return .end }
       line += 1
+      recordStart = position
+      recordLine = line
       var start = position
       var inQuotes = false
       var wasQuoted = false
@@ -241,6 +296,7 @@ extension EdgeListCSV {
         fieldEnd.withUnsafeMutableBufferPointer { ends in
           fieldQuoted.withUnsafeMutableBufferPointer { quotes in
             var fields = 0
+            var quoteAt = 0
             func close(_ end: Int) {
               if fields < capacity {
                 starts[fields] = start
@@ -281,10 +337,12 @@ extension EdgeListCSV {
                 if byte == UInt8(ascii: "\""), index == start {
                   inQuotes = true
                   wasQuoted = true
+                  quoteAt = index
                 }
                 index += 1
               }
             }
+            if inQuotes { openQuote = quoteAt }
             if !isLast { return .incomplete }
             var end = index
             if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
@@ -324,20 +382,27 @@ extension EdgeListCSV {
       }
       if names == [""] { return }  // blank lines before the header
       headerText = names
+      let here = TextPosition(line: recordLine, column: 1)
+      if let openQuote {
+        throw problem("the quote that opens here is never closed", at: position(of: openQuote, in: bytes))
+      }
       func column(_ name: String) -> Int? { names.firstIndex(of: name) }
+      for name in ["source", "target", "amount", "kind", "date"] {
+        let found = names.indices.filter { names[$0] == name }
+        if found.count > 1 {
+          throw problem(
+            "the header names the column '\(name)' \(found.count) times (columns \(found.map { String($0 + 1) }.joined(separator: ", "))); keep one",
+            at: here)
+        }
+      }
       guard let source = column("source"), let target = column("target"),
         let amount = column("amount")
       else {
         let missing = ["source", "target", "amount"].filter { column($0) == nil }
-        throw LedgerError.invalid(
-          file: file,
-          issues: [
-            LedgerIssue(
-              file: file, entry: "line \(line)", field: "header",
-              problem:
-                "missing column(s) \(missing.joined(separator: ", ")); the header must name source, target and amount (found: \(names.joined(separator: ",")))"
-            )
-          ])
+        let shown = VisibleText.escape(names.joined(separator: ",").prefix(200).description, newlines: false)
+        throw problem(
+          "the header lacks the column(s) \(missing.joined(separator: ", ")); it must name source, target and amount (found: \(shown))",
+          at: here)
       }
       columns = Columns(
         source: source, target: target, amount: amount, kind: column("kind"), date: column("date"))
@@ -351,7 +416,7 @@ extension EdgeListCSV {
       guard let columns else { return }
       if fieldCount == 1, fieldStart[0] == fieldEnd[0] { return }  // blank line
       rows += 1
-      let rowLine = line
+      let rowLine = recordLine
       let issuesBefore = issueCount
       defer {
         if issueCount != issuesBefore, skipBadRows {
@@ -361,23 +426,47 @@ extension EdgeListCSV {
           }
         }
       }
+      if let openQuote {
+        let opened = position(of: openQuote, in: bytes)
+        issueCount += 1
+        if issues.count < EdgeListCSV.maxReportedIssues {
+          issues.append(
+            LedgerIssue(
+              file: file,
+              problem:
+                "the quote that opens here is never closed, so the rest of the file (to line \(line)) was read as one field; close it (a quote inside a field is written \"\")",
+              at: opened))
+        }
+        return
+      }
       guard fieldCount > columns.needed else {
         report(
-          rowLine, "",
+          bytes, column: nil, "",
           "has \(fieldCount) field(s); expected at least \(columns.needed + 1) (source,target,amount)")
         return
       }
       let sourceRange = trimmed(bytes, field(columns.source))
       let targetRange = trimmed(bytes, field(columns.target))
-      let amountRange = trimmed(bytes, field(columns.amount))
-      if sourceRange.isEmpty { report(rowLine, "source", "is empty") }
-      if targetRange.isEmpty { report(rowLine, "target", "is empty") }
-      let amount = parseAmount(bytes, amountRange)
+      var amountRange = trimmed(bytes, field(columns.amount))
+      if fieldQuoted[columns.amount], amountRange.count >= 2, bytes[amountRange.upperBound - 1] == UInt8(ascii: "\"") {
+        // "4", as spreadsheets and pandas' quote-all write numbers.
+        amountRange = trimmed(bytes, (amountRange.lowerBound + 1)..<(amountRange.upperBound - 1))
+      }
+      if sourceRange.isEmpty { report(bytes, column: columns.source, "source", "is empty") }
+      if targetRange.isEmpty { report(bytes, column: columns.target, "target", "is empty") }
+      var amount = parseAmount(bytes, amountRange)
+      if let value = amount, !NumberRule.amount.allows(value) { amount = nil }
       if amount == nil {
         let shown = text(bytes, amountRange, quoted: false)
-        report(
-          rowLine, "amount",
-          shown.isEmpty ? "is empty" : "'\(shown.prefix(40))' is not a non-negative number")
+        let problem: String
+        if shown.isEmpty {
+          problem = "is empty"
+        } else if let value = Double(shown.trimmingCharacters(in: .whitespaces)), let words = NumberRule.amount.problem(value, written: shown) {
+          problem = words
+        } else {
+          problem = "'\(VisibleText.escape(String(shown.prefix(40)), newlines: false))' is not a number; write an amount from 0 to 10^16 such as 1250000 or 1.25e6"
+        }
+        report(bytes, column: columns.amount, "amount", problem)
       }
       var kind: DealKind? = nil
       var date: PartialDate? = nil
@@ -388,7 +477,7 @@ extension EdgeListCSV {
             kind = DealKind(rawValue: raw)
             if kind == nil {
               report(
-                rowLine, "kind",
+                bytes, column: kindColumn, "kind",
                 "'\(raw)' is not one of \(DealKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
           }
@@ -397,7 +486,9 @@ extension EdgeListCSV {
           let raw = text(bytes, trimmed(bytes, field(dateColumn)), quoted: fieldQuoted[dateColumn])
           if !raw.isEmpty {
             date = PartialDate(raw)
-            if date == nil { report(rowLine, "date", "'\(raw)' is not YYYY, YYYY-MM or YYYY-MM-DD") }
+            if date == nil {
+              report(bytes, column: dateColumn, "date", "'\(VisibleText.escape(raw, newlines: false))' is not YYYY, YYYY-MM or YYYY-MM-DD")
+            }
           }
         }
       }
@@ -465,21 +556,23 @@ extension EdgeListCSV {
       guard columns != nil else {
         throw LedgerError.invalid(
           file: file,
-          issues: [
-            LedgerIssue(
-              file: file, entry: "line 1", field: "",
-              problem: "the file is empty; expected a header 'source,target,amount'")
-          ])
+          issues: [LedgerIssue(file: file, problem: "the file is empty; expected a header 'source,target,amount'", at: nil)])
       }
-      if !skipBadRows, issueCount > 0 {
+      if issueCount > 0, !skipBadRows || skipped == rows {
         var listed = issues
         if issueCount > issues.count {
           listed.append(
             LedgerIssue(
-              file: file, entry: "…", field: "",
+              file: file,
               problem:
-                "\(issueCount - issues.count) more problem(s) not listed; use --skip-bad-rows to skip bad rows"
-            ))
+                "\(issueCount - issues.count) more problem(s) not listed\(skipBadRows ? "" : "; use --skip-bad-rows to skip bad rows")",
+              at: nil))
+        }
+        if skipBadRows {
+          listed.append(
+            LedgerIssue(
+              file: file, problem: "every one of the \(rows) rows is bad, so nothing is left to read; fix the rows above",
+              at: nil))
         }
         throw LedgerError.invalid(file: file, issues: listed)
       }
