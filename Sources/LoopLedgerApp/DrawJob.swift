@@ -66,7 +66,7 @@ public struct DrawJob: Job {
     case .fan:
       let chart: FanChartData
       if let dataPath {
-        chart = try FanChartData.decode(try InputFile.read(dataPath))
+        chart = try FanChartData.decode(try InputFile.read(dataPath), file: dataPath)
       } else {
         let loaded = try ledger.load()
         let id = try FundingProjection.resolveCompany(company, in: loaded)
@@ -82,7 +82,7 @@ public struct DrawJob: Job {
     case .cascade:
       let chart: CascadeChartData
       if let dataPath {
-        chart = try CascadeChartData.decode(try InputFile.read(dataPath))
+        chart = try CascadeChartData.decode(try InputFile.read(dataPath), file: dataPath)
       } else {
         let loaded = try ledger.load()
         let stress = try StressReport(

@@ -45,15 +45,7 @@ public struct ExtractJob: Job {
     let extractor = DealExtractor(ledger: reference, builtInCompanies: builtInCompanies)
     var messages: [Output] = []
     if let truthPath {
-      let truth: [TruthDeal]
-      do {
-        truth = try Evaluator.truth(from: try InputFile.read(truthPath))
-      } catch let error as LedgerError {
-        throw error
-      } catch {
-        throw LedgerError.unreadable(
-          file: truthPath, reason: "not a truth file (a JSON array of {file, from, to, kind, …}): \(error)")
-      }
+      let truth = try Evaluator.truth(from: try InputFile.read(truthPath), file: truthPath)
       let directory = articles[0]
       var extractions: [ArticleExtraction] = []
       for file in Set(truth.map(\.file)).sorted() {

@@ -71,12 +71,16 @@ public struct CascadeChartData: Codable, Sendable, Equatable {
     if !problems.isEmpty { throw ChartDataError("cascade chart data: " + problems.joined(separator: "; ")) }
   }
 
-  public static func decode(_ data: Data) throws -> CascadeChartData {
-    do {
-      return try JSONDecoder().decode(CascadeChartData.self, from: data)
-    } catch {
-      throw ChartDataError("cascade chart data: not a CascadeChartData JSON object (\(error))")
+  /// Reads and checks chart data.
+  ///
+  /// - Throws: ``LedgerError/invalid(file:issues:)`` naming the file, the place and the problem.
+  public static func decode(_ data: Data, file: String = "cascade chart data") throws -> CascadeChartData {
+    let chart = try JSONFile.decode(CascadeChartData.self, from: data, file: file)
+    let problems = chart.problems()
+    if !problems.isEmpty {
+      throw LedgerError.invalid(file: file, issues: problems.map { LedgerIssue(file: file, problem: $0, at: nil) })
     }
+    return chart
   }
 
   /// Companies in order of first appearance: the colour order.

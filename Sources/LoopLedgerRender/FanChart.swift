@@ -89,12 +89,16 @@ public struct FanChartData: Codable, Sendable, Equatable {
     if !problems.isEmpty { throw ChartDataError("fan chart data: " + problems.joined(separator: "; ")) }
   }
 
-  public static func decode(_ data: Data) throws -> FanChartData {
-    do {
-      return try JSONDecoder().decode(FanChartData.self, from: data)
-    } catch {
-      throw ChartDataError("fan chart data: not a FanChartData JSON object (\(error))")
+  /// Reads and checks chart data.
+  ///
+  /// - Throws: ``LedgerError/invalid(file:issues:)`` naming the file, the place and the problem.
+  public static func decode(_ data: Data, file: String = "fan chart data") throws -> FanChartData {
+    let chart = try JSONFile.decode(FanChartData.self, from: data, file: file)
+    let problems = chart.problems()
+    if !problems.isEmpty {
+      throw LedgerError.invalid(file: file, issues: problems.map { LedgerIssue(file: file, problem: $0, at: nil) })
     }
+    return chart
   }
 }
 

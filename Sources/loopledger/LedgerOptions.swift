@@ -72,8 +72,9 @@ func usage<T>(_ body: () throws -> T) throws -> T {
 }
 
 extension Job {
-  /// Runs the job; a bad option value found on the way is a usage error.
-  func runFromCommandLine() throws { try usage { try run() } }
+  /// Runs the job; a bad option value found on the way (``ArgumentValueError``) is reported by
+  /// ``LoopLedgerCommand/main()`` as a usage error of the subcommand (exit 64).
+  func runFromCommandLine() throws { try run() }
 }
 
 extension GraphLevel: ExpressibleByArgument {}

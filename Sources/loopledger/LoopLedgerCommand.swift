@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import LoopLedger
+import LoopLedgerApp
 
 @main
 struct LoopLedgerCommand: ParsableCommand {
@@ -17,4 +19,28 @@ struct LoopLedgerCommand: ParsableCommand {
       Clear.self, DebtRankCommand.self, Validate.self,
     ],
     defaultSubcommand: nil)
+
+  /// Parses and runs; every error is shown by the one error formatter (``ErrorText``), with the
+  /// control characters of file contents escaped.
+  static func main() {
+    var parsed: (any ParsableCommand)? = nil
+    do {
+      var command = try parseAsRoot()
+      parsed = command
+      try command.run()
+    } catch let error as ArgumentValueError {
+      // An option value that only the run could check (it needed the ledger): a usage error.
+      let name = parsed.map { type(of: $0)._commandName } ?? ""
+      let message = "Error: \(error.message)\n  See 'loopledger \(name)\(name.isEmpty ? "" : " ")--help' for more information."
+      FileHandle.standardError.write(Data((VisibleText.escape(message) + "\n").utf8))
+      Foundation.exit(ExitCode.validationFailure.rawValue)
+    } catch {
+      let code = exitCode(for: error)
+      // Help and --version go to standard output as ArgumentParser writes them.
+      if code == .success { exit(withError: error) }
+      let message = ErrorText.message(for: error) ?? fullMessage(for: error)
+      if !message.isEmpty { FileHandle.standardError.write(Data((VisibleText.escape(message) + "\n").utf8)) }
+      Foundation.exit(code.rawValue)
+    }
+  }
 }

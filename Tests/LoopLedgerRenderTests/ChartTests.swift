@@ -142,7 +142,7 @@ struct ChartTests {
   @Test func fanDataRoundTripsThroughJSON() throws {
     let data = try JSONEncoder().encode(Self.fan)
     #expect(try FanChartData.decode(data) == Self.fan)
-    #expect(throws: ChartDataError.self) { try FanChartData.decode(Data("{\"title\": 1}".utf8)) }
+    #expect(throws: LedgerError.self) { try FanChartData.decode(Data("{\"title\": 1}".utf8)) }
   }
 
   // MARK: Cascade chart

@@ -170,8 +170,10 @@ public struct EvaluationResult: Codable, Sendable, Equatable {
 
 public enum Evaluator {
   /// Reads a truth file.
-  public static func truth(from data: Data) throws -> [TruthDeal] {
-    try JSONDecoder().decode([TruthDeal].self, from: data)
+  ///
+  /// - Throws: ``LedgerError/invalid(file:issues:)`` naming the file, the place and the problem.
+  public static func truth(from data: Data, file: String = "truth file") throws -> [TruthDeal] {
+    try JSONFile.decode([TruthDeal].self, from: data, file: file)
   }
 
   /// Compares `extractions` (one per file, matched by file name) with `truth`.

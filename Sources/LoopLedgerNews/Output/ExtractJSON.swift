@@ -141,8 +141,8 @@ public struct ExtractReport: Codable, Sendable, Equatable {
     return try encoder.encode(self)
   }
 
-  public static func decode(_ data: Data) throws -> ExtractReport {
-    try JSONDecoder().decode(ExtractReport.self, from: data)
+  public static func decode(_ data: Data, file: String = "extraction report") throws -> ExtractReport {
+    try JSONFile.decode(ExtractReport.self, from: data, file: file)
   }
 }
 
