@@ -6,6 +6,7 @@
   import Darwin
 #endif
 import Foundation
+import LoopLedger
 
 private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
   #if canImport(Glibc)
@@ -65,6 +66,9 @@ public struct Output: Sendable, Equatable {
 /// - A character device or FIFO (`/dev/null`, `/dev/stdout`, a named pipe): written through.
 /// - A directory, or a file that is an input of the same command: refused before anything is
 ///   written.
+///
+/// Control characters that came from input files (a company name with ESC in it) are written as
+/// escapes (``VisibleText``), so no result can drive the terminal that shows it.
 public enum OutputWriter {
   /// Writes every output, checking every target first so that nothing is written when one of
   /// them is refused.
@@ -76,10 +80,11 @@ public enum OutputWriter {
       if case .file(let path) = output.target { try check(path, inputs: inputIdentities) }
     }
     for output in outputs {
+      let text = VisibleText.escape(output.text)
       switch output.target {
-      case .standardOutput: try writeStandardOutput(output.text)
-      case .standardError: FileHandle.standardError.write(Data(output.text.utf8))
-      case .file(let path): try writeFile(output.text, to: path)
+      case .standardOutput: try writeAll(1, text, shown: "standard output")
+      case .standardError: FileHandle.standardError.write(Data(text.utf8))
+      case .file(let path): try writeFile(text, to: path)
       }
     }
   }
@@ -91,7 +96,7 @@ public enum OutputWriter {
 
   /// Writes `text` to standard output, unbuffered, so that a failed write is seen.
   public static func writeStandardOutput(_ text: String) throws {
-    try writeAll(1, text, shown: "standard output")
+    try writeAll(1, VisibleText.escape(text), shown: "standard output")
   }
 
   // MARK: - Files

@@ -1,4 +1,5 @@
 import Foundation
+import LoopLedger
 
 /// One status line on standard error, rewritten in place; silent when stderr is not a terminal.
 public final class ProgressLine: @unchecked Sendable {
@@ -11,12 +12,13 @@ public final class ProgressLine: @unchecked Sendable {
 
   public func update(_ message: String) {
     guard enabled else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[2K\(message)".utf8))
+    FileHandle.standardError.write(Data("\r\u{1B}[2K\(VisibleText.escape(message, newlines: false))".utf8))
   }
 
   public func finish(_ message: String?) {
     guard enabled else { return }
-    FileHandle.standardError.write(Data(("\r\u{1B}[2K" + (message.map { $0 + "\n" } ?? "")).utf8))
+    let shown = message.map { VisibleText.escape($0, newlines: false) + "\n" } ?? ""
+    FileHandle.standardError.write(Data(("\r\u{1B}[2K" + shown).utf8))
   }
 }
 

@@ -238,15 +238,17 @@ public struct LoopListRenderer {
   public func render(_ format: OutputFormat) throws -> String {
     if format == .json { return try JSONOutput.string(LoopList(loops: report.loops, complete: report.loopsComplete)) }
     let money = MoneyFormat(language)
+    // Names and ids come from files: escaped in Markdown.
+    let md: (String) -> String = { format == .markdown ? Markdown.escape($0) : $0 }
+    func name(_ id: CompanyID) -> String { md(ledger.name(of: id, in: language)) }
     var out = ""
     for (index, loop) in report.loops.enumerated() {
-      let names = loop.path.map { ledger.name(of: $0, in: language) }.joined(separator: " → ")
+      let names = loop.path.map(name).joined(separator: " → ")
       let line = "\(index + 1). \(names)   \(money.interval(loop.roundTrip))"
       out += (format == .markdown ? "- " + line : line) + "\n"
       for step in loop.steps {
-        let deals = step.deals.map(\.rawValue).joined(separator: ", ")
-        out +=
-          "     \(ledger.name(of: step.payer, in: language)) → \(ledger.name(of: step.payee, in: language)): \(money.interval(step.amount)) [\(deals)]\n"
+        let deals = step.deals.map { md($0.rawValue) }.joined(separator: ", ")
+        out += "     \(name(step.payer)) → \(name(step.payee)): \(money.interval(step.amount)) [\(deals)]\n"
       }
     }
     if report.loops.isEmpty { out += "No loops.\n" }
@@ -275,15 +277,16 @@ public struct SweepRenderer {
     let words = Words(language)
     var table = TextTable(
       headers: words.sweepHeaders, alignments: [.right, .left, .left, .left, .left, .left, .right])
+    let md: (String) -> String = { format == .markdown ? Markdown.escape($0) : $0 }
     for (index, link) in ranking.enumerated() {
       table.add([
         "\(index + 1)",
-        "\(ledger.name(of: link.payer, in: language)) → \(ledger.name(of: link.payee, in: language))",
+        md("\(ledger.name(of: link.payer, in: language)) → \(ledger.name(of: link.payee, in: language))"),
         money.usd(link.damage), money.usd(link.unfunded), money.usd(link.revenueLost),
         money.usd(link.investmentCut), "\(link.defaults)",
       ])
     }
-    let shocks = scenario.shocks.isEmpty ? nil : scenario.shocks.map(words.shock).joined(separator: "; ")
+    let shocks = scenario.shocks.isEmpty ? nil : md(scenario.shocks.map(words.shock).joined(separator: "; "))
     var lines = [words.sweepHeading(onTopOf: shocks), ""]
     lines.append(table.render(indent: "  "))
     lines.append("")

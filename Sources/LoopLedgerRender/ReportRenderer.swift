@@ -51,9 +51,14 @@ public struct ReportRenderer {
       + deals.joined(separator: ", ")
   }
 
-  private var headerLines: [String] {
+  private var headerLines: [String] { headerLines(markdown: false) }
+
+  /// The title line and the summary line; in Markdown the ledger's title and id are escaped.
+  private func headerLines(markdown: Bool) -> [String] {
     let summary = report.ledger
-    var first = "\(words.reportTitle) — \(summary.title) [\(summary.id)"
+    let title = markdown ? escape(summary.title) : summary.title
+    let id = markdown ? escape(summary.id) : summary.id
+    var first = "\(words.reportTitle) — \(title) [\(id)"
     if let asOf = summary.asOf { first += ", \(words.asOf) \(asOf)" }
     first += "]"
     let statuses = DealStatus.allCases.filter { report.filter.statuses.contains($0) }
@@ -198,7 +203,8 @@ public struct ReportRenderer {
 
   /// The report as GitHub-flavoured Markdown, with every loop's deals and every fact's quote.
   public func markdown() -> String {
-    var out = ["# " + headerLines[0], "", headerLines[1], ""]
+    let header = headerLines(markdown: true)
+    var out = ["# " + header[0], "", header[1], ""]
     out.append("## \(words.loopsHeading) (\(report.loops.count))")
     out.append("")
     if report.loops.isEmpty {

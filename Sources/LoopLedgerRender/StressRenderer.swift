@@ -46,12 +46,15 @@ public struct StressRenderer {
     let h1 = markdown ? "# " : ""
     let h2 = markdown ? "## " : ""
     let bullet = markdown ? "- " : "  • "
+    // Text from files (scenario name and description, ids, names) is escaped in Markdown.
+    func md(_ text: String) -> String { markdown ? Markdown.escape(text) : text }
+    func name(_ id: CompanyID) -> String { md(self.name(id)) }
     var out: [String] = []
-    out.append(h1 + words.stressHeading(report.scenario.name, ledger: report.ledger))
-    if !report.scenario.description.isEmpty { out.append(report.scenario.description) }
+    out.append(h1 + words.stressHeading(md(report.scenario.name), ledger: md(report.ledger)))
+    if !report.scenario.description.isEmpty { out.append(md(report.scenario.description)) }
     out.append("")
     out.append(h2 + words.shocksHeading)
-    for shock in report.scenario.shocks { out.append(bullet + words.shock(shock)) }
+    for shock in report.scenario.shocks { out.append(bullet + md(words.shock(shock))) }
     out.append("")
     out.append(h2 + words.systemHeading)
     out.append("\(bullet)\(words.baselineFlows) \(range { $0.totals.baselineFlows })")
@@ -80,7 +83,7 @@ public struct StressRenderer {
       valuation = row.valuationChange < 0 ? "−" + valuation : "0"
       if let share = row.valuationChangeShare { valuation += " (\(money.percent(share)))" }
       rows.append([
-        name(row.id), cell(row.obligations), cell(row.unfunded), cell(row.revenueLost),
+        self.name(row.id), cell(row.obligations), cell(row.unfunded), cell(row.revenueLost),
         cell(row.investmentLost), cell(row.investmentCut), valuation,
         row.defaulted ? words.defaulted(round: row.defaultRound.map(String.init) ?? "?") : words.notDefaulted,
         row.distress > 0 ? String(format: "%.3f", row.distress) : "0",
@@ -89,7 +92,7 @@ public struct StressRenderer {
     if markdown {
       out.append("| " + headers.joined(separator: " | ") + " |")
       out.append("|" + headers.map { _ in "---" }.joined(separator: "|") + "|")
-      for row in rows { out.append("| " + row.map(escapeCell).joined(separator: " | ") + " |") }
+      for row in rows { out.append("| " + row.map(Markdown.escape).joined(separator: " | ") + " |") }
     } else {
       var table = TextTable(headers: headers)
       for row in rows { table.add(row) }
@@ -115,15 +118,14 @@ public struct StressRenderer {
     if !report.excludedDeals.isEmpty {
       out.append("")
       out.append(h2 + words.stressLeftOutHeading)
-      out.append(bullet + report.excludedDeals.map(\.rawValue).joined(separator: ", "))
+      out.append(bullet + md(report.excludedDeals.map(\.rawValue).joined(separator: ", ")))
     }
     out.append("")
     out.append(h2 + words.assumptionsHeading)
-    for line in report.assumptions { out.append(bullet + words.say(line)) }
+    for line in report.assumptions { out.append(bullet + md(words.say(line))) }
     return out.joined(separator: "\n") + "\n"
   }
 
   private func cell(_ value: Double) -> String { abs(value) < 0.5 ? "–" : money.usd(value) }
 
-  private func escapeCell(_ text: String) -> String { Markdown.escape(text) }
 }
