@@ -80,8 +80,11 @@ public struct ExtractJob: Job {
   private func extract(
     _ path: String, extractor: DealExtractor, date: PartialDate?, messages: inout [Output]
   ) throws -> ArticleExtraction {
-    // Invalid UTF-8 is repaired, never fatal.
-    let text = String(decoding: try InputFile.read(path), as: UTF8.self)
+    // UTF-8, UTF-16/32 or a declared HTML charset; anything else is refused, never mangled.
+    let (text, convertedFrom) = try InputFile.readArticle(path)
+    if let convertedFrom {
+      messages.append(Output("note: \(path) was read as \(convertedFrom) and converted to UTF-8\n", to: .standardError))
+    }
     let start = ContinuousClock.now
     var extraction = extractor.extract(text, file: URL(fileURLWithPath: path).lastPathComponent, date: date)
     let elapsed = seconds(ContinuousClock.now - start)
