@@ -950,7 +950,7 @@ extension Run {
       if subjects.isEmpty, flow == .raise, let round = lastRound {
         subjects = [Mention(range: round.raiser.range, company: round.raiser.company, via: "carried")]
       }
-      if subjects.isEmpty, let carried = lastSubject {
+      if subjects.isEmpty, let carried = lastSubject, !namesUnknownSubject(before: trigger, in: context) {
         subjects = [Mention(range: carried.range, company: carried.company, via: "carried")]
       }
     }
@@ -1614,3 +1614,38 @@ extension Run {
   }
 }
 
+extension Run {
+  /// Words that may stand between a subject and its verb.
+  private static let betweenSubjectAndVerb: Set<String> = [
+    "also", "already", "has", "have", "had", "will", "would", "could", "may", "might", "is", "was", "are",
+    "were", "be", "been", "said", "says", "reportedly", "recently", "previously", "later", "then", "jointly",
+    "itself", "themselves", "further", "separately", "now", "plans", "planned", "agreed", "to", "and", "just",
+    "earlier", "too",
+  ]
+  /// Capitalised words that do not name a company of their own.
+  private static let notNames: Set<String> = [
+    "it", "they", "he", "she", "we", "i", "you", "this", "that", "these", "those", "which", "who", "the",
+    "its", "their", "both", "each", "all", "meanwhile", "separately", "additionally", "also", "then", "later",
+    "earlier", "in", "on", "at", "by", "last", "next", "so", "but", "and", "however", "still", "together",
+  ]
+
+  /// Whether the clause names a subject of its own, right before the trigger, that is no company
+  /// the directory knows ("Société Générale invested €10 billion in Anthropic"): a capitalised word
+  /// that is no pronoun, skipping auxiliaries and adverbs. Such a clause has its own (unknown)
+  /// subject, so the previous sentence's subject must not be carried into it. Only Latin script is
+  /// judged; Chinese has no capitals to tell a name by.
+  func namesUnknownSubject(before trigger: Item, in context: SentenceContext) -> Bool {
+    guard trigger.clause < context.clauses.count else { return false }
+    let start = context.clauses[trigger.clause].lowerBound
+    guard trigger.range.lowerBound > start else { return false }
+    let words = text.slice(start..<trigger.range.lowerBound)
+      .split { !($0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "&") }
+    for word in words.reversed() {
+      let lower = word.lowercased()
+      if Self.betweenSubjectAndVerb.contains(lower) { continue }
+      guard let first = word.first, first.isUppercase else { return false }
+      return !Self.notNames.contains(lower)
+    }
+    return false
+  }
+}
