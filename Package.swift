@@ -23,10 +23,12 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
-    // Pure domain model and algorithms: no I/O beyond decoding bytes it is handed.
+    // Pure domain model and algorithms: no I/O beyond decoding bytes it is handed. The bundled
+    // ledgers are compiled in (BundledLedger+Embedded.swift, from Resources/ledgers by
+    // Scripts/embed-ledgers.py), so the binary needs no resource bundle.
     .target(
       name: "LoopLedger",
-      resources: [.copy("Resources/ledgers")],
+      exclude: ["Resources/ledgers"],
       swiftSettings: swiftSettings),
     // Text, Markdown, JSON and (later) SVG renderings of analysis results.
     .target(name: "LoopLedgerRender", dependencies: ["LoopLedger"], swiftSettings: swiftSettings),

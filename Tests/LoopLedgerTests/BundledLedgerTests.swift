@@ -1,9 +1,24 @@
+import Foundation
 import Testing
 
 @testable import LoopLedger
 
 @Suite("Bundled ledgers")
 struct BundledLedgerTests {
+  /// The ledgers compiled into the binary are byte for byte the JSON files in Resources/ledgers
+  /// (run Scripts/embed-ledgers.py after editing one).
+  @Test func theEmbeddedLedgersEqualTheResourceFiles() throws {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../Sources/LoopLedger/Resources/ledgers").standardizedFileURL
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+    #expect(files.map { String($0.dropLast(5)) } == BundledLedger.embeddedJSON.keys.sorted())
+    #expect(Set(BundledLedger.names) == Set(BundledLedger.embeddedJSON.keys))
+    for file in files {
+      let data = try Data(contentsOf: folder.appendingPathComponent(file))
+      #expect(Data(BundledLedger.embeddedJSON[String(file.dropLast(5))]!.utf8) == data, "\(file) differs: run Scripts/embed-ledgers.py")
+    }
+  }
+
   @Test func everySeedQuoteOccursVerbatimInTheArticle() throws {
     let article = try fixture("seed-article.txt")
     let seed = try BundledLedger.load("seed")

@@ -1,6 +1,10 @@
 import Foundation
 
-/// The ledgers shipped with LoopLedger as package resources.
+/// The ledgers shipped with LoopLedger, compiled into the binary.
+///
+/// The JSON files live in `Sources/LoopLedger/Resources/ledgers/` (edit those);
+/// `Scripts/embed-ledgers.py` copies them into `BundledLedger+Embedded.swift`, so that a
+/// `loopledger` binary copied anywhere is self-contained. A test checks that the two agree.
 public enum BundledLedger {
   /// The name of the ledger used when no file is given.
   public static let defaultName = "seed"
@@ -14,16 +18,10 @@ public enum BundledLedger {
   /// - Throws: ``LedgerError/unknownBundledLedger(_:available:)`` for an unknown name, or
   ///   ``LedgerError/invalid(file:issues:)`` if the resource fails validation.
   public static func load(_ name: String) throws -> Ledger {
-    guard names.contains(name),
-      let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "ledgers")
-    else { throw LedgerError.unknownBundledLedger(name, available: names) }
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      throw LedgerError.unreadable(file: "bundled:\(name)", reason: "\(error)")
+    guard names.contains(name), let json = embeddedJSON[name] else {
+      throw LedgerError.unknownBundledLedger(name, available: names)
     }
-    return try LedgerFile.decode(data, file: "bundled:\(name)") { base in
+    return try LedgerFile.decode(Data(json.utf8), file: "bundled:\(name)") { base in
       guard base != name else { throw LedgerError.unknownBundledLedger(base, available: names) }
       return try load(base)
     }
