@@ -76,8 +76,12 @@ let package = Package(
 )
 
 // Fuzz targets build only when asked for, so `swift build` and CI never see them:
-//     Scripts/fuzz-csv.sh
+//     Scripts/fuzz-csv.sh, Scripts/fuzz-json.sh
 if Context.environment["LOOPLEDGER_FUZZ"] != nil {
-  package.targets.append(
-    .executableTarget(name: "FuzzCSV", dependencies: ["LoopLedger"], path: "Fuzz/CSV"))
+  package.targets += [
+    .executableTarget(name: "FuzzCSV", dependencies: ["LoopLedger"], path: "Fuzz/CSV"),
+    .executableTarget(name: "FuzzLedgerJSON", dependencies: ["LoopLedger"], path: "Fuzz/LedgerJSON"),
+    .executableTarget(name: "FuzzProjectionScenario", dependencies: ["LoopLedger"], path: "Fuzz/ProjectionScenario"),
+    .executableTarget(name: "FuzzStressScenario", dependencies: ["LoopLedger"], path: "Fuzz/StressScenario"),
+  ]
 }
