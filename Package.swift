@@ -72,6 +72,12 @@ let package = Package(
       name: "LoopLedgerCLITests",
       dependencies: ["loopledger"],
       swiftSettings: swiftSettings),
+    // Issue 17's hostile inputs, each run through the built `loopledger` as a subprocess.
+    // Depending on the executable makes `swift test` build it first.
+    .testTarget(
+      name: "LoopLedgerHostileTests",
+      dependencies: ["loopledger"],
+      swiftSettings: swiftSettings),
   ]
 )
 
