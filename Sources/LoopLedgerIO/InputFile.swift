@@ -66,7 +66,7 @@ public enum InputFile {
     case .regular, .fifo, .characterDevice: break
     }
     // A named pipe opens at once even without a writer; reading then sees the end at once.
-    let fd = path.withCString { Glibc_open($0, O_RDONLY | O_CLOEXEC | (kind == .fifo ? O_NONBLOCK : 0)) }
+    let fd = path.withCString { posixOpen($0, O_RDONLY | O_CLOEXEC | (kind == .fifo ? O_NONBLOCK : 0)) }
     guard fd >= 0 else { throw LedgerError.unreadable(file: path, reason: reason(errno, missing: missing)) }
     if kind == .fifo {
       let flags = fcntl(fd, F_GETFL)
@@ -149,9 +149,9 @@ public enum InputFile {
 }
 
 #if canImport(Glibc)
-  private func Glibc_open(_ path: UnsafePointer<CChar>, _ flags: Int32) -> Int32 { Glibc.open(path, flags) }
+  private func posixOpen(_ path: UnsafePointer<CChar>, _ flags: Int32) -> Int32 { Glibc.open(path, flags) }
 #elseif canImport(Musl)
-  private func Glibc_open(_ path: UnsafePointer<CChar>, _ flags: Int32) -> Int32 { Musl.open(path, flags) }
+  private func posixOpen(_ path: UnsafePointer<CChar>, _ flags: Int32) -> Int32 { Musl.open(path, flags) }
 #else
-  private func Glibc_open(_ path: UnsafePointer<CChar>, _ flags: Int32) -> Int32 { Darwin.open(path, flags) }
+  private func posixOpen(_ path: UnsafePointer<CChar>, _ flags: Int32) -> Int32 { Darwin.open(path, flags) }
 #endif
