@@ -75,7 +75,7 @@ public struct CascadeChartData: Codable, Sendable, Equatable {
   ///
   /// - Throws: ``LedgerError/invalid(file:issues:)`` naming the file, the place and the problem.
   public static func decode(_ data: Data, file: String = "cascade chart data") throws -> CascadeChartData {
-    let chart = try JSONFile.decode(CascadeChartData.self, from: data, file: file)
+    let chart = try JSONFile.decode(CascadeChartData.self, from: data, file: file, expected: "cascade chart data")
     let problems = chart.problems()
     if !problems.isEmpty {
       throw LedgerError.invalid(file: file, issues: problems.map { LedgerIssue(file: file, problem: $0, at: nil) })

@@ -93,7 +93,7 @@ public struct FanChartData: Codable, Sendable, Equatable {
   ///
   /// - Throws: ``LedgerError/invalid(file:issues:)`` naming the file, the place and the problem.
   public static func decode(_ data: Data, file: String = "fan chart data") throws -> FanChartData {
-    let chart = try JSONFile.decode(FanChartData.self, from: data, file: file)
+    let chart = try JSONFile.decode(FanChartData.self, from: data, file: file, expected: "fan chart data")
     let problems = chart.problems()
     if !problems.isEmpty {
       throw LedgerError.invalid(file: file, issues: problems.map { LedgerIssue(file: file, problem: $0, at: nil) })

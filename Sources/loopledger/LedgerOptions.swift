@@ -82,6 +82,15 @@ extension DealStatus: ExpressibleByArgument {}
 extension DealKind: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
+
+/// The formats of the bulk analyses (`analyze`, `clear`, `debtrank`), which have no Markdown
+/// rendering: `--format markdown` is refused there rather than printed as text.
+enum TextOrJSON: String, ExpressibleByArgument, CaseIterable {
+  case text
+  case json
+
+  var outputFormat: OutputFormat { self == .json ? .json : .text }
+}
 extension ScheduleShape: ExpressibleByArgument {}
 extension Picture: ExpressibleByArgument {}
 extension LoopMapOptions.Layout: ExpressibleByArgument {}

@@ -146,10 +146,12 @@ struct ExtractTests {
     let scratch = try Scratch()
     let file = try scratch.write("truth.json", "[{\"file\": \"seed.txt\"")
     let run = try await CLI.run(["extract", "--eval", file, Fixture.articles])
-    expectErrorOnStderr(run, mentions: [file, "truth file"])
-    withKnownIssue("the message carries Swift's 'DecodingError.dataCorrupted: Data was corrupted. Debug description: …'") {
-      #expect(!run.stderr.contains("DecodingError"), "\(run.stderr)")
-    }
+    expectErrorOnStderr(run, mentions: [file + ":1:21", "not valid JSON", "'}' is missing"])
+    #expect(!run.stderr.contains("DecodingError"), "\(run.stderr)")
+    // A well-formed file of the wrong shape is told what it should be.
+    let shape = try scratch.write("shape.json", "{\"file\": \"seed.txt\"}")
+    let wrong = try await CLI.run(["extract", "--eval", shape, Fixture.articles])
+    expectErrorOnStderr(wrong, mentions: [shape, "truth file"])
   }
 
   @Test func aDirectoryGivenAsAnArticleIsExplained() async throws {

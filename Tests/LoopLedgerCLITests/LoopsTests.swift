@@ -106,7 +106,7 @@ struct LoopsTests {
     let scratch = try Scratch()
     let file = try scratch.write("edges.csv", "source,target,amount\na,b,10\nb,a,ten\n")
     let run = try await CLI.run(["loops", "--ledger", file])
-    expectFailure(run, mentions: [file, "line 3", "'ten'"])
+    expectFailure(run, mentions: [file + ":3:", "'ten'"])
   }
 
   @Test func anUnknownLedgerFails() async throws {

@@ -175,7 +175,7 @@ struct ReportTests {
     let scratch = try Scratch()
     let file = try scratch.write("edges.csv", "source,target,amount\na,b,10\nb,a,-4\n")
     let run = try await CLI.run(["report", "--ledger", file])
-    expectFailure(run, mentions: [file, "line 3", "amount"])
+    expectFailure(run, mentions: [file + ":3:", "amount"])
   }
 
   @Test(arguments: [

@@ -123,9 +123,7 @@ struct StressRendererTests {
     let headerIndex = try #require(lines.firstIndex { $0 == header })
     let cell = cells(lines[headerIndex + 2])[6]
     #expect(cell.hasPrefix("−$50B ("))
-    withKnownIssue("MoneyFormat.percent shows every negative share as <0.1%") {
-      #expect(cell.contains("10%"), "\(cell)")
-    }
+    #expect(cell.contains("10%"), "\(cell)")
   }
 
   @Test func truncationNonConvergenceAndLeftOutDealsAreSaid() throws {

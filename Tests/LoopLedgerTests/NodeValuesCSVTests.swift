@@ -28,18 +28,24 @@ struct NodeValuesCSVTests {
   }
 
   @Test func bomBlankLinesSpacesExtraColumnsAndQuotes() throws {
-    let text = "\u{FEFF}node,value\n\n  a  , 10 \n\"b \"\"x\"\"\",20,ignored\n   \n\"\",3\nc,4\r"
+    let text = "\u{FEFF}node,value\n\n  a  , 10 \n\"b \"\"x\"\"\",20,ignored\n   \n\" c \",3\nd,4\r"
     let values = try NodeValuesCSV.read(text, file: "v.csv")
-    #expect(values == ["a": 10, "b \"x\"": 20, "": 3, "c": 4])
+    // A quoted id keeps its spaces; an unquoted one is trimmed.
+    #expect(values == ["a": 10, "b \"x\"": 20, " c ": 3, "d": 4])
+  }
+
+  @Test func anEmptyIdIsAProblemNotANode() throws {
+    let found = try #require(issues("id,amount\na,1\n\"\",3\n"))
+    #expect(found.map(\.line) == [3])
+    #expect(found.map(\.field) == ["id"])
+    #expect(found.first?.problem == "is empty")
   }
 
   @Test func windowsLineEndingsAreRead() throws {
-    // In a Swift String "\r\n" is one Character, so splitting on "\n" does not split it.
+    // In a Swift String "\r\n" is one Character, so splitting on "\n" would not split it.
     let text = "id,amount\r\na,10\r\nb,20\r\n"
     let values = try NodeValuesCSV.read(text, file: "v.csv")
-    withKnownIssue("CRLF lines are not split: the whole file is read as its header and no value is returned") {
-      #expect(values == ["a": 10, "b": 20])
-    }
+    #expect(values == ["a": 10, "b": 20])
   }
 
   @Test func emptyAndHeaderOnlyFilesHaveNoValues() throws {
@@ -51,18 +57,19 @@ struct NodeValuesCSVTests {
     // Line numbers count the header and blank lines, as an editor shows them.
     let text = "id,amount\na,1\n\nb\nc,-1\nd,abc\ne,nan\nf,inf\na,2\ng,\n"
     let found = try #require(issues(text))
-    #expect(found.map(\.entry) == ["line 4", "line 5", "line 6", "line 7", "line 8", "line 9", "line 10"])
+    #expect(found.map(\.line) == [4, 5, 6, 7, 8, 9, 10])
+    #expect(found.map(\.column) == [1, 3, 3, 3, 3, 1, 3])
     #expect(found.map(\.field) == ["", "amount", "amount", "amount", "amount", "id", "amount"])
-    #expect(found[0].problem == "expected id,amount")
-    #expect(found[1].problem == "'-1' is not a non-negative number")
-    #expect(found[2].problem == "'abc' is not a non-negative number")
-    #expect(found[5].problem == "'a' appears twice")
+    #expect(found[0].problem == "has 1 field(s); expected id,amount")
+    #expect(found[1].problem == "must be an amount from 0 to 10^16; found -1")
+    #expect(found[2].problem == "'abc' is not a number; write an amount from 0 to 10^16")
+    #expect(found[5].problem == "'a' appears twice (first on line 2)")
     #expect(found.allSatisfy { $0.file == "v.csv" })
   }
 
   @Test func longBadAmountsAreCutInTheMessage() throws {
     let found = try #require(issues("id,amount\na," + String(repeating: "x", count: 100) + "\n"))
-    #expect(found.first?.problem == "'" + String(repeating: "x", count: 40) + "' is not a non-negative number")
+    #expect(found.first?.problem == "'" + String(repeating: "x", count: 40) + "' is not a number; write an amount from 0 to 10^16")
   }
 
   @Test("Written values read back exactly", arguments: 0..<20)
@@ -90,9 +97,7 @@ struct NodeValuesCSVTests {
       "source,target,amount\n\"Acme, Inc.\",b,10\nb,\"x \"\"y\"\"\",5\n", file: "e.csv")
     #expect(edges.ids == ["Acme, Inc.", "b", "x \"y\""])
     let text = "id,amount\n\"Acme, Inc.\",100\nb,200\n\"x \"\"y\"\"\",300\n"
-    withKnownIssue("NodeValuesCSV splits every comma, so a quoted id with a comma is not read") {
-      let values = try NodeValuesCSV.read(text, file: "v.csv")
-      #expect(values == ["Acme, Inc.": 100, "b": 200, "x \"y\"": 300])
-    }
+    let values = try NodeValuesCSV.read(text, file: "v.csv")
+    #expect(values == ["Acme, Inc.": 100, "b": 200, "x \"y\"": 300])
   }
 }

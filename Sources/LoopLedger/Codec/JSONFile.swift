@@ -4,12 +4,15 @@ import Foundation
 /// reports) with the same parser as the ledger and scenario readers, so that their problems read
 /// the same way: file, line:column, key path and words, never a decoder's internals.
 public enum JSONFile {
-  /// Decodes `type` from a file's bytes.
+  /// Decodes `type` from a file's bytes. `expected` names what the file should be ("cascade
+  /// chart data"); a file of the wrong shape is told so, with the first place it departs.
   ///
   /// - Throws: ``LedgerError/invalid(file:issues:)`` for a syntax error (with line and column), a
   ///   key written twice, a number beyond ±1.8·10³⁰⁸, or a value of the wrong shape (with its key
   ///   path and place).
-  public static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws -> T {
+  public static func decode<T: Decodable>(
+    _ type: T.Type, from data: Data, file: String, expected: String? = nil
+  ) throws -> T {
     var reader = JSONReader(file: file)
     guard let root = reader.parse(data) else { throw LedgerError.invalid(file: file, issues: reader.issues) }
     reportNonFinite(root, JSONPlace(), &reader)
@@ -18,7 +21,8 @@ public enum JSONFile {
     do {
       return try JSONDecoder().decode(T.self, from: Data(bytes))
     } catch let error as DecodingError {
-      let (path, problem, position) = describe(error, root: root, reader: reader)
+      var (path, problem, position) = describe(error, root: root, reader: reader)
+      if let expected { problem += "; is this \(expected)?" }
       throw LedgerError.invalid(
         file: file, issues: [LedgerIssue(file: file, field: path, problem: problem, at: position)])
     }

@@ -173,7 +173,8 @@ public enum Evaluator {
   ///
   /// - Throws: ``LedgerError/invalid(file:issues:)`` naming the file, the place and the problem.
   public static func truth(from data: Data, file: String = "truth file") throws -> [TruthDeal] {
-    try JSONFile.decode([TruthDeal].self, from: data, file: file)
+    try JSONFile.decode(
+      [TruthDeal].self, from: data, file: file, expected: "a truth file (a JSON array of {file, from, to, kind, …})")
   }
 
   /// Compares `extractions` (one per file, matched by file name) with `truth`.

@@ -142,7 +142,7 @@ public struct ExtractReport: Codable, Sendable, Equatable {
   }
 
   public static func decode(_ data: Data, file: String = "extraction report") throws -> ExtractReport {
-    try JSONFile.decode(ExtractReport.self, from: data, file: file)
+    try JSONFile.decode(ExtractReport.self, from: data, file: file, expected: "the output of extract --format json")
   }
 }
 

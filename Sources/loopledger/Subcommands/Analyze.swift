@@ -23,7 +23,7 @@ extension LoopLedgerCommand {
     var file: String
 
     @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    var format: TextOrJSON = .text
 
     @Option(
       name: .customLong("only"), parsing: .upToNextOption,
@@ -68,7 +68,7 @@ extension LoopLedgerCommand {
     var job: AnalyzeJob {
       var job = AnalyzeJob(file: file)
       job.spark = engineOptions.spark
-      job.format = format
+      job.format = format.outputFormat
       job.only = only
       job.maxLength = maxLength
       job.countOnly = countOnly

@@ -16,7 +16,7 @@ struct InterbankOptions: ParsableArguments {
   var externalAssets: String?
 
   @Option(help: "Output format: text or json.")
-  var format: OutputFormat = .text
+  var format: TextOrJSON = .text
 
   @Flag(help: "Skip rows with a bad amount or a missing field, and count them.")
   var skipBadRows = false
@@ -57,7 +57,7 @@ extension LoopLedgerCommand {
     var job: ClearJob {
       var job = ClearJob(input: options.input)
       job.spark = options.engineOptions.spark
-      job.format = options.format
+      job.format = options.format.outputFormat
       job.threads = options.threads
       job.defaultCosts = alpha.flatMap { a in beta.map { DefaultCosts(alpha: a, beta: $0) } }
       job.tolerance = tolerance
@@ -91,7 +91,7 @@ extension LoopLedgerCommand {
     var job: DebtRankJob {
       var job = DebtRankJob(input: options.input)
       job.spark = options.engineOptions.spark
-      job.format = options.format
+      job.format = options.format.outputFormat
       job.shock = shock
       return job
     }
