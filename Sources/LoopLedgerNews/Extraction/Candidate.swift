@@ -58,6 +58,9 @@ public struct Candidate: Sendable, Equatable {
   var isTotal: Bool = false
   /// Index of the sentence the candidate came from.
   var sentence: Int = 0
+  /// Whether its product was named with its relation word ("cloud services agreement", 算力合約),
+  /// not found further along the clause.
+  var productAdjacent: Bool = false
   /// For an investor of a round: the sentence that names the round, so that one investor's
   /// stakes in two rounds stay two deals.
   var roundKey: Int? = nil

@@ -15,7 +15,19 @@ extension Run {
     let trigger = relation.trigger
     let clause = trigger.clause
     guard case .trigger(_, let triggerProduct) = trigger.tag else { return [] }
-    let product = relation.viaCloud ? .cloud : triggerProduct ?? productNear(trigger, in: context)
+    var product = relation.viaCloud ? .cloud : triggerProduct ?? productNear(trigger, in: context)
+    if relation.flow == .raise || relation.flow == .invest, triggerProduct == nil,
+      context.items.contains(where: {
+        guard $0.clause == clause, $0.range.lowerBound > trigger.range.upperBound else { return false }
+        switch $0.tag {
+        case .product(.loan), .trigger(_, .loan?): return true
+        default: return false
+        }
+      })
+    {
+      // "raise part of the money through bonds issued to Pimco": debt, not shares.
+      product = .loan
+    }
     // Weak verbs (使用, use, 支付, spend) need a product or an amount to mean a purchase.
     let triggerWord = ChineseFold.foldedString(text.slice(trigger.range))
     let weakVerbs = Run.weakVerbs
@@ -201,11 +213,22 @@ extension Run {
             currencyAssumed: assumed, announced: date, status: status, termYears: term.map(\.years),
             quote: quote, span: span, confidence: Swift.min(0.95, Swift.max(0.05, confidence)),
             basis: candidateBasis, alsoIn: [], duplicateOf: nil, mergedSources: nil, notes: notes,
-            isAdditional: additional, sentence: context.index,
+            isAdditional: additional, sentence: context.index, productAdjacent: triggerProduct != nil || productIsAdjacent(to: trigger, in: context),
             roundKey: relation.viaRound ? (lastRound?.sentence ?? context.index) : nil))
       }
     }
     return result
+  }
+
+  /// A product word right before the relation word (within three characters).
+  func productIsAdjacent(to trigger: Item, in context: SentenceContext) -> Bool {
+    context.items.contains {
+      if case .product = $0.tag {
+        return $0.clause == trigger.clause && $0.range.upperBound <= trigger.range.lowerBound
+          && trigger.range.lowerBound - $0.range.upperBound <= 3
+      }
+      return false
+    }
   }
 
   /// Whether a product word describes the company right after it ("AI chip startup Cerebras",

@@ -23,7 +23,11 @@ extension Run {
         merged.payer = other.payer
         merged.payee = other.payee
         merged.basis["direction"] = "\(other.basis["direction"] ?? "") (\(other.basis["kind"] ?? ""))"
-        if agreement.basis["product"] == nil || agreement.kind == .other {
+        if agreement.basis["product"] == nil || agreement.kind == .other
+          || (!agreement.productAdjacent && other.basis["product"] != nil)
+        {
+          // "contract up to 1 gigawatt of capacity using Nvidia's systems": the verb's own object
+          // names the product better than a word further along the agreement's clause.
           merged.kind = other.kind
         } else {
           merged.kind = kind(

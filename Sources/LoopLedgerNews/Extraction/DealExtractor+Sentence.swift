@@ -106,6 +106,7 @@ extension Run {
       }
     }
     for index in totalIndices where index < candidates.count { candidates[index].isTotal = true }
+    candidates += statedParts(of: candidates, in: context)
     candidates = resolveAgreements(candidates)
     candidates = mergeSentence(candidates)
     candidates.append(contentsOf: impliedPurchases(candidates, in: context))
@@ -127,6 +128,47 @@ extension Run {
       else { continue }
       context.items[index].tag = .trigger(.invest, .equity)
     }
+  }
+
+  /// "has invested more than $3 billion in Anthropic, including $2 billion in 2023 and $1 billion this
+  /// year": the parts after "including" / 包括 are deals of their own (the total then gives way to
+  /// them), each with its own amount and date.
+  func statedParts(of candidates: [Candidate], in context: SentenceContext) -> [Candidate] {
+    var result: [Candidate] = []
+    let used = Set(candidates.compactMap { $0.amount.value ?? $0.amount.high })
+    for candidate in candidates where !candidate.isAdditionalFollowUp {
+      guard let whole = candidate.amount.value ?? candidate.amount.high,
+        let wholeAmount = context.amounts.first(where: { ($0.amount.value ?? $0.amount.high) == whole }),
+        let marker = context.items.first(where: {
+          guard case .copula = $0.tag, $0.range.lowerBound >= wholeAmount.range.upperBound,
+            $0.range.lowerBound - wholeAmount.range.upperBound <= 30
+          else { return false }
+          return ["包括", "包含", "including"].contains(ChineseFold.foldedString(text.slice($0.range)))
+        })
+      else { continue }
+      let parts = context.amounts.filter {
+        $0.range.lowerBound > marker.range.upperBound && ($0.amount.value ?? $0.amount.high).map { $0 < whole && !used.contains($0) } == true
+          && $0.amount.currency == candidate.amount.currency
+      }
+      guard parts.count >= 2 else { continue }
+      for (n, part) in parts.enumerated() {
+        var copy = candidate
+        copy.amount = part.amount
+        copy.conversion = part.conversion
+        copy.basis["amount"] = part.amount.asWritten
+        let limit = n + 1 < parts.count ? parts[n + 1].range.lowerBound : context.range.upperBound
+        let date = context.dates.first { $0.range.lowerBound >= part.range.upperBound && $0.range.lowerBound < limit }
+          ?? context.dates.last { $0.range.upperBound <= part.range.lowerBound && $0.range.lowerBound > marker.range.upperBound }
+        copy.announced = date?.expression.resolve(articleDate: articleDate)
+        copy.basis["announced"] = date.map { text.slice($0.range) }
+        copy.isAdditional = true
+        copy.isAdditionalFollowUp = true
+        copy.isTotal = false
+        copy.notes = ["A part of \(candidate.amount.asWritten ?? "the total") (\(candidate.payer.name) → \(candidate.payee.name))."]
+        result.append(copy)
+      }
+    }
+    return result
   }
 
   /// Marks the investors of a round: a company right before 領投 / 跟投 (紅杉中國領投的天使輪融資).
@@ -297,9 +339,13 @@ extension Run {
     while index < context.items.count {
       let item = context.items[index]
       if let mention = item.mention {
-        let previousTag = index > 0 ? context.items[index - 1].tag : nil
-        let isPrepObject: Bool
-        if case .preposition? = previousTag { isPrepObject = true } else { isPrepObject = false }
+        let previous = index > 0 ? context.items[index - 1] : nil
+        var isPrepObject = false
+        if let previous, case .preposition = previous.tag, mention.range.lowerBound - previous.range.upperBound <= 10,
+          !gapHasPunctuation(previous.range.upperBound..<mention.range.lowerBound)
+        {
+          isPrepObject = true
+        }
         remember(mention, prepObject: isPrepObject)
         index += 1
         continue
@@ -710,7 +756,7 @@ extension Run {
     if isBlockedByContext(at: index, flow: flow, in: context) { return nil }
     let triggerWord = ChineseFold.foldedString(text.slice(trigger.range))
     // "但未提供具體估算數字", "did not invest": a negated relation word states no deal.
-    if isNegatedTrigger(trigger) { return nil }
+    if isNegatedTrigger(trigger, in: context) { return nil }
     // "the latest funding round gives Mistral a valuation…": a round named before, unless the
     // clause names its investors (from X, led by Y).
     // "ASML is investing €1.3bn in Mistral as part of a funding round": the round is the
@@ -746,6 +792,15 @@ extension Run {
     var unnamedSubject = false
     var subjectIsAgent = false
     var participantIndices: [Int] = []
+    var phraseStart: Int? = nil
+    if index > 0, case .conjunction = context.items[index - 1].tag, context.items[index - 1].clause == clause,
+      trigger.range.lowerBound - context.items[index - 1].range.upperBound <= 1, isEnglish(trigger) || triggerWordIsVerb(trigger)
+    {
+      // "…pledged $3 billion to Intel and poured $1 billion into Nscale": a second verb phrase; what
+      // stands before "and" belongs to the first, except its subject.
+      phraseStart = index - 1
+      j = -1
+    }
     while j >= 0, context.items[j].clause == clause {
       let item = context.items[j]
       if case .relative = item.tag, subjectIndex == nil { relativeIndex = j }
@@ -787,7 +842,17 @@ extension Run {
       if isEnglish(trigger), let head = appositiveHead(of: chosen, before: trigger, in: context) { chosen = head }
       subjects = list(endingAt: chosen, in: context)
     }
-    if let counterIndex {
+    if subjectIsAgent, let subjectIndex {
+      // "輝達與超微的晶片都由台積電代工": every company before the agent is the customer.
+      let topic = context.items[..<subjectIndex].filter {
+        $0.clause == clause && $0.mention != nil && !$0.isPossessor && $0.preposition != .by
+      }.compactMap(\.mention)
+      if topic.count > 1 {
+        counter = distinctGroups(topic)
+        counterPreposition = nil
+      }
+    }
+    if let counterIndex, counter.isEmpty {
       counter = subjectIsAgent && context.items[counterIndex].preposition == nil
         ? list(endingAt: counterIndex, in: context) : list(startingAt: counterIndex, in: context)
       // "向甲骨文、英偉達" read backwards: collect the list from its first member.
@@ -906,6 +971,14 @@ extension Run {
         counterPreposition = afterPreposition
         if afterPassive { passive = true }
       }
+    }
+    if let phraseStart, subjects.isEmpty,
+      let first = context.items[..<phraseStart].first(where: {
+        $0.clause == clause && $0.mention != nil && $0.preposition == nil && !$0.isPossessor
+      })?.mention
+    {
+      subjects = [Mention(range: first.range, company: first.company, via: "carried")]
+      subjectInClause = false
     }
     // "…in OpenAI, which in turn will buy…": the company just named.
     if subjects.isEmpty, let relativeIndex {
@@ -1110,10 +1183,35 @@ extension Run {
   }
 
   /// A relation word right after 未 / 不 / 沒有 / 並未 / not / never.
-  func isNegatedTrigger(_ trigger: Item) -> Bool {
+  func isNegatedTrigger(_ trigger: Item, in context: SentenceContext? = nil) -> Bool {
     let before = ChineseFold.foldedString(text.slice(Swift.max(0, trigger.range.lowerBound - 5)..<trigger.range.lowerBound))
     if let last = before.last, "未不没".contains(last) { return true }
-    return ["not ", "never ", "n't ", "没有"].contains { before.hasSuffix($0) }
+    if ["not ", "never ", "n't ", "没有"].contains(where: { before.hasSuffix($0) }) { return true }
+    // "谷歌並未向Anthropic提供…": a negation before the verb's phrase, unless it negates a status
+    // word (尚未達成 is talks).
+    guard let context, !isEnglish(trigger) else { return false }
+    let clauseStart = context.clauses[Swift.min(trigger.clause, context.clauses.count - 1)].lowerBound
+    var cursor = clauseStart
+    let items = context.items.filter { $0.clause == trigger.clause && $0.range.upperBound <= trigger.range.lowerBound }
+    for (position, item) in (items + [trigger]).enumerated() {
+      if item.range.lowerBound > cursor {
+        let gap = ChineseFold.foldedString(text.slice(cursor..<item.range.lowerBound))
+        if let last = gap.last, "未不".contains(last) || gap.hasSuffix("没有") {
+          if position < items.count, statusWord(items[position]) != nil {
+            // 未 + a status word: the status logic reads it.
+          } else {
+            return true
+          }
+        }
+      }
+      cursor = Swift.max(cursor, item.range.upperBound)
+    }
+    return false
+  }
+
+  /// Whether a Chinese relation word is a verb here (not a noun after 的).
+  func triggerWordIsVerb(_ trigger: Item) -> Bool {
+    trigger.range.lowerBound > 0 && text.slice((trigger.range.lowerBound - 1)..<trigger.range.lowerBound) != "的"
   }
 
   /// Punctuation that ends a phrase (a full stop inside "U.K." does not).
@@ -1257,7 +1355,7 @@ extension Run {
     }
     // "The investment is part of…", 這筆投資體現了…: a deal named before, with no company of its own;
     // "the core of the deal involves…": the deal named before, unless an amount details it.
-    let hasMention = context.items.contains { $0.clause == clause && ($0.mention != nil || !$0.pair.isEmpty) }
+    let hasMention = context.items.contains { $0.clause == clause && ($0.mention?.via == "named" || !$0.pair.isEmpty) }
     let hasAmount = context.amounts.contains { context.clause(of: $0.range.lowerBound) == clause }
     if !hasMention || (flow == .agreement && !hasAmount) {
       let before = ChineseFold.foldedString(text.slice(Swift.max(context.range.lowerBound, trigger.range.lowerBound - 6)..<trigger.range.lowerBound))
@@ -1386,10 +1484,21 @@ extension Run {
         if let mention = context.items[k].mention, !context.items[k].isPossessor,
           catalog.group(of: mention.company) != catalog.group(of: vendor?.company ?? "")
         {
-          customer = mention
+          // "X is one of Y's customers", X是Y的客戶: a copula says it ("to serve OpenAI's
+          // customers" does not).
+          if hasCopula(from: mention.range.upperBound, to: context.items[vendorIndex].range.lowerBound, in: context) {
+            customer = mention
+          }
           break
         }
         k -= 1
+      }
+      if customer == nil, !hasCopula(from: context.range.lowerBound, to: context.items[vendorIndex].range.lowerBound, in: context) {
+        // No copula at all: "Cerebras deploying its systems to serve OpenAI's customers".
+        let after = context.items[(index + 1)...].first { $0.clause == clause }
+        var isInclude = false
+        if let after, case .copula = after.tag { isInclude = true }
+        if !isInclude { return nil }
       }
     } else {
       // "a customer of Y": the vendor after "of".
@@ -1485,6 +1594,19 @@ extension Run {
       trigger: trigger, flow: flow, subjects: [customer], counterparties: [vendor],
       counterPreposition: nil, passive: false, directionBasis: "possessive: \(text.slice(trigger.range))",
       subjectInClause: subjectInClause, counterInClause: true, viaCloud: false)
+  }
+
+  /// Whether a copula (是, is, 成為, one of, making) stands between two offsets of the sentence.
+  func hasCopula(from start: Int, to end: Int, in context: SentenceContext) -> Bool {
+    guard start < end else { return false }
+    if context.items.contains(where: {
+      if case .copula = $0.tag { return $0.range.lowerBound >= start && $0.range.upperBound <= end }
+      return false
+    }) {
+      return true
+    }
+    let words = ChineseFold.foldedString(text.slice(start..<end))
+    return [" making ", " makes ", " made ", " become ", " becomes ", " became ", "还是", "仍是"].contains { words.contains($0) }
   }
 
   /// The company whose shares a warrant is for: a mention right before "shares" / 股票 / 股份.

@@ -382,7 +382,7 @@ enum Vocabulary {
         "原先的計劃", "最初的計劃", "原計劃", "原先預期", "最初預期", "original plan", "initially planned",
         "originally planned", "投資金額", "投資額", "融資金額", "融資規模", "交易金額", "交易額", "潛在交易額", "合約金額",
         "交易規模", "交易價值", "交易所", "交易日", "交易員", "投資熱潮", "投資價值", "合作夥伴", "合作關係",
-        "電力供應", "能源供應", "power supply", "開發商", "開發者", "開發出", "開發中", "研發", "developer", "developers",
+        "名為", "命名為", "取名為", "電力供應", "能源供應", "power supply", "開發商", "開發者", "開發出", "開發中", "研發", "developer", "developers",
         "投資規模", "融資案例", "投資案例", "預付款", "prepayment",
         "採購成本", "採購費用", "purchase costs", "purchase cost", "循環融資", "循環投資", "循環交易", "circular financing",
         "circular deals", "vendor financing", "市占", "市佔", "市場份額", "market share", "其他銀行", "其他投資人",
