@@ -42,6 +42,17 @@ extension Run {
       amountChoice = nil
     }
     if weakVerbs.contains(triggerWord), product == nil, amountChoice == nil { return [] }
+    // "承諾最高投資80億美元": a ceiling written before the relation word still caps the amount after it.
+    if var choice = amountChoice, choice.amount.qualifier == .exact, choice.range.lowerBound >= trigger.range.upperBound,
+      choice.range.lowerBound - trigger.range.upperBound <= 1
+    {
+      let before = ChineseFold.foldedString(text.slice(Swift.max(0, trigger.range.lowerBound - 3)..<trigger.range.lowerBound))
+      if ["最高", "最多", "至多", "高达"].contains(where: { before.hasSuffix($0) }) {
+        choice.amount.qualifier = .upTo
+        choice.amount.asWritten = text.slice((trigger.range.lowerBound - 2)..<choice.range.upperBound)
+        amountChoice = choice
+      }
+    }
     // Payment verbs without an object of their own (sent, pledged, committed) need an amount.
     if Run.amountVerbs.contains(triggerWord), amountChoice == nil { return [] }
     // "use" / 使用 / 部署 with a product is a purchase only when a deal is said: an amount, a
@@ -50,8 +61,11 @@ extension Run {
     if Run.useVerbs.contains(triggerWord), amountChoice == nil, !saysADeal(around: trigger, in: context) { return [] }
     // An agreement that names no product needs an amount and both sides in its own clause, or a
     // list of vendors it is signed with (與多家雲端供應商，包括輝達、超微…簽約).
+    // "Anthropic表示，與谷歌的這筆交易價值達數百億美元": the subject of the sentence's first clause.
+    let subjectInSentence = relation.subjectInClause
+      || relation.subjects.allSatisfy { context.range.contains($0.range.lowerBound) }
     if relation.flow == .agreement, product == nil,
-      amountChoice == nil || !relation.subjectInClause || !relation.counterInClause
+      amountChoice == nil || !subjectInSentence || !relation.counterInClause
     {
       let vendors = relation.counterparties.count >= 2
         && relation.counterparties.allSatisfy { isVendorRole($0.company) }
@@ -184,17 +198,28 @@ extension Run {
         let (date, dateBasis) = date(for: trigger, status: status, groups: [catalog.group(of: payer.company), catalog.group(of: payee.company)], in: context)
         let term = context.terms.min { abs($0.range.lowerBound - trigger.range.lowerBound) < abs($1.range.lowerBound - trigger.range.lowerBound) }
         let (quote, span) = quote(for: trigger, in: context)
+        // Confidence: how directly the text states the deal (weights in docs/news-extraction.md;
+        // the article-level part is added when mentions are merged).
         var confidence = 0.5
-        if directionBasis.hasPrefix("preposition") || directionBasis.hasPrefix("passive") || directionBasis.hasPrefix("possessive") || directionBasis.hasPrefix("provides") { confidence += 0.15 }
+        let markedDirection = ["preposition", "passive", "possessive", "provides", "agent", "maker", "round", "deploys"]
+        if markedDirection.contains(where: { directionBasis.hasPrefix($0) }) { confidence += 0.15 }
         if directionBasis == "word order" { confidence += 0.1 }
         if relation.subjectInClause, subject.via == "named" { confidence += 0.1 }
         if relation.counterInClause, counter.via == "named" { confidence += 0.1 }
         if chosen != nil { confidence += 0.1 }
         if triggerProduct != nil { confidence += 0.05 }
+        if product == nil, ![.invest, .raise, .lend, .borrow, .warrant].contains(relation.flow) {
+          // The kind comes from the seller's role alone.
+          confidence -= 0.05
+        }
         if subject.via == "pronoun" || counter.via == "pronoun" { confidence -= 0.05 }
         if assumed { confidence -= 0.1 }
         if shared { confidence -= 0.05 }
         if relation.flow == .agreement, directionBasis.hasPrefix("subject") { confidence -= 0.1 }
+        if catalog.company(subject.company) == nil || catalog.company(counter.company) == nil {
+          // An organisation no catalog knows: its name was read from the text's form alone.
+          confidence -= 0.1
+        }
         var candidateBasis: [String: String] = [
           "kind": text.slice(trigger.range), "direction": directionBasis,
         ]

@@ -283,6 +283,20 @@ extension Run {
         result.append(candidate)
       }
     }
+    // The same two companies found with two kinds (or in both directions): one of them is likely
+    // a restatement read differently, so all but the best-supported lose confidence.
+    var byPair: [[CompanyID]: [Int]] = [:]
+    for index in result.indices where result[index].status != .implied {
+      let (p, q) = groups(result[index])
+      byPair[[p, q].sorted(by: { $0.rawValue < $1.rawValue }), default: []].append(index)
+    }
+    for indices in byPair.values where indices.count > 1 {
+      let kinds = Set(indices.map { "\(result[$0].kind)-\(groups(result[$0]).0)" })
+      guard kinds.count > 1, let best = indices.max(by: { result[$0].confidence < result[$1].confidence }) else { continue }
+      for index in indices where index != best && result[index].kind != result[best].kind || (index != best && groups(result[index]) != groups(result[best])) {
+        result[index].confidence = Swift.max(0.05, result[index].confidence - 0.1)
+      }
+    }
     // A cloud contract with a group goes to its cloud unit (谷歌 → Google Cloud).
     for index in result.indices where result[index].kind == .cloudContract {
       let payee = result[index].payee.id

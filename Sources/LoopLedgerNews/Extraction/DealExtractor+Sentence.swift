@@ -207,7 +207,24 @@ extension Run {
         trigger: item, flow: .raise, subjects: [raiser], counterparties: [raiser], counterPreposition: nil, passive: false,
         directionBasis: "", subjectInClause: true, counterInClause: true, viaCloud: false)
       let (status, basis) = status(for: stub, in: context)
-      lastRound = Round(raiser: raiser, status: basis == nil ? .closed : status, statusBasis: basis, sentence: context.index)
+      let label = roundLabel(before: item)
+      let amount = context.amounts.first { context.clause(of: $0.range.lowerBound) == item.clause }?.representativeValue
+      if let round = lastRound, catalog.group(of: round.raiser.company) == catalog.group(of: raiser.company),
+        label == nil || label == round.label, amount == nil || round.amount == nil || amount == round.amount
+      {
+        // The same round again ("The company has raised the funds from…"): its first sentence
+        // stays the key.
+        lastRound?.raiser = raiser
+        if basis != nil {
+          lastRound?.status = status
+          lastRound?.statusBasis = basis
+        }
+        if lastRound?.amount == nil { lastRound?.amount = amount }
+        return
+      }
+      lastRound = Round(
+        raiser: raiser, status: basis == nil ? .closed : status, statusBasis: basis, sentence: context.index,
+        label: label, amount: amount)
       return
     }
   }
@@ -308,12 +325,17 @@ extension Run {
     }
     let pseudo = Item(range: item.range, tag: .trigger(.agreement, nil), clause: item.clause)
     guard let amount = amount(for: pseudo, in: context) else { return nil }
+    // The deal's own amount again (…提供多達100萬顆TPU，交易價值達數百億美元): no addition.
+    if amount.amount == base.amount || amount.range == previous.last?.span { return nil }
+    if previous.contains(where: { $0.amount == amount.amount && groups($0) == groups(base) }) { return nil }
     base.amount = amount.amount
     base.conversion = amount.conversion
     base.currencyAssumed = amount.currencyAssumed
+    // The date nearest before the addition in its clause (…2023年投資的20億美元和今年追加的10億美元).
     let dates = context.dates.filter { context.clause(of: $0.range.lowerBound) == item.clause }
-    base.announced = dates.first?.expression.resolve(articleDate: articleDate)
-    base.basis["announced"] = dates.first.map { text.slice($0.range) }
+    let date = dates.last { $0.range.upperBound <= item.range.lowerBound } ?? dates.first
+    base.announced = date?.expression.resolve(articleDate: articleDate)
+    base.basis["announced"] = date.map { text.slice($0.range) }
     let term = context.terms.first { context.clause(of: $0.range.lowerBound) == item.clause }
     base.termYears = term?.years
     base.basis["term"] = term.map { text.slice($0.range) }
@@ -1105,11 +1127,27 @@ extension Run {
       gapped: gapped, viaRound: viaRound, ledBy: ledBy)
   }
 
+  /// The label of a round word: 天使 in 天使輪融資, C+ in C+輪, E in "Series E funding".
+  func roundLabel(before item: Item) -> String? {
+    let start = Swift.max(0, item.range.lowerBound - 24)
+    let before = ChineseFold.foldedString(text.slice(start..<item.range.upperBound))
+    if let wheel = before.lastIndex(of: "轮") {
+      let head = before[..<wheel].suffix(3).filter { $0.isLetter || $0 == "+" || $0 == "-" }
+      if !head.isEmpty { return String(head.suffix(3)) }
+    }
+    let words = before.split(separator: " ")
+    if let series = words.lastIndex(of: "series"), series + 1 < words.count {
+      let letter = words[series + 1].prefix(2).filter { $0.isLetter || $0 == "+" }
+      if !letter.isEmpty { return "series " + letter }
+    }
+    return nil
+  }
+
   /// "joined the fundraising", "in the round", 本輪融資: a round the article named before.
   func isDefiniteRound(_ item: Item) -> Bool {
     let start = Swift.max(0, item.range.lowerBound - 30)
     let before = ChineseFold.foldedString(text.slice(start..<item.range.lowerBound))
-    for prefix in ["本轮", "这轮", "此轮", "该轮", "这次", "本次"] where before.hasSuffix(prefix) { return true }
+    for prefix in ["本轮", "这轮", "此轮", "该轮", "这次", "本次", "此次", "该次"] where before.hasSuffix(prefix) { return true }
     let words = before.split(separator: " ").suffix(4).reversed()
     for word in words {
       if word == "the" || word == "this" || word == "that" { return true }
@@ -1640,7 +1678,9 @@ extension Run {
     let trigger = context.items[index]
     // A preposition in the trigger's clause that introduces something other than a company
     // (向多家雲服務供應商) says the counterparty is not a named company.
-    for item in context.items where item.clause == trigger.clause && item.range.upperBound <= trigger.range.lowerBound {
+    var phraseBegins = 0
+    if index > 0, case .conjunction = context.items[index - 1].tag { phraseBegins = index }
+    for item in context.items[phraseBegins...] where item.clause == trigger.clause && item.range.upperBound <= trigger.range.lowerBound {
       if case .preposition(let preposition) = item.tag, preposition == .toward || preposition == .from {
         let hasObject = context.items.contains { $0.mention != nil && $0.preposition == preposition && $0.clause == trigger.clause }
         if !hasObject { return [] }
@@ -1709,7 +1749,7 @@ extension Run {
     }
     if flow == .invest, subjectCarried,
       let previous = recentCandidates.last(where: {
-        $0.kind == .equityInvestment && catalog.group(of: $0.payer.id) == subjectGroup && context.index - $0.sentence <= 3
+        $0.kind == .equityInvestment && catalog.group(of: $0.payer.id) == subjectGroup && context.index - $0.sentence <= 20
       })
     {
       // "SoftBank had already raised $10 billion from external parties and invested $8 billion

@@ -73,7 +73,11 @@ struct Round {
   var raiser: Mention
   var status: DealStatus
   var statusBasis: String?
+  /// The sentence that named the round first: the key that keeps two rounds' investors apart.
   var sentence: Int
+  /// The round's label (天使, A, C+, Series E) and amount, when the text gives them.
+  var label: String? = nil
+  var amount: Double? = nil
 }
 
 struct Run {

@@ -264,7 +264,8 @@ enum Vocabulary {
     add(
       .status(StatusWord(status: .planned, overrides: true)),
       [
-        "意向書", "意向協議", "合作意向", "最終協議後", "最終協議之後", "letter of intent", "letters of intent",
+        "意向書", "意向協議", "合作意向", "最終協議後", "最終協議之後", "最終協議簽署後", "最終協議簽訂後",
+        "最終協議達成後", "簽署最終協議後", "簽訂最終協議後", "達成最終協議後", "letter of intent", "letters of intent",
         "memorandum of understanding", "non-binding", "once a definitive agreement", "subject to a definitive agreement",
         "subject to definitive agreements", "after a definitive agreement",
       ])
@@ -380,8 +381,7 @@ enum Vocabulary {
       [
         "面向", "方向", "轉向", "參與", "給予", "走向", "傾向", "投資計劃", "融資計劃", "擴張計劃", "發展計劃",
         "原先的計劃", "最初的計劃", "原計劃", "原先預期", "最初預期", "original plan", "initially planned",
-        "originally planned", "投資金額", "投資額", "融資金額", "融資規模", "交易金額", "交易額", "潛在交易額", "合約金額",
-        "交易規模", "交易價值", "交易所", "交易日", "交易員", "投資熱潮", "投資價值", "合作夥伴", "合作關係",
+        "originally planned", "投資金額", "投資額", "融資金額", "融資規模", "潛在交易額", "交易所", "交易日", "交易員", "投資熱潮", "投資價值", "合作夥伴", "合作關係",
         "名為", "命名為", "取名為", "電力供應", "能源供應", "power supply", "開發商", "開發者", "開發出", "開發中", "研發", "developer", "developers",
         "投資規模", "融資案例", "投資案例", "預付款", "prepayment",
         "採購成本", "採購費用", "purchase costs", "purchase cost", "循環融資", "循環投資", "循環交易", "circular financing",
