@@ -54,7 +54,8 @@ let package = Package(
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "LoopLedgerAppTests", dependencies: ["LoopLedger", "LoopLedgerApp", "LoopLedgerIO", "LoopLedgerRender"], swiftSettings: swiftSettings),
+      name: "LoopLedgerAppTests", dependencies: ["LoopLedger", "LoopLedgerApp", "LoopLedgerIO", "LoopLedgerRender"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "LoopLedgerIOTests", dependencies: ["LoopLedger", "LoopLedgerIO"], swiftSettings: swiftSettings),
     .testTarget(

@@ -12,7 +12,9 @@ public func fuzzProjectionScenario(_ data: UnsafePointer<UInt8>, _ size: Int) ->
     let scenario = try ProjectionScenarioFile.decode(bytes, file: "fuzz.json")
     // Every accepted assumption stays finite and inside its key's range, so a projection built on
     // it cannot overflow: check the ones that bound the money.
-    for assumption in [scenario.operatingMargin, scenario.roundSize, scenario.roundProbability, scenario.renegotiableShare]
+    for assumption in [
+      scenario.operatingMargin, scenario.roundSize, scenario.roundProbability, scenario.renegotiableShare,
+    ]
       + scenario.revenueGrowth.map(\.growth) + (scenario.revenueBase.map { [$0] } ?? [])
     {
       let support = assumption.distribution.support

@@ -11,7 +11,8 @@ public enum ErrorText {
       if case .invalidValue(let value, let context) = error {
         let path = keyPath(context.codingPath)
         let what = (value as? Double).map { $0.isNaN ? "NaN" : "an infinite number" } ?? "a value JSON cannot hold"
-        return "Error: the result holds \(what)\(path.isEmpty ? "" : " at \(path)") and cannot be written as JSON; this is a bug, please report it with the input"
+        return
+          "Error: the result holds \(what)\(path.isEmpty ? "" : " at \(path)") and cannot be written as JSON; this is a bug, please report it with the input"
       }
       return "Error: the result cannot be written as JSON"
     case let error as DecodingError:

@@ -56,7 +56,10 @@ public struct ExtractJob: Job {
       }
       let result = Evaluator.evaluate(truth: truth, extractions: extractions, catalog: extractor.catalog)
       return messages
-        + [Output(EvaluationText.render(result, truthFile: truthPath, directory: directory), to: OutputTarget(outputPath))]
+        + [
+          Output(
+            EvaluationText.render(result, truthFile: truthPath, directory: directory), to: OutputTarget(outputPath))
+        ]
     }
     var extractions: [ArticleExtraction] = []
     for path in articles {

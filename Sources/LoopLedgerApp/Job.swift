@@ -1,6 +1,6 @@
 import LoopLedger
-import LoopLedgerRender
 import LoopLedgerIO
+import LoopLedgerRender
 
 /// What one subcommand does, front door to back: load its inputs, run the analysis, render the
 /// result. The CLI parses arguments into a job and calls ``run()``; a server builds the same job

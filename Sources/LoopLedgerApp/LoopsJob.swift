@@ -10,7 +10,9 @@ public struct LoopsJob: Job {
   public var company: String?
   public var limit: Int
 
-  public init(ledger: LedgerSelection, output: OutputSelection, maxLength: Int? = nil, company: String? = nil, limit: Int = 1_000) {
+  public init(
+    ledger: LedgerSelection, output: OutputSelection, maxLength: Int? = nil, company: String? = nil, limit: Int = 1_000
+  ) {
     self.ledger = ledger
     self.output = output
     self.maxLength = maxLength

@@ -43,7 +43,8 @@ public struct ProjectJob: Job {
     try FlagRule.check("to", to)
     if let from, let to, to < from { throw ArgumentValueError("'--to \(to)' is before '--from \(from)'.") }
     if let from, let to, to - from + 1 > NumberRule.projectionSpan {
-      throw ArgumentValueError("'--from \(from) --to \(to)': a projection spans at most \(NumberRule.projectionSpan) years.")
+      throw ArgumentValueError(
+        "'--from \(from) --to \(to)': a projection spans at most \(NumberRule.projectionSpan) years.")
     }
   }
 
@@ -69,7 +70,8 @@ public struct ProjectJob: Job {
     let exactBytes = min(paths, exactQuantileLimit) * (last - first + 1) * 24
     if exactBytes > 1 << 30 {
       throw ArgumentValueError(
-        "exact quantiles of \(min(paths, exactQuantileLimit)) paths over \(last - first + 1) years need \(exactBytes >> 20) MiB; the limit is 1024 MiB. Use fewer paths.")
+        "exact quantiles of \(min(paths, exactQuantileLimit)) paths over \(last - first + 1) years need \(exactBytes >> 20) MiB; the limit is 1024 MiB. Use fewer paths."
+      )
     }
     return first...last
   }

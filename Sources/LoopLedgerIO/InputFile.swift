@@ -1,20 +1,21 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 import Foundation
 import LoopLedger
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
   #if canImport(Glibc)
-    Glibc.read(fd, buffer, count)
+  Glibc.read(fd, buffer, count)
   #elseif canImport(Musl)
-    Musl.read(fd, buffer, count)
+  Musl.read(fd, buffer, count)
   #else
-    Darwin.read(fd, buffer, count)
+  Darwin.read(fd, buffer, count)
   #endif
 }
 
@@ -58,7 +59,9 @@ public enum InputFile {
     switch kind {
     case .missing:
       var info = stat()
-      if lstat(path, &info) == 0 { throw LedgerError.unreadable(file: path, reason: "it is a symbolic link to nothing") }
+      if lstat(path, &info) == 0 {
+        throw LedgerError.unreadable(file: path, reason: "it is a symbolic link to nothing")
+      }
       throw LedgerError.unreadable(file: path, reason: reason(errno, missing: missing))
     case .directory: throw LedgerError.unreadable(file: path, reason: "it is a directory, not a file")
     case .socket, .other, .blockDevice:
@@ -111,7 +114,8 @@ public enum InputFile {
   /// and UTF-32 are converted).
   public static func readText(_ path: String, missing: String = "no such file") throws -> String {
     let data = try read(path, missing: missing)
-    guard case .success(let bytes) = TextDecoding.utf8Bytes(data), let text = String(validating: bytes, as: UTF8.self) else {
+    guard case .success(let bytes) = TextDecoding.utf8Bytes(data), let text = String(validating: bytes, as: UTF8.self)
+    else {
       switch TextDecoding.text(data) {
       case .failure(let problem): throw LedgerError.unreadable(file: path, reason: problem.words)
       case .success: throw LedgerError.unreadable(file: path, reason: "it is not UTF-8 text")
@@ -149,9 +153,9 @@ public enum InputFile {
 }
 
 #if canImport(Glibc)
-  private func posixOpen(_ path: UnsafePointer<CChar>, _ flags: Int32) -> Int32 { Glibc.open(path, flags) }
+private func posixOpen(_ path: UnsafePointer<CChar>, _ flags: Int32) -> Int32 { Glibc.open(path, flags) }
 #elseif canImport(Musl)
-  private func posixOpen(_ path: UnsafePointer<CChar>, _ flags: Int32) -> Int32 { Musl.open(path, flags) }
+private func posixOpen(_ path: UnsafePointer<CChar>, _ flags: Int32) -> Int32 { Musl.open(path, flags) }
 #else
-  private func posixOpen(_ path: UnsafePointer<CChar>, _ flags: Int32) -> Int32 { Darwin.open(path, flags) }
+private func posixOpen(_ path: UnsafePointer<CChar>, _ flags: Int32) -> Int32 { Darwin.open(path, flags) }
 #endif

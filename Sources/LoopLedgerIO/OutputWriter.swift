@@ -1,20 +1,21 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 import Foundation
 import LoopLedger
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
   #if canImport(Glibc)
-    Glibc.write(fd, buffer, count)
+  Glibc.write(fd, buffer, count)
   #elseif canImport(Musl)
-    Musl.write(fd, buffer, count)
+  Musl.write(fd, buffer, count)
   #else
-    Darwin.write(fd, buffer, count)
+  Darwin.write(fd, buffer, count)
   #endif
 }
 
@@ -140,7 +141,9 @@ public enum OutputWriter {
       var info = stat()
       guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
       guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
-      current = target.hasPrefix("/") ? target : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
+      current =
+        target.hasPrefix("/")
+        ? target : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
     }
     return current
   }
@@ -154,7 +157,9 @@ public enum OutputWriter {
         try writeThrough(text, to: target, shown: path, truncate: type == S_IFREG)
         return
       }
-      guard type == S_IFREG else { throw OutputError(path: path, reason: "it is not a regular file, a pipe or a device") }
+      guard type == S_IFREG else {
+        throw OutputError(path: path, reason: "it is not a regular file, a pipe or a device")
+      }
       try replace(text, at: target, shown: path, keeping: info)
     } else {
       try replace(text, at: target, shown: path, keeping: nil)

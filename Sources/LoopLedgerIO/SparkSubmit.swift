@@ -26,7 +26,8 @@ public enum SparkSubmit {
     }
     throw Failure(
       message:
-        "--engine spark needs spark-submit: put it on PATH or set SPARK_HOME (pip install pyspark ships it; see docs/spark.md).")
+        "--engine spark needs spark-submit: put it on PATH or set SPARK_HOME (pip install pyspark ships it; see docs/spark.md)."
+    )
   }
 
   /// Runs the job: `spark-submit [--master URL] [--conf k=v …] JOB ARGUMENTS…`. The job's
@@ -67,7 +68,8 @@ public enum SparkSubmit {
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
       throw Failure(
-        message: "The Spark job failed (spark-submit exit status \(process.terminationStatus)); its messages are above.")
+        message: "The Spark job failed (spark-submit exit status \(process.terminationStatus)); its messages are above."
+      )
     }
     return String(decoding: data, as: UTF8.self)
   }

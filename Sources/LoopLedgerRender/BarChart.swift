@@ -40,9 +40,12 @@ public struct SharesChart {
     let top = 112.0
     let chartBottom = top + Double(rows.count) * rowHeight
     let subtitle = SVGText.wrap(words.sharesSubtitle, size: 12.5, maxWidth: width - 40)
-    let noneLines = none.isEmpty ? [] : SVGText.wrap(
-      words.noInflow + " " + none.map { $0.names.name(in: language) }.joined(separator: ", "), size: 12,
-      maxWidth: width - 40)
+    let noneLines =
+      none.isEmpty
+      ? []
+      : SVGText.wrap(
+        words.noInflow + " " + none.map { $0.names.name(in: language) }.joined(separator: ", "), size: 12,
+        maxWidth: width - 40)
     let height = (chartBottom + 40 + Double(noneLines.count) * 17 + 34).rounded()
     func x(_ share: Double) -> Double { x0 + (x1 - x0) * min(max(share, 0), 1) }
     let f = SVGNumber.format
@@ -77,7 +80,9 @@ public struct SharesChart {
       w.open("g", [("class", "share-row"), ("id", idPrefix + "-row-\(i + 1)")])
       w.element(
         "title",
-        text: "\(names[i]): \(money.share(share))\n\(words.purchasesIn): \(money.interval(row.purchasesIn))\n\(words.investmentIn): \(money.interval(row.investmentIn))")
+        text:
+          "\(names[i]): \(money.share(share))\n\(words.purchasesIn): \(money.interval(row.purchasesIn))\n\(words.investmentIn): \(money.interval(row.investmentIn))"
+      )
       w.element(
         "text",
         [
@@ -87,7 +92,11 @@ public struct SharesChart {
         text: names[i])
       if share.isUnknown || (share.low == nil && share.high == nil && share.estimate == nil) {
         w.element(
-          "text", [("x", f(x0 + 4)), ("y", f(y + 4)), ("font-size", "12"), ("font-style", "italic"), ("fill", Palette.mutedInk)],
+          "text",
+          [
+            ("x", f(x0 + 4)), ("y", f(y + 4)), ("font-size", "12"), ("font-style", "italic"),
+            ("fill", Palette.mutedInk),
+          ],
           text: words.unknownShare)
         w.close()
         continue
@@ -122,7 +131,10 @@ public struct SharesChart {
           "polygon",
           [
             ("class", "estimate"),
-            ("points", [Point(cx, y - 6), Point(cx + 6, y), Point(cx, y + 6), Point(cx - 6, y)].map(\.svg).joined(separator: " ")),
+            (
+              "points",
+              [Point(cx, y - 6), Point(cx + 6, y), Point(cx, y + 6), Point(cx - 6, y)].map(\.svg).joined(separator: " ")
+            ),
             ("fill", Palette.investment), ("stroke", "#ffffff"), ("stroke-width", "1"),
           ])
       }
@@ -133,23 +145,47 @@ public struct SharesChart {
     }
     // Legend.
     let legendY = chartBottom + 40
-    w.element("rect", [("x", "20"), ("y", f(legendY - 9)), ("width", "22"), ("height", "12"), ("fill", Palette.investment), ("fill-opacity", "0.28")])
+    w.element(
+      "rect",
+      [
+        ("x", "20"), ("y", f(legendY - 9)), ("width", "22"), ("height", "12"), ("fill", Palette.investment),
+        ("fill-opacity", "0.28"),
+      ])
     w.element(
       "polygon",
       [
-        ("points", [Point(42, legendY - 9), Point(48, legendY - 3), Point(42, legendY + 3), Point(36, legendY - 3)].map(\.svg).joined(separator: " ")),
+        (
+          "points",
+          [Point(42, legendY - 9), Point(48, legendY - 3), Point(42, legendY + 3), Point(36, legendY - 3)].map(\.svg)
+            .joined(separator: " ")
+        ),
         ("fill", Palette.investment), ("stroke", "#ffffff"), ("stroke-width", "1"),
       ])
-    w.element("text", [("x", "56"), ("y", f(legendY + 1)), ("font-size", "12"), ("fill", Palette.ink)], text: words.legendEstimate)
+    w.element(
+      "text", [("x", "56"), ("y", f(legendY + 1)), ("font-size", "12"), ("fill", Palette.ink)],
+      text: words.legendEstimate)
     let cursor = 56 + SVGText.width(words.legendEstimate, size: 12) + 20
-    w.element("line", [("x1", f(cursor)), ("y1", f(legendY - 3)), ("x2", f(cursor + 26)), ("y2", f(legendY - 3)), ("stroke", Palette.ink), ("stroke-width", "2")])
+    w.element(
+      "line",
+      [
+        ("x1", f(cursor)), ("y1", f(legendY - 3)), ("x2", f(cursor + 26)), ("y2", f(legendY - 3)),
+        ("stroke", Palette.ink), ("stroke-width", "2"),
+      ])
     for end in [cursor, cursor + 26] {
-      w.element("line", [("x1", f(end)), ("y1", f(legendY - 9)), ("x2", f(end)), ("y2", f(legendY + 3)), ("stroke", Palette.ink), ("stroke-width", "2")])
+      w.element(
+        "line",
+        [
+          ("x1", f(end)), ("y1", f(legendY - 9)), ("x2", f(end)), ("y2", f(legendY + 3)), ("stroke", Palette.ink),
+          ("stroke-width", "2"),
+        ])
     }
-    w.element("text", [("x", f(cursor + 32)), ("y", f(legendY + 1)), ("font-size", "12"), ("fill", Palette.ink)], text: words.legendRange)
+    w.element(
+      "text", [("x", f(cursor + 32)), ("y", f(legendY + 1)), ("font-size", "12"), ("fill", Palette.ink)],
+      text: words.legendRange)
     for (i, line) in noneLines.enumerated() {
       w.element(
-        "text", [("x", "20"), ("y", f(legendY + 24 + Double(i) * 17)), ("font-size", "12"), ("fill", Palette.mutedInk)],
+        "text",
+        [("x", "20"), ("y", f(legendY + 24 + Double(i) * 17)), ("font-size", "12"), ("fill", Palette.mutedInk)],
         text: line)
     }
     w.close()

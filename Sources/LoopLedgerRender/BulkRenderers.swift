@@ -26,7 +26,9 @@ public struct AnalyzeRenderer: Encodable {
   public var timings: [String: Double]
   public var circulationSkipped: Bool
 
-  public init(input: EdgeListSummary, analysis: CircularityAnalysis, timings: [String: Double], circulationSkipped: Bool) {
+  public init(
+    input: EdgeListSummary, analysis: CircularityAnalysis, timings: [String: Double], circulationSkipped: Bool
+  ) {
     self.input = input
     self.analysis = analysis
     self.timings = timings
@@ -68,7 +70,9 @@ public struct AnalyzeRenderer: Encodable {
       let bound = cycles.maxLength.map { "≤ \($0) steps" } ?? "any length"
       lines.append("")
       lines.append("Cycles (\(bound), \(cycles.method), \(cycles.threads) thread\(cycles.threads == 1 ? "" : "s")):")
-      lines.append("  count \(cycles.complete ? "" : "≥ ")\(cycles.count), total length \(cycles.sumLength), longest \(cycles.longest)")
+      lines.append(
+        "  count \(cycles.complete ? "" : "≥ ")\(cycles.count), total length \(cycles.sumLength), longest \(cycles.longest)"
+      )
       let histogram = cycles.histogram.enumerated().filter { $0.offset > 0 && $0.element > 0 }
         .map { "\($0.offset): \($0.element)" }
       if !histogram.isEmpty { lines.append("  by length  " + histogram.joined(separator: "  ")) }

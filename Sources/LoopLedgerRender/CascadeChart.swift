@@ -218,11 +218,17 @@ public struct CascadeChart {
       }
       w.element(
         "text",
-        [("x", f(centreX(r))), ("y", f(y(total) - 6)), ("font-size", "11.5"), ("text-anchor", "middle"), ("fill", Palette.ink)],
+        [
+          ("x", f(centreX(r))), ("y", f(y(total) - 6)), ("font-size", "11.5"), ("text-anchor", "middle"),
+          ("fill", Palette.ink),
+        ],
         text: value(total))
       w.element(
         "text",
-        [("x", f(centreX(r))), ("y", f(bottom + 18)), ("font-size", "12"), ("text-anchor", "middle"), ("fill", Palette.ink)],
+        [
+          ("x", f(centreX(r))), ("y", f(bottom + 18)), ("font-size", "12"), ("text-anchor", "middle"),
+          ("fill", Palette.ink),
+        ],
         text: round.label ?? "\(words.round) \(r + 1)")
       w.close()
     }
@@ -232,14 +238,20 @@ public struct CascadeChart {
     w.element("title", text: words.cumulative + ": " + cumulative.map(value).joined(separator: " → "))
     w.element(
       "polyline",
-      [("points", points.map(\.svg).joined(separator: " ")), ("fill", "none"), ("stroke", Palette.ink), ("stroke-width", "1.5"), ("stroke-dasharray", "5 3")])
+      [
+        ("points", points.map(\.svg).joined(separator: " ")), ("fill", "none"), ("stroke", Palette.ink),
+        ("stroke-width", "1.5"), ("stroke-dasharray", "5 3"),
+      ])
     for p in points {
       w.element("circle", [("cx", f(p.x)), ("cy", f(p.y)), ("r", "3.5"), ("fill", Palette.ink)])
     }
     if let last = points.last, let total = cumulative.last {
       w.element(
         "text",
-        [("x", f(min(last.x, right))), ("y", f(last.y - 9)), ("font-size", "11.5"), ("font-weight", "600"), ("text-anchor", "end"), ("fill", Palette.ink)],
+        [
+          ("x", f(min(last.x, right))), ("y", f(last.y - 9)), ("font-size", "11.5"), ("font-weight", "600"),
+          ("text-anchor", "end"), ("fill", Palette.ink),
+        ],
         text: words.cumulative + " " + value(total))
     }
     w.close()
@@ -250,15 +262,23 @@ public struct CascadeChart {
       for company in row {
         w.element(
           "rect",
-          [("x", f(cursor)), ("y", f(legendY - 10)), ("width", "14"), ("height", "14"), ("fill", colourOf[company] ?? "#999999")])
-        w.element("text", [("x", f(cursor + 20)), ("y", f(legendY + 1)), ("font-size", "12"), ("fill", Palette.ink)], text: company)
+          [
+            ("x", f(cursor)), ("y", f(legendY - 10)), ("width", "14"), ("height", "14"),
+            ("fill", colourOf[company] ?? "#999999"),
+          ])
+        w.element(
+          "text", [("x", f(cursor + 20)), ("y", f(legendY + 1)), ("font-size", "12"), ("fill", Palette.ink)],
+          text: company)
         cursor += 20 + SVGText.width(company, size: 12) + 18
       }
       legendY += 20
     }
     w.element(
       "line",
-      [("x1", "20"), ("y1", f(legendY - 4)), ("x2", "42"), ("y2", f(legendY - 4)), ("stroke", Palette.ink), ("stroke-width", "1.5"), ("stroke-dasharray", "5 3")])
+      [
+        ("x1", "20"), ("y1", f(legendY - 4)), ("x2", "42"), ("y2", f(legendY - 4)), ("stroke", Palette.ink),
+        ("stroke-width", "1.5"), ("stroke-dasharray", "5 3"),
+      ])
     w.element("circle", [("cx", "31"), ("cy", f(legendY - 4)), ("r", "3.5"), ("fill", Palette.ink)])
     w.element(
       "text", [("x", "48"), ("y", f(legendY + 1)), ("font-size", "12"), ("fill", Palette.ink)],

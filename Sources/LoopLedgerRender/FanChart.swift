@@ -74,7 +74,8 @@ public struct FanChartData: Codable, Sendable, Equatable {
         let column = series.map { $0.1[i] }
         for k in 1..<column.count where column[k] < column[k - 1] {
           problems.append(
-            "year \(years[i]): \(series[k].0) (\(column[k])) is below \(series[k - 1].0) (\(column[k - 1])); percentiles must not decrease")
+            "year \(years[i]): \(series[k].0) (\(column[k])) is below \(series[k - 1].0) (\(column[k - 1])); percentiles must not decrease"
+          )
         }
       }
     }
@@ -183,7 +184,8 @@ public struct FanChart {
     let low = min(data.p5.min() ?? 0, 0)
     let high = max(data.p95.max() ?? 1, low + 1e-9)
     let ticks = ChartAxis.ticks(low: low, high: high)
-    let labelRoom = (ticks.map { SVGText.width(ChartAxis.format($0, unit: data.unit, money: money), size: 11) }.max() ?? 30) + 14
+    let labelRoom =
+      (ticks.map { SVGText.width(ChartAxis.format($0, unit: data.unit, money: money), size: 11) }.max() ?? 30) + 14
     let frame = Frame(
       left: 20 + labelRoom, right: width - 30, top: 96, bottom: height - 92, yLow: ticks.first ?? low,
       yHigh: ticks.last ?? high, firstYear: data.years.first ?? 0, lastYear: data.years.last ?? 1)
@@ -194,7 +196,9 @@ public struct FanChart {
   func bandPath(lower: [Double], upper: [Double], frame: Frame) -> String {
     var points: [Point] = []
     for (i, year) in data.years.enumerated() { points.append(Point(frame.x(Double(year)), frame.y(upper[i]))) }
-    for (i, year) in data.years.enumerated().reversed() { points.append(Point(frame.x(Double(year)), frame.y(lower[i]))) }
+    for (i, year) in data.years.enumerated().reversed() {
+      points.append(Point(frame.x(Double(year)), frame.y(lower[i])))
+    }
     return "M" + points.map(\.svg).joined(separator: " L") + " Z"
   }
 
@@ -240,10 +244,16 @@ public struct FanChart {
     w.open("g", [("class", "bands")])
     w.element(
       "path",
-      [("class", "band band-90"), ("d", bandPath(lower: data.p5, upper: data.p95, frame: frame)), ("fill", light), ("fill-opacity", "0.7")])
+      [
+        ("class", "band band-90"), ("d", bandPath(lower: data.p5, upper: data.p95, frame: frame)), ("fill", light),
+        ("fill-opacity", "0.7"),
+      ])
     w.element(
       "path",
-      [("class", "band band-50"), ("d", bandPath(lower: data.p25, upper: data.p75, frame: frame)), ("fill", dark), ("fill-opacity", "0.65")])
+      [
+        ("class", "band band-50"), ("d", bandPath(lower: data.p25, upper: data.p75, frame: frame)), ("fill", dark),
+        ("fill-opacity", "0.65"),
+      ])
     w.close()
     let median = data.years.enumerated().map { Point(frame.x(Double($0.element)), frame.y(data.p50[$0.offset])) }
     w.element(
@@ -259,11 +269,14 @@ public struct FanChart {
       w.open("g", [("class", "year")])
       w.element(
         "title",
-        text: "\(year)\n95%: \(value(data.p95[i]))\n75%: \(value(data.p75[i]))\n50%: \(value(data.p50[i]))\n25%: \(value(data.p25[i]))\n5%: \(value(data.p5[i]))")
+        text:
+          "\(year)\n95%: \(value(data.p95[i]))\n75%: \(value(data.p75[i]))\n50%: \(value(data.p50[i]))\n25%: \(value(data.p25[i]))\n5%: \(value(data.p5[i]))"
+      )
       w.element(
         "rect",
         [
-          ("x", f(max(x - half, frame.left))), ("y", f(frame.top)), ("width", f(min(2 * half, frame.right - max(x - half, frame.left)))),
+          ("x", f(max(x - half, frame.left))), ("y", f(frame.top)),
+          ("width", f(min(2 * half, frame.right - max(x - half, frame.left)))),
           ("height", f(frame.bottom - frame.top)), ("fill", "#ffffff"), ("fill-opacity", "0"),
         ])
       w.close()
@@ -295,28 +308,54 @@ public struct FanChart {
     for (kind, text) in [("band90", words.band90), ("band50", words.band50), ("median", words.median)] {
       switch kind {
       case "band90":
-        w.element("rect", [("x", f(cursor)), ("y", f(legendY - 9)), ("width", "22"), ("height", "12"), ("fill", light), ("fill-opacity", "0.7")])
+        w.element(
+          "rect",
+          [
+            ("x", f(cursor)), ("y", f(legendY - 9)), ("width", "22"), ("height", "12"), ("fill", light),
+            ("fill-opacity", "0.7"),
+          ])
       case "band50":
         // Drawn over the outer band, as in the chart.
-        w.element("rect", [("x", f(cursor)), ("y", f(legendY - 9)), ("width", "22"), ("height", "12"), ("fill", light), ("fill-opacity", "0.7")])
-        w.element("rect", [("x", f(cursor)), ("y", f(legendY - 9)), ("width", "22"), ("height", "12"), ("fill", dark), ("fill-opacity", "0.65")])
+        w.element(
+          "rect",
+          [
+            ("x", f(cursor)), ("y", f(legendY - 9)), ("width", "22"), ("height", "12"), ("fill", light),
+            ("fill-opacity", "0.7"),
+          ])
+        w.element(
+          "rect",
+          [
+            ("x", f(cursor)), ("y", f(legendY - 9)), ("width", "22"), ("height", "12"), ("fill", dark),
+            ("fill-opacity", "0.65"),
+          ])
       default:
-        w.element("line", [("x1", f(cursor)), ("y1", f(legendY - 3)), ("x2", f(cursor + 22)), ("y2", f(legendY - 3)), ("stroke", Palette.ink), ("stroke-width", "2.5")])
+        w.element(
+          "line",
+          [
+            ("x1", f(cursor)), ("y1", f(legendY - 3)), ("x2", f(cursor + 22)), ("y2", f(legendY - 3)),
+            ("stroke", Palette.ink), ("stroke-width", "2.5"),
+          ])
       }
-      w.element("text", [("x", f(cursor + 28)), ("y", f(legendY + 1)), ("font-size", "12"), ("fill", Palette.ink)], text: text)
+      w.element(
+        "text", [("x", f(cursor + 28)), ("y", f(legendY + 1)), ("font-size", "12"), ("fill", Palette.ink)], text: text)
       cursor += 28 + SVGText.width(text, size: 12) + 22
     }
     if data.shortfallYear != nil {
       w.element(
         "line",
-        [("x1", f(cursor + 6)), ("y1", f(legendY - 10)), ("x2", f(cursor + 6)), ("y2", f(legendY + 4)), ("stroke", Palette.shortfall), ("stroke-width", "2"), ("stroke-dasharray", "4 3")])
+        [
+          ("x1", f(cursor + 6)), ("y1", f(legendY - 10)), ("x2", f(cursor + 6)), ("y2", f(legendY + 4)),
+          ("stroke", Palette.shortfall), ("stroke-width", "2"), ("stroke-dasharray", "4 3"),
+        ])
       let text = words.shortfallYear
-      w.element("text", [("x", f(cursor + 14)), ("y", f(legendY + 1)), ("font-size", "12"), ("fill", Palette.ink)], text: text)
+      w.element(
+        "text", [("x", f(cursor + 14)), ("y", f(legendY + 1)), ("font-size", "12"), ("fill", Palette.ink)], text: text)
     }
     if let note = data.note {
       for (i, line) in SVGText.wrap(note, size: 11.5, maxWidth: width - 40).prefix(2).enumerated() {
         w.element(
-          "text", [("x", "20"), ("y", f(height - 20 + Double(i) * 14)), ("font-size", "11.5"), ("fill", Palette.mutedInk)],
+          "text",
+          [("x", "20"), ("y", f(height - 20 + Double(i) * 14)), ("font-size", "11.5"), ("fill", Palette.mutedInk)],
           text: line)
       }
     }

@@ -167,7 +167,8 @@ public struct HTMLReport {
     for number in report.loops.indices.prefix(Self.highlightLimit).map({ $0 + 1 }) {
       let on = "body:has(#loop-\(number):target)"
       let hover = "body:has(tr.loop-\(number):hover)"
-      css += "\(on) #map .deal:not(.l\(number)), \(on) #map .node:not(.l\(number)), "
+      css +=
+        "\(on) #map .deal:not(.l\(number)), \(on) #map .node:not(.l\(number)), "
         + "\(hover) #map .deal:not(.l\(number)), \(hover) #map .node:not(.l\(number)) { opacity: 0.12; }\n"
       css += "\(on) .hl-\(number) { display: inline-block; } \(on) tr.loop-\(number) { background: #fff3c4; }\n"
     }
@@ -260,7 +261,9 @@ public struct HTMLReport {
         w.open("tr", [("class", "loop-row loop-\(number)")])
         w.open("td", [("class", "num")])
         if number <= Self.highlightLimit {
-          w.element("a", [("href", "#loop-\(number)"), ("title", words.highlighted(number, path: path(loop)))], text: "\(number)")
+          w.element(
+            "a", [("href", "#loop-\(number)"), ("title", words.highlighted(number, path: path(loop)))],
+            text: "\(number)")
         } else {
           w.content("\(number)")
         }
@@ -292,7 +295,10 @@ public struct HTMLReport {
             let deal = ledger.deal(id)
             let cls = deal.map { flowClassCSS($0.kind.flowClass) }
             w.element("a", [("href", "#" + (anchors[id] ?? "deals")), ("class", cls)], text: id.rawValue)
-            if let deal { w.content(" (\(words.kind(deal.kind)), \(w0.status(deal.status)))" + (k < step.deals.count - 1 ? "," : "")) }
+            if let deal {
+              w.content(
+                " (\(words.kind(deal.kind)), \(w0.status(deal.status)))" + (k < step.deals.count - 1 ? "," : ""))
+            }
           }
           w.close()
         }
@@ -383,7 +389,9 @@ public struct HTMLReport {
       w.content(source.quote)
       w.open("div", [("class", "doc")])
       w.content("— ")
-      w.element("a", [("href", "#doc-" + anchor(source.document))], text: ledger.document(source.document)?.title ?? source.document)
+      w.element(
+        "a", [("href", "#doc-" + anchor(source.document))],
+        text: ledger.document(source.document)?.title ?? source.document)
       w.close()
       w.close()
     }
@@ -428,7 +436,8 @@ public struct HTMLReport {
     for (index, deal) in ledger.deals.enumerated() {
       w.open("div", [("class", "deal-card"), ("id", "deal-\(index + 1)")])
       w.open("h3")
-      w.element("span", [("class", flowClassCSS(deal.kind.flowClass))], text: "\(name(deal.payer)) → \(name(deal.payee))")
+      w.element(
+        "span", [("class", flowClassCSS(deal.kind.flowClass))], text: "\(name(deal.payer)) → \(name(deal.payee))")
       w.content(" · \(words.kind(deal.kind)) · \(w0.status(deal.status))")
       w.close()
       w.open("p")

@@ -87,7 +87,9 @@ package enum GraphLayout {
     // Local search from three deterministic starts; the best result wins (the first on ties).
     var best: [Int] = []
     var bestCost = Cost(crossings: .max, length: .max)
-    for start in [Array(0..<n), breadthFirstOrder(nodeCount: n, edges: edges), insertionOrder(nodeCount: n, edges: edges)] {
+    for start in [
+      Array(0..<n), breadthFirstOrder(nodeCount: n, edges: edges), insertionOrder(nodeCount: n, edges: edges),
+    ] {
       let rotation = start.firstIndex(of: 0)!
       let rotated = Array(start[rotation...] + start[..<rotation])
       let (order, c) = localSearch(rotated, edges: edges, budget: budget / 3)

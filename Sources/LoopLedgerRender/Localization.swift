@@ -33,7 +33,9 @@ package struct Words: Sendable {
   var type: String { t("Type", "類型", "类型") }
   var investmentProcurement: String { t("invest→buy", "投資─採購", "投资─采购") }
   var otherLoop: String { t("other", "其他", "其他") }
-  var noLoops: String { t("No loops: money does not come back to where it started.", "沒有循環:資金沒有回到出發點。", "没有循环:资金没有回到出发点。") }
+  var noLoops: String {
+    t("No loops: money does not come back to where it started.", "沒有循環:資金沒有回到出發點。", "没有循环:资金没有回到出发点。")
+  }
   var companiesHeading: String { t("COMPANIES", "公司", "公司") }
   var company: String { t("Company", "公司", "公司") }
   var investedOut: String { t("Invested out", "對外投資", "对外投资") }
@@ -44,14 +46,22 @@ package struct Words: Sendable {
   var roundTripRatio: String { t("Invested / bought back", "投資/回購比", "投资/回购比") }
   var loopsColumn: String { t("Loops", "循環數", "循环数") }
   var circulationHeading: String {
-    t("MONEY GOING ROUND (maximum circulation of the known flows; one split into loops)", "循環資金(已知資金流的最大循環部分;其中一種循環分解)", "循环资金(已知资金流的最大循环部分;其中一种循环分解)")
+    t(
+      "MONEY GOING ROUND (maximum circulation of the known flows; one split into loops)", "循環資金(已知資金流的最大循環部分;其中一種循環分解)",
+      "循环资金(已知资金流的最大循环部分;其中一种循环分解)")
   }
   var circulationShare: String { t("share of all known flows that can go round", "可循環的已知資金比例", "可循环的已知资金比例") }
   var factsHeading: String { t("KEY FACTS", "關鍵數據", "关键数据") }
-  var unknownHeading: String { t("AMOUNTS NOT STATED (kept unknown, never counted as zero)", "未披露金額(保持未知,不計為零)", "未披露金额(保持未知,不计为零)") }
+  var unknownHeading: String {
+    t("AMOUNTS NOT STATED (kept unknown, never counted as zero)", "未披露金額(保持未知,不計為零)", "未披露金额(保持未知,不计为零)")
+  }
   var excludedHeading: String { t("DEALS LEFT OUT", "未納入的交易", "未纳入的交易") }
   var assumptionsHeading: String { t("ASSUMPTIONS", "假設", "假设") }
-  var limitHit: String { t("Loop limit reached: more loops exist than are listed; raise --limit.", "已達循環數上限:尚有更多循環未列出,請提高 --limit。", "已达循环数上限:尚有更多循环未列出,请提高 --limit。") }
+  var limitHit: String {
+    t(
+      "Loop limit reached: more loops exist than are listed; raise --limit.", "已達循環數上限:尚有更多循環未列出,請提高 --limit。",
+      "已达循环数上限:尚有更多循环未列出,请提高 --limit。")
+  }
   var unknown: String { t("unknown", "未知", "未知") }
   var estimate: String { t("est.", "估", "估") }
   var assumed: String { t("ASSUMED", "假設值", "假设值") }

@@ -238,7 +238,8 @@ public struct LoopMap {
     subtitle += "] · " + words.loopMapSubtitle(companies: nodes.count, deals: arrows.count, loops: report.loops.count)
     for (i, line) in SVGText.wrap(subtitle, size: 13, maxWidth: options.width - 40).prefix(2).enumerated() {
       w.element(
-        "text", [("x", "20"), ("y", SVGNumber.format(56 + Double(i) * 17)), ("font-size", "13"), ("fill", Palette.mutedInk)],
+        "text",
+        [("x", "20"), ("y", SVGNumber.format(56 + Double(i) * 17)), ("font-size", "13"), ("fill", Palette.mutedInk)],
         text: line)
     }
     if let number = options.highlight, report.loops.indices.contains(number - 1) {
@@ -280,7 +281,8 @@ public struct LoopMap {
       """
     if options.standalone, options.highlight == nil {
       for number in report.loops.indices.map({ $0 + 1 }) {
-        css += "svg:has(#loop-\(number):target) .deal:not(.l\(number)), svg:has(#loop-\(number):target) .node:not(.l\(number)) { opacity: 0.13; }\n"
+        css +=
+          "svg:has(#loop-\(number):target) .deal:not(.l\(number)), svg:has(#loop-\(number):target) .node:not(.l\(number)) { opacity: 0.13; }\n"
       }
     }
     return css
@@ -655,7 +657,10 @@ public struct LoopMap {
         w.element("line", line(Palette.ink, Self.minWidth))
         w.element(
           "text",
-          [("x", SVGNumber.format(x + 17)), ("y", SVGNumber.format(y - 3)), ("text-anchor", "middle"), ("font-size", "11")],
+          [
+            ("x", SVGNumber.format(x + 17)), ("y", SVGNumber.format(y - 3)), ("text-anchor", "middle"),
+            ("font-size", "11"),
+          ],
           text: "?")
       case .node:
         w.element(

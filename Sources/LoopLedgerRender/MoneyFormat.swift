@@ -66,7 +66,8 @@ package struct MoneyFormat: Sendable {
     var showEstimate = interval.estimate != nil
     switch (interval.low, interval.high) {
     case (nil, nil):
-      main = interval.estimate.map { compact ? "≈" + unit($0) : "\(words.estimate) \(unit($0))" }
+      main =
+        interval.estimate.map { compact ? "≈" + unit($0) : "\(words.estimate) \(unit($0))" }
         ?? (compact ? "?" : words.unknown)
       showEstimate = false
     case (let low?, nil) where low > 0:

@@ -242,7 +242,9 @@ public struct ProjectionRenderer {
     for a in projection.assumptions {
       out.append("\(bullet)\(label(a.key, a.label)): \(a.value) [\(origin(a.origin))]")
       if let d = a.distribution, d.type != "fixed" {
-        out.append("\(indent)p10 \(NumberText.short(d.p10)) · " + words.medianWord + " \(NumberText.short(d.median)) · p90 \(NumberText.short(d.p90))")
+        out.append(
+          "\(indent)p10 \(NumberText.short(d.p10)) · " + words.medianWord
+            + " \(NumberText.short(d.median)) · p90 \(NumberText.short(d.p90))")
       }
       if let reason = a.reason { out.append(indent + reason) }
       if let source = a.source { out.append(indent + quote(source)) }
@@ -286,7 +288,8 @@ public struct ProjectionRenderer {
     out.append(fan.render(indent: "  "))
     if let intro = tornadoIntro, let s = projection.sensitivity {
       out += ["", words.sensitivityHeading, "  " + intro]
-      var tornado = TextTable(headers: tornadoHeaders, alignments: [.right, .left, .left, .right, .left, .right, .right])
+      var tornado = TextTable(
+        headers: tornadoHeaders, alignments: [.right, .left, .left, .right, .left, .right, .right])
       tornadoRows(s).forEach { tornado.add($0) }
       out.append(tornado.render(indent: "  "))
       if !s.fixed.isEmpty {

@@ -131,9 +131,11 @@ public struct ReportRenderer {
     guard let circulation = report.circulation else { return [] }
     var lines = ["", words.circulationHeading]
     lines.append(
-      "\(bullet)\(words.circulationShare): \(money.share(circulation.maxCircularity)) (\(money.usd(circulation.circulation)) / \(money.usd(circulation.totalFlow)))")
+      "\(bullet)\(words.circulationShare): \(money.share(circulation.maxCircularity)) (\(money.usd(circulation.circulation)) / \(money.usd(circulation.totalFlow)))"
+    )
     for contribution in circulation.contributions.prefix(8) {
-      lines.append("\(bullet)\(contribution.path.map(name).joined(separator: " → ")): \(money.usd(contribution.amount))")
+      lines.append(
+        "\(bullet)\(contribution.path.map(name).joined(separator: " → ")): \(money.usd(contribution.amount))")
     }
     return lines
   }
@@ -173,7 +175,8 @@ public struct ReportRenderer {
   }
 
   private func quote(_ source: Source) -> String {
-    let open = language == .english && (source.language ?? ledger.document(source.document)?.language) == .english ? "“" : "「"
+    let open =
+      language == .english && (source.language ?? ledger.document(source.document)?.language) == .english ? "“" : "「"
     let close = open == "“" ? "”" : "」"
     return "\(open)\(source.quote)\(close) — \(source.document)"
   }
@@ -184,7 +187,9 @@ public struct ReportRenderer {
       out.append(words.unknownHeading)
       for id in report.unknownAmountDeals {
         guard let deal = ledger.deal(id) else { continue }
-        out.append("\(bullet)\(id): \(name(deal.payer)) → \(name(deal.payee)), \(deal.kind.rawValue), \(words.status(deal.status))")
+        out.append(
+          "\(bullet)\(id): \(name(deal.payer)) → \(name(deal.payee)), \(deal.kind.rawValue), \(words.status(deal.status))"
+        )
       }
     }
     if !report.excludedDeals.isEmpty {

@@ -124,14 +124,16 @@ public struct SankeyChart {
     let available = 470.0
     func need(_ column: Column) -> (Double, Double) {
       let money = column.ids.reduce(0) { $0 + column.totals[$1]! }
-      let fixed = column.ids.reduce(0.0) { $0 + Double(column.unknowns[$1]!) * unknownHeight }
+      let fixed =
+        column.ids.reduce(0.0) { $0 + Double(column.unknowns[$1]!) * unknownHeight }
         + Double(max(column.ids.count - 1, 0)) * gap
       return (money, fixed)
     }
-    let scale = [left, middle, right].map { column -> Double in
-      let (m, fixed) = need(column)
-      return m > 0 ? max(available - fixed, 120) / m : .infinity
-    }.min() ?? 1
+    let scale =
+      [left, middle, right].map { column -> Double in
+        let (m, fixed) = need(column)
+        return m > 0 ? max(available - fixed, 120) / m : .infinity
+      }.min() ?? 1
     let pxPerDollar = scale.isFinite ? scale : 0
 
     func heightOf(_ column: Column, _ company: CompanyID) -> Double {
@@ -175,9 +177,10 @@ public struct SankeyChart {
     place(&left)
     place(&right)
 
-    let columnsBottom = [left, middle, right].map { column in
-      column.ids.map { column.top[$0]! + column.height[$0]! }.max() ?? top
-    }.max() ?? top
+    let columnsBottom =
+      [left, middle, right].map { column in
+        column.ids.map { column.top[$0]! + column.height[$0]! }.max() ?? top
+      }.max() ?? top
     let noteLines = leftOutLines()
     let noteTop = columnsBottom + 36
     let legendTop = noteTop + Double(noteLines.count) * 17 + (noteLines.isEmpty ? 0 : 8)
@@ -380,7 +383,8 @@ public struct SankeyChart {
           ("fill", hatch ? "url(#\(id("hatch-investment")))" : colour), ("fill-opacity", hatch ? "1" : "0.42"),
         ])
       w.element(
-        "text", [("x", SVGNumber.format(x + 28)), ("y", SVGNumber.format(y + 1)), ("font-size", "12"), ("fill", Palette.ink)],
+        "text",
+        [("x", SVGNumber.format(x + 28)), ("y", SVGNumber.format(y + 1)), ("font-size", "12"), ("fill", Palette.ink)],
         text: text)
       x += itemWidth
     }

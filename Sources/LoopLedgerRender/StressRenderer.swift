@@ -104,7 +104,9 @@ public struct StressRenderer {
     for loop in report.estimate.brokenLoops.prefix(20) {
       out.append("\(bullet)\(loop.path.map(name).joined(separator: " → ")): \(money.percent(loop.retention))")
     }
-    if report.estimate.brokenLoops.count > 20 { out.append(bullet + words.moreLoops(report.estimate.brokenLoops.count - 20)) }
+    if report.estimate.brokenLoops.count > 20 {
+      out.append(bullet + words.moreLoops(report.estimate.brokenLoops.count - 20))
+    }
     out.append("")
     out.append(h2 + words.roundsHeading)
     for round in report.estimate.trace {

@@ -49,17 +49,19 @@ extension Words {
     "Contracts without a stated term are spread over {years} years (defaultTermYears).": (
       "未註明年期的合約分攤於 {years} 年(defaultTermYears)。", "未注明年期的合约分摊于 {years} 年(defaultTermYears)。"
     ),
-    "Investments not yet closed are paid over {years} years (investmentYears); closed investments carry no annual flow.": (
-      "尚未完成的投資分 {years} 年支付(investmentYears);已完成的投資不產生年度資金流。",
-      "尚未完成的投资分 {years} 年支付(investmentYears);已完成的投资不产生年度资金流。"
-    ),
+    "Investments not yet closed are paid over {years} years (investmentYears); closed investments carry no annual flow.":
+      (
+        "尚未完成的投資分 {years} 年支付(investmentYears);已完成的投資不產生年度資金流。",
+        "尚未完成的投资分 {years} 年支付(investmentYears);已完成的投资不产生年度资金流。"
+      ),
     "A company's valuation changes by {multiple}× the annual revenue it loses (revenueMultiple).": (
       "公司估值的變化為其損失年收入的 {multiple} 倍(revenueMultiple)。", "公司估值的变化为其损失年收入的 {multiple} 倍(revenueMultiple)。"
     ),
-    "A company cuts its pending investments by {elasticity}× the share of its loop revenue it lost (investmentElasticity).": (
-      "公司按其損失的循環收入比例的 {elasticity} 倍削減待付投資(investmentElasticity)。",
-      "公司按其损失的循环收入比例的 {elasticity} 倍削减待付投资(investmentElasticity)。"
-    ),
+    "A company cuts its pending investments by {elasticity}× the share of its loop revenue it lost (investmentElasticity).":
+      (
+        "公司按其損失的循環收入比例的 {elasticity} 倍削減待付投資(investmentElasticity)。",
+        "公司按其损失的循环收入比例的 {elasticity} 倍削减待付投资(investmentElasticity)。"
+      ),
     "A company's stated total commitments beyond its listed deals are owed to vendors outside the ledger over {years} years (commitmentFacts, commitmentYears).":
       (
         "公司所述總承諾中超出已列交易的部分,於 {years} 年內付予帳外供應商(commitmentFacts、commitmentYears)。",
@@ -84,9 +86,10 @@ extension Words {
     "{company}: outside resources limited to {amount} a year (scenario).": (
       "{company}:外部資源每年限於 {amount}(情境)。", "{company}:外部资源每年限于 {amount}(情境)。"
     ),
-    "Companies not listed above are assumed able to pay all their obligations (their outside revenue is not in the ledger).": (
-      "未列於上方的公司假設能支付其全部債務(其外部收入不在帳本中)。", "未列于上方的公司假设能支付其全部债务(其外部收入不在账本中)。"
-    ),
+    "Companies not listed above are assumed able to pay all their obligations (their outside revenue is not in the ledger).":
+      (
+        "未列於上方的公司假設能支付其全部債務(其外部收入不在帳本中)。", "未列于上方的公司假设能支付其全部债务(其外部收入不在账本中)。"
+      ),
     "{company}: commitments beyond its listed deals (fact {fact}) owed to vendors outside the ledger: {amount} a year at the estimate.":
       (
         "{company}:超出已列交易的承諾(數據 {fact})付予帳外供應商:估計每年 {amount}。",

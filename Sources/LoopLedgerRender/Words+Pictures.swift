@@ -24,10 +24,14 @@ extension Words {
   var legendDotted: String { t("Dotted: implied, not stated", "點線:隱含,未明言", "点线:隐含,未明言") }
   var legendFaded: String { t("Faded: cancelled or superseded", "淡色:已取消或已被取代", "淡色:已取消或已被取代") }
   var legendWidth: String { t("Width ∝ √amount:", "線寬 ∝ √金額:", "线宽 ∝ √金额:") }
-  var legendBand: String { t("Hatched band: a range (core = low end, band = high end)", "斜線帶:金額為區間(實線為下限,外帶為上限)", "斜线带:金额为区间(实线为下限,外带为上限)") }
+  var legendBand: String {
+    t("Hatched band: a range (core = low end, band = high end)", "斜線帶:金額為區間(實線為下限,外帶為上限)", "斜线带:金额为区间(实线为下限,外带为上限)")
+  }
   var legendOpenBand: String { t("Narrow hatched band: “at least”, no upper bound", "窄斜線帶:「至少」,無上限", "窄斜线带:「至少」,无上限") }
   var legendUnknown: String { t("?: amount not stated (never counted as zero)", "?:金額未披露(不計為零)", "?:金额未披露(不计为零)") }
-  var legendNode: String { t("Company; the number is how many loops pass through it", "公司;數字為經過它的循環數", "公司;数字为经过它的循环数") }
+  var legendNode: String {
+    t("Company; the number is how many loops pass through it", "公司;數字為經過它的循環數", "公司;数字为经过它的循环数")
+  }
   var noFlows: String { t("No flows between companies in this ledger.", "此賬本中公司之間沒有資金流。", "此账本中公司之间没有资金流。") }
   var loopWord: String { t("Loop", "循環", "循环") }
   var onLoops: String { t("on loops", "所在循環", "所在循环") }
@@ -62,7 +66,9 @@ extension Words {
   var moneyFlowShort: String { t("Money flow", "資金流向", "资金流向") }
 
   // Sankey.
-  var sankeyTitle: String { t("Money flow: investors → labs → vendors", "資金流向:投資方 → AI 公司 → 供應商", "资金流向:投资方 → AI 公司 → 供应商") }
+  var sankeyTitle: String {
+    t("Money flow: investors → labs → vendors", "資金流向:投資方 → AI 公司 → 供應商", "资金流向:投资方 → AI 公司 → 供应商")
+  }
   var sankeySubtitle: String {
     t(
       "Investment into the companies that receive it, and their purchases back from vendors. Width: estimate, else the lower bound.",
@@ -73,7 +79,11 @@ extension Words {
   var labsColumn: String { t("Receive investment", "獲得投資", "获得投资") }
   var vendorsColumn: String { t("Sell to them", "向其銷售", "向其销售") }
   var sankeyUnknown: String { t("Thin hatched ribbon: amount not stated", "細斜線帶:金額未披露", "细斜线带:金额未披露") }
-  var notDrawn: String { t("Not in this picture (they do not run investor → recipient → vendor):", "未繪入此圖(不屬於 投資方 → 獲投資方 → 供應商 的流向):", "未绘入此图(不属于 投资方 → 获投资方 → 供应商 的流向):") }
+  var notDrawn: String {
+    t(
+      "Not in this picture (they do not run investor → recipient → vendor):", "未繪入此圖(不屬於 投資方 → 獲投資方 → 供應商 的流向):",
+      "未绘入此图(不属于 投资方 → 获投资方 → 供应商 的流向):")
+  }
   var noSankey: String { t("No investment flows into companies that buy from others.", "沒有流入採購方的投資。", "没有流入采购方的投资。") }
 
   // Shares.
@@ -98,7 +108,9 @@ extension Words {
 
   // Cascade chart.
   var round: String { t("Round", "輪次", "轮次") }
-  var lossesByRound: String { t("Losses by round; ✕ marks a company that fails in that round", "每輪損失;✕ 表示公司在該輪倒下", "每轮损失;✕ 表示公司在该轮倒下") }
+  var lossesByRound: String {
+    t("Losses by round; ✕ marks a company that fails in that round", "每輪損失;✕ 表示公司在該輪倒下", "每轮损失;✕ 表示公司在该轮倒下")
+  }
   var total: String { t("total", "合計", "合计") }
   var cumulative: String { t("cumulative", "累計", "累计") }
   var failed: String { t("fails", "倒下", "倒下") }
@@ -129,7 +141,9 @@ extension Words {
   // Charts made from analyses.
   var outsideVendors: String { t("Vendors outside the ledger", "帳外供應商", "帐外供应商") }
   func roundLabel(_ round: Int) -> String { t("Round \(round)", "第\(round)輪", "第\(round)轮") }
-  func stressTitle(_ scenario: String) -> String { t("Stress test: \(scenario)", "壓力測試:\(scenario)", "压力测试:\(scenario)") }
+  func stressTitle(_ scenario: String) -> String {
+    t("Stress test: \(scenario)", "壓力測試:\(scenario)", "压力测试:\(scenario)")
+  }
   func cascadeNote(omitted: Int) -> String {
     t("Annual revenue lost per round (estimate run).", "每輪損失的年度收入(估計值)。", "每轮损失的年度收入(估计值)。")
       + (omitted > 0
@@ -160,11 +174,14 @@ extension Words {
       "loopledger stress --scenario \(scenario):逐輪損失的收入;所有假設見其輸出。",
       "loopledger stress --scenario \(scenario):逐轮损失的收入;所有假设见其输出。")
   }
-  var whatIfFanTitle: String { t("Can OpenAI pay for what it committed to buy?", "OpenAI 能否支付其承諾的採購?", "OpenAI 能否支付其承诺的采购?") }
+  var whatIfFanTitle: String {
+    t("Can OpenAI pay for what it committed to buy?", "OpenAI 能否支付其承諾的採購?", "OpenAI 能否支付其承诺的采购?")
+  }
   var whatIfFanCaption: String {
     t(
       "loopledger project openai (20,000 paths, seed 1, default assumptions, printed by that command).",
-      "loopledger project openai(20,000 條路徑,種子 1,預設假設見該命令輸出)。", "loopledger project openai(20,000 条路径,种子 1,默认假设见该命令输出)。")
+      "loopledger project openai(20,000 條路徑,種子 1,預設假設見該命令輸出)。", "loopledger project openai(20,000 条路径,种子 1,默认假设见该命令输出)。"
+    )
   }
   var shortfallYear: String { t("shortfall year", "資金缺口年份", "资金缺口年份") }
   var amountsNotStated: String { t("Amounts not stated", "未披露金額", "未披露金额") }

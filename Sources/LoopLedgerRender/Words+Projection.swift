@@ -7,7 +7,11 @@ extension Words {
   var amountOfLabel: String { t("", "金額:", "金额:") }
   var assumptionHeader: String { t("Assumption", "假設", "假设") }
   var basisHeader: String { t("Basis", "取值", "取值") }
-  var byYearHeading: String { t("BY YEAR (USD; cash at year end — negative is money not yet found)", "逐年推演(美元;年底現金,負數即尚未籌得的資金)", "逐年推演(美元;年底现金,负数即尚未筹得的资金)") }
+  var byYearHeading: String {
+    t(
+      "BY YEAR (USD; cash at year end — negative is money not yet found)", "逐年推演(美元;年底現金,負數即尚未籌得的資金)",
+      "逐年推演(美元;年底现金,负数即尚未筹得的资金)")
+  }
   var byYearHeadingMarkdown: String { t("By year (USD)", "逐年推演(美元)", "逐年推演(美元)") }
   var cashP5: String { t("Cash p5", "現金 p5", "现金 p5") }
   var cashP50: String { t("Cash p50", "現金 p50", "现金 p50") }
@@ -22,10 +26,16 @@ extension Words {
   var fallsThrough: String { t("falls through", "未成事", "未成事") }
   var fanDataHeading: String { t("FAN CHART DATA (cash at year end)", "扇形圖數據(年底現金)", "扇形图数据(年底现金)") }
   var fanDataHeadingMarkdown: String { t("Fan chart data (cash at year end)", "扇形圖數據(年底現金)", "扇形图数据(年底现金)") }
-  var firstShortfallPrefix: String { t("First year a shortfall is more likely than not: ", "首個「資金短缺機率過半」的年份:", "首个「资金短缺概率过半」的年份:") }
+  var firstShortfallPrefix: String {
+    t("First year a shortfall is more likely than not: ", "首個「資金短缺機率過半」的年份:", "首个「资金短缺概率过半」的年份:")
+  }
   var fixedNoRow: String { t("Fixed (no row): ", "固定值(不列入):", "固定值(不列入):") }
   var flooredAtZero: String { t(" (floored at 0)", "(下限為 0)", "(下限为 0)") }
-  var scheduleNoteMarkdown: String { t("Full amounts before probabilities; † goes ahead with its package; * assumed.", "全額,未乘機率;† 與同組交易一併成事;* 假設值。", "全额,未乘概率;† 与同组交易一并成事;* 假设值。") }
+  var scheduleNoteMarkdown: String {
+    t(
+      "Full amounts before probabilities; † goes ahead with its package; * assumed.", "全額,未乘機率;† 與同組交易一併成事;* 假設值。",
+      "全额,未乘概率;† 与同组交易一并成事;* 假设值。")
+  }
   var fundingNeededSuffix: String { t(": p50 ", " 年底仍需籌措的資金:p50 ", " 年底仍需筹措的资金:p50 ") }
   var fundingNeededPrefix: String { t("Funding still needed by the end of ", "至 ", "至 ") }
   var gapAtHigh: String { t("Gap at high", "高值時缺口", "高值时缺口") }
@@ -49,7 +59,9 @@ extension Words {
   var neededP95: String { t("Needed p95", "缺口 p95", "缺口 p95") }
   var noShortfallSuffix: String { t(".", " 年,沒有任何一年資金短缺機率超過 50%。", " 年,没有任何一年资金短缺概率超过 50%。") }
   var noShortfallPrefix: String { t("No year has a shortfall probability above 50 % through ", "直至 ", "直至 ") }
-  var notScheduledHeading: String { t("NOT SCHEDULED (unknown amounts are left out, never counted as zero)", "未納入排程(未披露金額不計為零)", "未纳入排程(未披露金额不计为零)") }
+  var notScheduledHeading: String {
+    t("NOT SCHEDULED (unknown amounts are left out, never counted as zero)", "未納入排程(未披露金額不計為零)", "未纳入排程(未披露金额不计为零)")
+  }
   var notScheduledHeadingMarkdown: String { t("Not scheduled", "未納入排程", "未纳入排程") }
   var notesHeading: String { t("NOTES", "附註", "附注") }
   var notesHeadingMarkdown: String { t("Notes", "附註", "附注") }
@@ -65,7 +77,11 @@ extension Words {
   var receives: String { t("receives", "收取", "收取") }
   var revenueGrowthLabel: String { t("", "收入年增長率 ", "收入年增长率 ") }
   var revenueP50: String { t("Revenue p50", "收入 p50", "收入 p50") }
-  var scheduleHeading: String { t("SCHEDULE FROM THE LEDGER (full amounts before probabilities; † goes ahead with its package)", "帳本排程(全額,未乘機率;† 與同組交易一併成事)", "账本排程(全额,未乘概率;† 与同组交易一并成事)") }
+  var scheduleHeading: String {
+    t(
+      "SCHEDULE FROM THE LEDGER (full amounts before probabilities; † goes ahead with its package)",
+      "帳本排程(全額,未乘機率;† 與同組交易一併成事)", "账本排程(全额,未乘概率;† 与同组交易一并成事)")
+  }
   var scheduleHeadingMarkdown: String { t("Schedule from the ledger", "帳本排程", "账本排程") }
   var seedWord: String { t("seed", "種子", "种子") }
   var sensitivityHeading: String { t("SENSITIVITY (tornado)", "敏感度分析(龍捲風圖)", "敏感度分析(龙卷风图)") }

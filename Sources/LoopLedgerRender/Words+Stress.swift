@@ -51,7 +51,9 @@ extension Words {
     t("… \(count) more (see --format json)", "… 另有 \(count) 個(見 --format json)", "… 另有 \(count) 个(见 --format json)")
   }
   var roundsHeading: String { t("ROUNDS", "輪次", "轮次") }
-  func roundLine(_ round: Int, unfunded: String, revenueLost: String, investmentCut: String, newDefaults: String?) -> String {
+  func roundLine(_ round: Int, unfunded: String, revenueLost: String, investmentCut: String, newDefaults: String?)
+    -> String
+  {
     let defaults = newDefaults.map { t("; new defaults: \($0)", ";新違約:\($0)", ";新违约:\($0)") } ?? ""
     return t(
       "round \(round): unfunded \(unfunded), revenue lost \(revenueLost), investments cut \(investmentCut)\(defaults)",
@@ -93,19 +95,23 @@ extension Words {
       }
       let money = MoneyFormat(language)
       switch shock {
-      case .stopDeal(let id, let fraction): return chinese("交易 \(id) 停止支付\(share(fraction))", "交易 \(id) 停止支付\(share(fraction))")
+      case .stopDeal(let id, let fraction):
+        return chinese("交易 \(id) 停止支付\(share(fraction))", "交易 \(id) 停止支付\(share(fraction))")
       case .stopLink(let payer, let payee, let fraction):
-        return chinese("\(payer) → \(payee) 的所有資金流停止\(share(fraction))", "\(payer) → \(payee) 的所有资金流停止\(share(fraction))")
+        return chinese(
+          "\(payer) → \(payee) 的所有資金流停止\(share(fraction))", "\(payer) → \(payee) 的所有资金流停止\(share(fraction))")
       case .defaultCompany(let id): return chinese("\(id) 違約(不支付任何款項)", "\(id) 违约(不支付任何款项)")
       case .limitResources(let id, let amount):
         return t(
           "", "\(id) 每年只能以 \(money.usd(amount)) 的外部資源加上所收款項支付",
           "\(id) 每年只能以 \(money.usd(amount)) 的外部资源加上所收款项支付")
       case .changeResources(let id, let fraction):
-        return chinese("\(id) 的外部資源變化 \(MoneyText.compact(fraction * 100))%", "\(id) 的外部资源变化 \(MoneyText.compact(fraction * 100))%")
+        return chinese(
+          "\(id) 的外部資源變化 \(MoneyText.compact(fraction * 100))%", "\(id) 的外部资源变化 \(MoneyText.compact(fraction * 100))%")
       case .demandReturns(let rate):
         return t(
-          "", "投資者要求其已投入股本每年 \(MoneyText.compact(rate * 100))% 的回報", "投资者要求其已投入股本每年 \(MoneyText.compact(rate * 100))% 的回报")
+          "", "投資者要求其已投入股本每年 \(MoneyText.compact(rate * 100))% 的回報",
+          "投资者要求其已投入股本每年 \(MoneyText.compact(rate * 100))% 的回报")
       }
     }
   }

@@ -24,7 +24,8 @@ struct LedgerOptions: ParsableArguments {
 
   @Option(
     name: .customLong("kind"), parsing: .upToNextOption,
-    help: ArgumentHelp("Deal kinds to include (default: all).", valueName: DealKind.allCases.map(\.rawValue).joined(separator: "|")))
+    help: ArgumentHelp(
+      "Deal kinds to include (default: all).", valueName: DealKind.allCases.map(\.rawValue).joined(separator: "|")))
   var kinds: [DealKind] = []
 
   @Option(help: ArgumentHelp("Include only deals announced on or after this date.", valueName: "YYYY[-MM[-DD]]"))
@@ -109,7 +110,9 @@ struct EngineOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Spark master URL, with --engine spark (default local[*]).", valueName: "url"))
   var master: String?
 
-  @Option(name: .customLong("conf"), help: ArgumentHelp("A Spark setting, with --engine spark (repeatable).", valueName: "key=value"))
+  @Option(
+    name: .customLong("conf"),
+    help: ArgumentHelp("A Spark setting, with --engine spark (repeatable).", valueName: "key=value"))
   var conf: [String] = []
 
   var spark: SparkEngine? { engine == .spark ? SparkEngine(master: master, conf: conf) : nil }

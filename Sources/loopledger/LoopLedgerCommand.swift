@@ -31,7 +31,8 @@ struct LoopLedgerCommand: ParsableCommand {
     } catch let error as ArgumentValueError {
       // An option value that only the run could check (it needed the ledger): a usage error.
       let name = parsed.map { type(of: $0)._commandName } ?? ""
-      let message = "Error: \(error.message)\n  See 'loopledger \(name)\(name.isEmpty ? "" : " ")--help' for more information."
+      let message =
+        "Error: \(error.message)\n  See 'loopledger \(name)\(name.isEmpty ? "" : " ")--help' for more information."
       FileHandle.standardError.write(Data((VisibleText.escape(message) + "\n").utf8))
       Foundation.exit(ExitCode.validationFailure.rawValue)
     } catch {

@@ -52,7 +52,9 @@ struct AnalyzeTests {
     let (_, file) = try network()
     let run = try await CLI.run(["analyze", file])
     expectSuccess(run)
-    #expect(run.lines.first == "\(file): 4 nodes, 7 edges (9 rows; 1 merged into earlier pairs, 1 self-loops dropped, 0 bad rows skipped)")
+    #expect(
+      run.lines.first
+        == "\(file): 4 nodes, 7 edges (9 rows; 1 merged into earlier pairs, 1 self-loops dropped, 0 bad rows skipped)")
     #expect(run.stdout.contains("count 5, total length 12, longest 3"))
     #expect(run.stdout.contains("a → b → c → a"))
     #expect(run.stdout.contains("Hodge decomposition"))
@@ -124,7 +126,9 @@ struct AnalyzeTests {
 
   @Test func circulationLimitSkipsIt() async throws {
     let (_, file) = try network()
-    let json = try await CLI.run(["analyze", file, "--only", "circulation", "--circulation-limit", "3", "--format", "json"])
+    let json = try await CLI.run([
+      "analyze", file, "--only", "circulation", "--circulation-limit", "3", "--format", "json",
+    ])
     let result = try json.decode(AnalyzeJSON.self)
     #expect(result.circulationSkipped)
     #expect(result.circulation == nil)

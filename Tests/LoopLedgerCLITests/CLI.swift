@@ -187,7 +187,8 @@ enum CLI {
       stdoutData: outData, timedOut: finished.timedOut,
       signalled: process.terminationReason == .uncaughtSignal)
     if run.timedOut {
-      Issue.record("`loopledger \(arguments.joined(separator: " "))` did not finish within \(timeout)",
+      Issue.record(
+        "`loopledger \(arguments.joined(separator: " "))` did not finish within \(timeout)",
         sourceLocation: sourceLocation)
     }
     return run

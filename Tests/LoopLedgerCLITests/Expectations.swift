@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(FoundationXML)
-  import FoundationXML
+import FoundationXML
 #endif
 
 // Checks shared by every suite: what a successful run, a usage error and a failed run look like
@@ -35,7 +35,8 @@ func expectErrorOnStderr(_ run: CLI.Run, mentions: [String], sourceLocation: Sou
   #expect(run.stdout.isEmpty, "an error run wrote to stdout: \(run.stdout.prefix(300))", sourceLocation: sourceLocation)
   #expect(!run.stderr.isEmpty, "an error run wrote nothing to stderr", sourceLocation: sourceLocation)
   for word in mentions {
-    #expect(run.stderr.contains(word), "stderr does not mention '\(word)': \(run.stderr)", sourceLocation: sourceLocation)
+    #expect(
+      run.stderr.contains(word), "stderr does not mention '\(word)': \(run.stderr)", sourceLocation: sourceLocation)
   }
 }
 

@@ -49,7 +49,9 @@ struct ExtractTests {
   @Test func theLedgerFormatIsAValidLedger() async throws {
     let scratch = try Scratch()
     let out = scratch.path("candidates.json")
-    let run = try await CLI.run(["extract", Fixture.seedArticle, "--date", "2025-12-17", "--format", "ledger", "-o", out])
+    let run = try await CLI.run([
+      "extract", Fixture.seedArticle, "--date", "2025-12-17", "--format", "ledger", "-o", out,
+    ])
     expectSuccess(run)
     #expect(run.stdout.isEmpty)
     let json = try await CLI.cached(["extract", Fixture.seedArticle, "--date", "2025-12-17"]).decode(ExtractJSON.self)
@@ -98,7 +100,8 @@ struct ExtractTests {
   @Test func evaluationAgainstTheTruthFile() async throws {
     let run = try await CLI.run(["extract", "--eval", Fixture.seedTruth, Fixture.articles])
     expectSuccess(run)
-    let truth = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Fixture.seedTruth))) as? [Any]
+    let truth =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Fixture.seedTruth))) as? [Any]
     #expect(run.lines.first?.hasPrefix("Evaluation of \(Fixture.articles)") == true)
     #expect(run.stdout.contains("truth \(truth?.count ?? -1) "))
     for word in ["precision", "recall", "F1", "amount accuracy", "status accuracy"] {

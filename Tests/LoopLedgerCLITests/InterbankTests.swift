@@ -34,7 +34,9 @@ struct ClearTests {
 
   @Test func rogersVeraartCostsCutThePayments() async throws {
     let (_, network, assets) = try chain()
-    let run = try await CLI.run(["clear", network, "--external-assets", assets, "--alpha", "0.5", "--beta", "0.5", "--format", "json"])
+    let run = try await CLI.run([
+      "clear", network, "--external-assets", assets, "--alpha", "0.5", "--beta", "0.5", "--format", "json",
+    ])
     let result = try run.decode(ClearJSON.self)
     #expect(abs(result.totalPayments - 3) < 1e-9)
     #expect(result.defaultCosts?.alpha == 0.5 && result.defaultCosts?.beta == 0.5)
@@ -125,7 +127,9 @@ struct ClearTests {
     let result = try run.decode(ClearJSON.self)
     #expect(result.totalPayments == 30)
     #expect(result.defaulted == 0)
-    withKnownIssue("clearing stops once the upper run is stationary, before the bracket closes: 'bracket gap 12.0: greatest clearing vector reported', proven false, on a provable case") {
+    withKnownIssue(
+      "clearing stops once the upper run is stationary, before the bracket closes: 'bracket gap 12.0: greatest clearing vector reported', proven false, on a provable case"
+    ) {
       #expect(result.proven)
     }
   }
@@ -195,7 +199,9 @@ struct DebtRankTests {
     let json = try await CLI.run(["debtrank", network, "--external-assets", partial, "--format", "json"])
     #expect(try json.decode(DebtRankJSON.self).idsWithoutExternalAssets == 2)
     let text = try await CLI.run(["debtrank", network, "--external-assets", partial])
-    withKnownIssue("debtrank's text output does not say that 2 ids are missing from the assets file (clear's does; the JSON counts them)") {
+    withKnownIssue(
+      "debtrank's text output does not say that 2 ids are missing from the assets file (clear's does; the JSON counts them)"
+    ) {
       #expect(text.stdout.contains("2 ids not in the file"), "\(text.stdout)")
     }
   }

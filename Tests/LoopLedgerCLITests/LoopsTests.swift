@@ -119,7 +119,9 @@ struct LoopsTests {
     // a user asking for three expects the first three of the full ranking.
     let all = try await CLI.cached(["loops", "--format", "json"]).decode(LoopListJSON.self)
     let three = try await CLI.run(["loops", "--format", "json", "--limit", "3"]).decode(LoopListJSON.self)
-    withKnownIssue("--limit keeps the first loops the search finds, not the largest: NVIDIA → OpenAI → NVIDIA ($100B, ranked 1st) is dropped") {
+    withKnownIssue(
+      "--limit keeps the first loops the search finds, not the largest: NVIDIA → OpenAI → NVIDIA ($100B, ranked 1st) is dropped"
+    ) {
       #expect(three.loops.map(\.path) == all.loops.prefix(3).map(\.path))
     }
   }

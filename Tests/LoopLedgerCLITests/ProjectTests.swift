@@ -33,7 +33,8 @@ struct ProjectTests {
   }
 
   @Test func fromAndToSetTheWindow() async throws {
-    let run = try await CLI.run(["project", "openai", "--from", "2027", "--to", "2029", "--format", "json"] + quickNoSensitivity)
+    let run = try await CLI.run(
+      ["project", "openai", "--from", "2027", "--to", "2029", "--format", "json"] + quickNoSensitivity)
     let projection = try run.decode(ProjectionJSON.self)
     #expect(projection.years.map(\.year) == [2027, 2028, 2029])
   }
@@ -61,7 +62,8 @@ struct ProjectTests {
     #expect(write.stdout.isEmpty)
     let scenario = try JSONSerialization.jsonObject(with: scratch.read("s.json")) as? [String: Any]
     #expect(scenario?["version"] != nil)
-    let viaFile = try await CLI.run(["project", "openai", "--scenario", scratch.path("s.json"), "--format", "json"] + quickNoSensitivity)
+    let viaFile = try await CLI.run(
+      ["project", "openai", "--scenario", scratch.path("s.json"), "--format", "json"] + quickNoSensitivity)
     let defaults = try await CLI.cached(["project", "openai", "--format", "json"] + quickNoSensitivity)
     expectSuccess(viaFile)
     #expect(viaFile.stdoutData == defaults.stdoutData)
@@ -82,7 +84,8 @@ struct ProjectTests {
   func outputFileHoldsTheSameBytesAsStdout(_ format: String) async throws {
     let scratch = try Scratch()
     let toStdout = try await CLI.run(["project", "openai", "--format", format] + quickNoSensitivity)
-    let toFile = try await CLI.run(["project", "openai", "--format", format, "-o", scratch.path("p")] + quickNoSensitivity)
+    let toFile = try await CLI.run(
+      ["project", "openai", "--format", format, "-o", scratch.path("p")] + quickNoSensitivity)
     expectSuccess(toFile)
     #expect(toFile.stdout.isEmpty)
     #expect(try scratch.read("p") == toStdout.stdoutData)
@@ -157,7 +160,9 @@ struct ProjectTests {
     let file = try scratch.write("edges.csv", "source,target,amount\nalpha-co,beta-co,10\nbeta-co,alpha-co,5\n")
     let run = try await CLI.run(["project", "openai", "--ledger", file] + quickNoSensitivity)
     #expect(run.status == Exit.failure)
-    withKnownIssue("the message says \"No company has the id 'openai'; company ids are lower-case slugs such as 'openai'\": it suggests the very id that failed and does not list the ledger's companies") {
+    withKnownIssue(
+      "the message says \"No company has the id 'openai'; company ids are lower-case slugs such as 'openai'\": it suggests the very id that failed and does not list the ledger's companies"
+    ) {
       #expect(run.stderr.contains("alpha-co"), "\(run.stderr)")
     }
   }

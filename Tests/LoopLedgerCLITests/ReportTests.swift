@@ -32,7 +32,8 @@ struct ReportTests {
     let json = try await CLI.cached(["report", "--format", "json"]).decode(ReportJSON.self)
     let first = try #require(text.lines.first)
     #expect(first.contains("[seed, as of \(json.ledger.asOf ?? "?")]"), "\(first)")
-    #expect(text.lines[1].hasPrefix("\(json.ledger.deals) deals, \(json.ledger.companies) companies"), "\(text.lines[1])")
+    #expect(
+      text.lines[1].hasPrefix("\(json.ledger.deals) deals, \(json.ledger.companies) companies"), "\(text.lines[1])")
     #expect(text.stdout.contains("LOOPS (\(json.loops.count),"))
     for section in ["COMPANIES", "KEY FACTS", "AMOUNTS NOT STATED", "DEALS LEFT OUT", "ASSUMPTIONS"] {
       #expect(text.lines.contains { $0 == section || $0.hasPrefix(section + " ") }, "no \(section) section")
@@ -82,7 +83,9 @@ struct ReportTests {
     // A CSV ledger has no OpenAI, so the page has no projection figure and the run is quick.
     let scratch = try Scratch()
     let file = try scratch.write("edges.csv", "source,target,amount\na,b,10\nb,a,5\n")
-    let run = try await CLI.run(["report", "--ledger", file, "--html", scratch.path("r.html"), "-o", scratch.path("r.txt")])
+    let run = try await CLI.run([
+      "report", "--ledger", file, "--html", scratch.path("r.html"), "-o", scratch.path("r.txt"),
+    ])
     expectSuccess(run)
     #expect(run.stdout.isEmpty)
     #expect(scratch.exists("r.html"))

@@ -74,7 +74,9 @@ struct StressTests {
   @Test func outputFileHoldsTheSameBytesAsStdout() async throws {
     let scratch = try Scratch()
     let toStdout = try await CLI.run(["stress", "--scenario", "nvidia-stops", "--format", "json"])
-    let toFile = try await CLI.run(["stress", "--scenario", "nvidia-stops", "--format", "json", "-o", scratch.path("s.json")])
+    let toFile = try await CLI.run([
+      "stress", "--scenario", "nvidia-stops", "--format", "json", "-o", scratch.path("s.json"),
+    ])
     expectSuccess(toFile)
     #expect(toFile.stdout.isEmpty)
     #expect(try scratch.read("s.json") == toStdout.stdoutData)
@@ -97,7 +99,8 @@ struct StressTests {
 
   @Test func aScenarioShockOfNoKnownTypeIsNamed() async throws {
     let scratch = try Scratch()
-    let file = try scratch.write("scenario.json", #"{"name": "x", "description": "", "shocks": [{"meteor": "openai"}]}"#)
+    let file = try scratch.write(
+      "scenario.json", #"{"name": "x", "description": "", "shocks": [{"meteor": "openai"}]}"#)
     let run = try await CLI.run(["stress", "--scenario", file])
     expectFailure(run, mentions: [file, "shocks[0]"])
   }

@@ -138,9 +138,13 @@ struct ValidateTests {
     let scratch = try Scratch()
     let empty = #""documents": [], "companies": [], "deals": [], "facts": []"#
     let one = try scratch.write(
-      "one.json", #"{"format": "loopledger-ledger", "version": 1, "id": "one", "title": "one", "extends": "two.json", "# + empty + "}")
+      "one.json",
+      #"{"format": "loopledger-ledger", "version": 1, "id": "one", "title": "one", "extends": "two.json", "# + empty
+        + "}")
     try scratch.write(
-      "two.json", #"{"format": "loopledger-ledger", "version": 1, "id": "two", "title": "two", "extends": "one.json", "# + empty + "}")
+      "two.json",
+      #"{"format": "loopledger-ledger", "version": 1, "id": "two", "title": "two", "extends": "one.json", "# + empty
+        + "}")
     let run = try await CLI.run(["validate", one])
     expectFailure(run, mentions: [one, "extends itself"])
   }
@@ -153,7 +157,9 @@ struct ValidateTests {
   @Test func problemsOfAnEntryWithSeveralProblemsAreAllListed() async throws {
     // deals[9] (bad-enums) of the fixture also cites a document that does not exist.
     let run = try await CLI.run(["validate", Fixture.badLedger])
-    withKnownIssue("an entry that fails to decode is not cross-checked, so its unknown document 'missing-doc' is never reported") {
+    withKnownIssue(
+      "an entry that fails to decode is not cross-checked, so its unknown document 'missing-doc' is never reported"
+    ) {
       #expect(run.stderr.contains("missing-doc"))
     }
   }

@@ -27,7 +27,9 @@ struct CSVTests {
     big += String(repeating: "p,q,1\n", count: 300_000)
     try folder.write("big.csv", big)
     let large = try LoopLedger.run(["analyze", "big.csv"], in: folder.url)
-    #expect(large.status == 1 && large.stderr.contains("big.csv:3:1: the quote that opens here is not closed within 1 MiB"), "\(large.stderr)")
+    #expect(
+      large.status == 1 && large.stderr.contains("big.csv:3:1: the quote that opens here is not closed within 1 MiB"),
+      "\(large.stderr)")
   }
 
   @Test func aRepeatedColumnIsRefused() throws {
@@ -35,7 +37,9 @@ struct CSVTests {
     try folder.write("dup.csv", "source,target,amount,source\na,b,1,c\n")
     let result = try LoopLedger.run(["analyze", "dup.csv"], in: folder.url)
     #expect(result.status == 1)
-    #expect(result.stderr.contains("dup.csv:1:1: the header names the column 'source' 2 times (columns 1, 4); keep one"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("dup.csv:1:1: the header names the column 'source' 2 times (columns 1, 4); keep one"),
+      "\(result.stderr)")
   }
 
   @Test func skippingEveryRowIsAnErrorNotAnEmptyAnswer() throws {
@@ -58,7 +62,9 @@ struct CSVTests {
       let result = try LoopLedger.run([command, "edges.csv", "--external-assets", "assets.csv"], in: folder.url)
       #expect(result.status == 0, "\(command): \(result.stderr)")
       #expect(
-        result.stderr.contains("warning: assets.csv: 2 id(s) name no node of edges.csv, so their amounts are not used: line 3 'bb', line 4 'zz'"),
+        result.stderr.contains(
+          "warning: assets.csv: 2 id(s) name no node of edges.csv, so their amounts are not used: line 3 'bb', line 4 'zz'"
+        ),
         "\(command): \(result.stderr)")
     }
   }
@@ -69,6 +75,8 @@ struct CSVTests {
     data.append("source,target,amount\na,b,1\n".data(using: .utf16LittleEndian)!)
     try folder.write("wide.csv", data)
     let result = try LoopLedger.run(["analyze", "wide.csv"], in: folder.url)
-    #expect(result.status == 1 && result.stderr.contains("wide.csv: cannot be read: it is UTF-16 text; save it as UTF-8"), "\(result.stderr)")
+    #expect(
+      result.status == 1 && result.stderr.contains("wide.csv: cannot be read: it is UTF-16 text; save it as UTF-8"),
+      "\(result.stderr)")
   }
 }

@@ -11,13 +11,16 @@ struct ExtractTests {
     try folder.write("latin1.txt", Self.sentence.data(using: .isoLatin1)!)
     let result = try LoopLedger.run(["extract", "latin1.txt", "--format", "text"], in: folder.url)
     #expect(result.status == 1)
-    #expect(result.stderr.contains("latin1.txt: cannot be read: it is not UTF-8 text: line 1, column 29 has the byte 0xA3"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("latin1.txt: cannot be read: it is not UTF-8 text: line 1, column 29 has the byte 0xA3"),
+      "\(result.stderr)")
     #expect(!result.stdout.contains("\u{FFFD}"))
   }
 
   @Test func aDeclaredCharsetIsConverted() throws {
     let folder = try Folder()
-    let html = "<html><head><meta charset=\"iso-8859-1\"><title>t</title></head><body><p>\(Self.sentence)</p></body></html>"
+    let html =
+      "<html><head><meta charset=\"iso-8859-1\"><title>t</title></head><body><p>\(Self.sentence)</p></body></html>"
     try folder.write("page.html", html.data(using: .isoLatin1)!)
     let result = try LoopLedger.run(["extract", "page.html", "--format", "json"], in: folder.url)
     #expect(result.status == 0, "\(result.stderr)")
@@ -49,7 +52,8 @@ struct ExtractTests {
     #expect(result.stdout.contains("Amazon → OpenAI"))
     #expect(!result.stdout.contains("Amazon → Anthropic"), "\(result.stdout)")
     // A pronoun still carries the subject.
-    try folder.write("it.txt", "Amazon invested $4 billion in OpenAI in 2025. It also invested $10 billion in Anthropic.\n")
+    try folder.write(
+      "it.txt", "Amazon invested $4 billion in OpenAI in 2025. It also invested $10 billion in Anthropic.\n")
     let pronoun = try LoopLedger.run(["extract", "it.txt", "--format", "text"], in: folder.url)
     #expect(pronoun.stdout.contains("Amazon → Anthropic"), "\(pronoun.stdout)")
   }

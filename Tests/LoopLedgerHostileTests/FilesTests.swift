@@ -28,7 +28,9 @@ struct FilesTests {
   @Test func aMissingOutputFolderIsNamedWithoutAUsageLine() throws {
     let result = try LoopLedger.run(["report", "-o", "/no/such/folder/report.md"])
     #expect(result.status == 1)
-    #expect(result.stderr == "Error: Cannot write '/no/such/folder/report.md': the folder '/no/such/folder' does not exist\n", "\(result.stderr)")
+    #expect(
+      result.stderr == "Error: Cannot write '/no/such/folder/report.md': the folder '/no/such/folder' does not exist\n",
+      "\(result.stderr)")
   }
 
   @Test func aCopiedBinaryCarriesItsLedgers() throws {

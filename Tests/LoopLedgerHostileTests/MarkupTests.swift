@@ -11,11 +11,16 @@ struct MarkupTests {
     let folder = try Folder()
     try folder.write(
       "title.json",
-      ledgerJSON(title: Self.markup + " *bold* [link](javascript:x)", deals: dealJSON("x", "a", "b", value: "5") + "," + dealJSON("y", "b", "a", value: "5")))
+      ledgerJSON(
+        title: Self.markup + " *bold* [link](javascript:x)",
+        deals: dealJSON("x", "a", "b", value: "5") + "," + dealJSON("y", "b", "a", value: "5")))
     let result = try LoopLedger.run(["report", "--ledger", "title.json", "--format", "markdown"], in: folder.url)
     #expect(result.status == 0, "\(result.stderr)")
     let heading = result.stdout.split(separator: "\n").first.map(String.init) ?? ""
-    #expect(heading.hasPrefix("# LoopLedger report — &lt;img src=x onerror=alert(1)&gt; \\*bold\\* \\[link\\](javascript:x) [t"), "\(heading)")
+    #expect(
+      heading.hasPrefix(
+        "# LoopLedger report — &lt;img src=x onerror=alert(1)&gt; \\*bold\\* \\[link\\](javascript:x) [t"), "\(heading)"
+    )
     #expect(!result.stdout.contains("<img"))
   }
 
@@ -38,7 +43,8 @@ struct MarkupTests {
   @Test func controlBytesAreShownEscapedInResultsAndErrors() throws {
     let folder = try Folder()
     let hostile = "evil\u{1B}]0;pwned\u{07}\u{1B}[2J"
-    try folder.write("edges.csv", "source,target,amount\n\"\(hostile)\",b,10\nb,\"\(hostile)\",10\nb,c,5\nc,b,\(hostile)\n")
+    try folder.write(
+      "edges.csv", "source,target,amount\n\"\(hostile)\",b,10\nb,\"\(hostile)\",10\nb,c,5\nc,b,\(hostile)\n")
     try folder.write("good.csv", "source,target,amount\n\"\(hostile)\",b,10\nb,\"\(hostile)\",10\n")
     for arguments in [
       ["report", "--ledger", "good.csv"], ["loops", "--ledger", "good.csv"], ["analyze", "good.csv"],
@@ -51,7 +57,9 @@ struct MarkupTests {
         #expect(!text.contains("\u{1B}") && !text.contains("\u{07}"), "\(arguments): raw control bytes")
       }
       if !["clear", "debtrank"].contains(arguments[0]) {
-        #expect((result.stdout + result.stderr).contains("evil\\x1B]0;pwned\\x07"), "\(arguments): \(result.stdout) \(result.stderr)")
+        #expect(
+          (result.stdout + result.stderr).contains("evil\\x1B]0;pwned\\x07"),
+          "\(arguments): \(result.stdout) \(result.stderr)")
       }
     }
     // A result written to a file is escaped the same way.

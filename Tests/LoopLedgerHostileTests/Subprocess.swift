@@ -20,8 +20,10 @@ struct LoopLedger {
       URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("loopledger"),
       Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("loopledger"),
       Bundle.main.bundleURL.appendingPathComponent("loopledger"),
-      URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/loopledger")
-        .standardizedFileURL,
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "../../.build/debug/loopledger"
+      )
+      .standardizedFileURL,
     ]
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
   }()
@@ -119,7 +121,10 @@ extension LoopLedger.Result {
 }
 
 /// A minimal valid ledger with a title and deals spliced in.
-func ledgerJSON(title: String = "t", companies: String = #"{"id": "a", "names": {"en": "A"}}, {"id": "b", "names": {"en": "B"}}"#, deals: String) -> String {
+func ledgerJSON(
+  title: String = "t", companies: String = #"{"id": "a", "names": {"en": "A"}}, {"id": "b", "names": {"en": "B"}}"#,
+  deals: String
+) -> String {
   """
   {"format": "loopledger-ledger", "version": 1, "id": "t", "title": \(jsonString(title)),
    "documents": [{"id": "d", "title": "d"}],
@@ -129,7 +134,9 @@ func ledgerJSON(title: String = "t", companies: String = #"{"id": "a", "names": 
 }
 
 /// A deal from `payer` to `payee` of `value` US dollars.
-func dealJSON(_ id: String, _ payer: String, _ payee: String, value: String, kind: String = "equity_investment") -> String {
+func dealJSON(_ id: String, _ payer: String, _ payee: String, value: String, kind: String = "equity_investment")
+  -> String
+{
   #"{"id": "\#(id)", "payer": "\#(payer)", "payee": "\#(payee)", "kind": "\#(kind)", "status": "announced", "amount": {"qualifier": "exact", "value": \#(value), "currency": "USD"}, "sources": [{"document": "d", "quote": "q"}]}"#
 }
 

@@ -28,7 +28,9 @@ struct CandidateLedgerTests {
     let texts = ["甲骨文則斥資約400億港元向輝達採購晶片。", "OpenAI signed a $38 billion deal with AWS for cloud capacity."]
     let extractions = texts.enumerated().map { extractor.extract($1, file: "a\($0).txt") }
     let built = CandidateLedger.build(extractions: extractions, catalog: extractor.catalog, reference: nil)
-    let decoded = try LedgerFile.decode(try LedgerFile.encode(built), file: "x.json") { _ in throw LedgerError.unknownBundledLedger("none", available: []) }
+    let decoded = try LedgerFile.decode(try LedgerFile.encode(built), file: "x.json") { _ in
+      throw LedgerError.unknownBundledLedger("none", available: [])
+    }
     #expect(decoded.deals.count == 2)
     // No HKD rate anywhere: the amount is kept as unstated, with a note.
     #expect(decoded.deals.first { $0.payer == "oracle" }?.amount.qualifier == .unstated)

@@ -19,7 +19,10 @@ struct ExtractJSONTests {
     #expect(object["format"] as? String == "loopledger-extract")
     let first = try #require((object["articles"] as? [[String: Any]])?.first?["candidates"] as? [[String: Any]])
     let keys = Set(first[0].keys)
-    for key in ["payer", "payee", "kind", "amount", "announced", "status", "term_years", "quote", "span", "confidence", "duplicate_of"] {
+    for key in [
+      "payer", "payee", "kind", "amount", "announced", "status", "term_years", "quote", "span", "confidence",
+      "duplicate_of",
+    ] {
       #expect(keys.contains(key), "missing \(key)")
     }
     let amount = try #require(first[0]["amount"] as? [String: Any])
@@ -126,7 +129,9 @@ struct ExtractJSONTests {
       }
       let amount = try #require(candidate["amount"] as? [String: Any])
       #expect(Set(amount.keys) == amountKeys)
-      for key in ["announced", "term_years", "duplicate_of", "merged_sources"] { #expect(candidate[key] is NSNull, "\(key)") }
+      for key in ["announced", "term_years", "duplicate_of", "merged_sources"] {
+        #expect(candidate[key] is NSNull, "\(key)")
+      }
     }
     #expect((candidates[0]["payee"] as? [String: Any])?["span"] is NSNull)
     let converted = try #require((candidates[0]["amount"] as? [String: Any])?["conversion"] as? [String: Any])
@@ -181,7 +186,8 @@ struct ExtractJSONTests {
     // Unstated: every figure null, even with rates about.
     let unstated = try amountJSON(candidate(.unstated), rates: [hkdInTheArticle], ledger: ledger(rates: ["HKD": 7.8]))
     #expect(unstated.qualifier == "unstated" && unstated.value == nil && unstated.currency == nil)
-    #expect(unstated.lowUSD == nil && unstated.highUSD == nil && unstated.estimateUSD == nil && unstated.usdBasis == nil)
+    #expect(
+      unstated.lowUSD == nil && unstated.highUSD == nil && unstated.estimateUSD == nil && unstated.usdBasis == nil)
   }
 
   @Test func conversionsIdsConfidenceAndSpans() throws {
@@ -193,7 +199,8 @@ struct ExtractJSONTests {
       candidate(.usd(1e10), confidence: 0.874999),
       candidate(.usd(1e10), confidence: 1),
     ]
-    let report = ExtractReport(extractions: [article(candidates, rates: [hkdInTheArticle])], ledger: nil, ledgerName: "x")
+    let report = ExtractReport(
+      extractions: [article(candidates, rates: [hkdInTheArticle])], ledger: nil, ledgerName: "x")
     let article = try #require(report.articles.first)
     #expect(article.candidates.map(\.id) == ["c1", "c2", "c3"])
     #expect(article.candidates.map(\.confidence) == [0.88, 0.87, 1])
@@ -204,7 +211,10 @@ struct ExtractJSONTests {
     #expect(article.candidates[1].amount.conversion == nil)
     #expect(article.candidates[0].span == [0, 41] && article.candidates[0].payer.span == [0, 6])
     #expect(article.candidates[0].payee.span == nil && article.candidates[0].payee.via == "pronoun")
-    #expect(article.statedRates == [ExtractReport.RateJSON(currency: "HKD", perUSD: 7.78, quote: "100億美元(約合778億港元)", span: [54, 70])])
+    #expect(
+      article.statedRates == [
+        ExtractReport.RateJSON(currency: "HKD", perUSD: 7.78, quote: "100億美元(約合778億港元)", span: [54, 70])
+      ])
     #expect(article.characters == text.unicodeScalars.count && article.language == "mixed" && !article.html)
   }
 

@@ -8,7 +8,8 @@ import Testing
   let seed = try! BundledLedger.load("seed")
 
   func extraction() throws -> ArticleExtraction {
-    DealExtractor(ledger: seed).extract(try fixture("articles/seed.txt"), file: "seed.txt", date: PartialDate("2025-12-17"))
+    DealExtractor(ledger: seed).extract(
+      try fixture("articles/seed.txt"), file: "seed.txt", date: PartialDate("2025-12-17"))
   }
 
   @Test func everyDealOfTheBundledLedgerIsRecovered() throws {
@@ -16,7 +17,8 @@ import Testing
     let catalog = CompanyCatalog(ledger: seed)
     for deal in seed.deals {
       let match = found.first {
-        catalog.group(of: $0.payer.id) == seed.group(of: deal.payer) && catalog.group(of: $0.payee.id) == seed.group(of: deal.payee)
+        catalog.group(of: $0.payer.id) == seed.group(of: deal.payer)
+          && catalog.group(of: $0.payee.id) == seed.group(of: deal.payee)
           && $0.kind == deal.kind && $0.duplicateOf == deal.id
       }
       let candidate = try #require(match, "\(deal.id) not recovered")
@@ -26,7 +28,9 @@ import Testing
       #expect(candidate.amount.value == deal.amount.value, "\(deal.id) value")
       #expect(candidate.amount.low == deal.amount.low && candidate.amount.high == deal.amount.high, "\(deal.id) bounds")
       // The ledger marks one deal superseded; the article states it as signed.
-      #expect(candidate.status == deal.status || (deal.status == .superseded && candidate.status == .announced), "\(deal.id) status")
+      #expect(
+        candidate.status == deal.status || (deal.status == .superseded && candidate.status == .announced),
+        "\(deal.id) status")
       if let announced = deal.announced, let date = candidate.announced {
         #expect(date.overlaps(from: announced, to: announced), "\(deal.id) date \(date) vs \(announced)")
       }
@@ -95,8 +99,12 @@ import Testing
 
   @Test func metricsOnAHandMadeCase() {
     let truth = [
-      TruthDeal(file: "a", from: "Amazon", to: "OpenAI", kind: "equity_investment", amountUSD: 1e10, amountQualifier: "at_least", status: "talks"),
-      TruthDeal(file: "a", from: "OpenAI", to: "Oracle", kind: "cloud_contract", amountQualifier: "unstated", status: "announced"),
+      TruthDeal(
+        file: "a", from: "Amazon", to: "OpenAI", kind: "equity_investment", amountUSD: 1e10,
+        amountQualifier: "at_least", status: "talks"),
+      TruthDeal(
+        file: "a", from: "OpenAI", to: "Oracle", kind: "cloud_contract", amountQualifier: "unstated",
+        status: "announced"),
     ]
     let extractor = DealExtractor(ledger: nil)
     let extraction = extractor.extract("亞馬遜正洽談對OpenAI進行至少100億美元的投資。微軟宣布向Anthropic投資50億美元。", file: "a")
@@ -144,16 +152,21 @@ import Testing
   @Test func sentencesAndClauses() {
     let text = ArticleText("Amazon Inc. said on Monday it will invest $1.4 billion. 亞馬遜宣布投資！OpenAI表示，將採購芯片。\nNew line")
     let segmentation = Segmentation(text)
-    #expect(segmentation.sentences.map { text.slice($0.range) } == [
-      "Amazon Inc. said on Monday it will invest $1.4 billion.", "亞馬遜宣布投資！", "OpenAI表示，將採購芯片。", "New line",
-    ])
+    #expect(
+      segmentation.sentences.map { text.slice($0.range) } == [
+        "Amazon Inc. said on Monday it will invest $1.4 billion.", "亞馬遜宣布投資！", "OpenAI表示，將採購芯片。", "New line",
+      ])
     #expect(segmentation.paragraphs.count == 2)
   }
 
   @Test func neverCrashesOnOddInput() {
     let extractor = DealExtractor(ledger: nil)
     var rng = PathRandom(seed: 2025, path: 0)
-    let pieces = ["億", "美元", "$", "1", ",", "。", "(", "（", "約合", "向", "投資", "OpenAI", "亞馬遜", "<p", ">", "&#", "&#x", ";", "\u{0}", "\u{FEFF}", "🇭🇰", "é", "\n", "數", "十", "上", "多", "至", "-", "bn", "billion", " ", "雙方", "該公司", "which", "respectively"]
+    let pieces = [
+      "億", "美元", "$", "1", ",", "。", "(", "（", "約合", "向", "投資", "OpenAI", "亞馬遜", "<p", ">", "&#", "&#x", ";", "\u{0}",
+      "\u{FEFF}", "🇭🇰", "é", "\n", "數", "十", "上", "多", "至", "-", "bn", "billion", " ", "雙方", "該公司", "which",
+      "respectively",
+    ]
     for _ in 0..<300 {
       let text = (0..<Int.random(in: 0..<60, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined()
       _ = extractor.extract(text)

@@ -33,11 +33,17 @@ func sortedPairs(_ text: String, date: String = "2025-12-17") -> [String] {
       ["amazon→anthropic:equity_investment", "google→anthropic:equity_investment"]
     ),
     // 分別 with coordinated subjects: 與 joins them, it names no counterparty.
-    ("微軟與輝達分別斥資30億美元、10億美元入股Anthropic。", ["microsoft→anthropic:equity_investment", "nvidia→anthropic:equity_investment"]),
+    (
+      "微軟與輝達分別斥資30億美元、10億美元入股Anthropic。",
+      ["microsoft→anthropic:equity_investment", "nvidia→anthropic:equity_investment"]
+    ),
     // Investors listed after a copula, the round named in the sentence before.
     (
       "Mistral AI has raised $1 billion in a new funding round. Investors who joined the round are General Catalyst, Index Ventures and Nvidia, the company said.",
-      ["general-catalyst→mistral:equity_investment", "index-ventures→mistral:equity_investment", "nvidia→mistral:equity_investment"]
+      [
+        "general-catalyst→mistral:equity_investment", "index-ventures→mistral:equity_investment",
+        "nvidia→mistral:equity_investment",
+      ]
     ),
     // An apposition names investors of the round.
     (
@@ -47,7 +53,10 @@ func sortedPairs(_ text: String, date: String = "2025-12-17") -> [String] {
     // 領投為X, 跟投的有A、B: the round's investors, read forwards.
     (
       "月之暗面宣布完成3億美元融資，領投為紅杉中國的1億美元，跟投的有阿里、騰訊等老股東。",
-      ["alibaba→moonshot:equity_investment", "hongshan→moonshot:equity_investment", "tencent→moonshot:equity_investment"]
+      [
+        "alibaba→moonshot:equity_investment", "hongshan→moonshot:equity_investment",
+        "tencent→moonshot:equity_investment",
+      ]
     ),
     // 參與者包括A與B.
     ("智譜完成一輪戰略融資，參與者包括上城資本與珠海華發集團。", ["huafa→zhipu:equity_investment", "shangcheng-capital→zhipu:equity_investment"]),
@@ -157,14 +166,19 @@ func realNewsNoDeal(_ text: String) {
   let zero = try #require(candidates("軟銀宣布斥資三十億美元（約新台幣九○○億元）入股英特爾。").first)
   #expect(zero.amount.value == 3e9 && zero.amount.currency == "USD")
   // Gapped subjects keep their own amounts.
-  let gapped = candidates("Google will invest up to $4 billion and Amazon up to $2 billion, both backing Anthropic's new funding round.")
-  #expect(Dictionary(uniqueKeysWithValues: gapped.map { ($0.payer.id.rawValue, $0.amount.value) }) == ["google": 4e9, "amazon": 2e9])
+  let gapped = candidates(
+    "Google will invest up to $4 billion and Amazon up to $2 billion, both backing Anthropic's new funding round.")
+  #expect(
+    Dictionary(uniqueKeysWithValues: gapped.map { ($0.payer.id.rawValue, $0.amount.value) }) == [
+      "google": 4e9, "amazon": 2e9,
+    ])
   // A round's total is no investor's amount; the lead's own amount is.
   let round = candidates("月之暗面宣布完成3億美元融資，領投為紅杉中國的1億美元，跟投的有阿里、騰訊等老股東。")
   #expect(round.first { $0.payer.id == "hongshan" }?.amount.value == 1e8)
   #expect(round.filter { $0.payer.id != "hongshan" }.allSatisfy { $0.amount.qualifier == .unstated })
   // A total that its parts add up to is not a deal of its own.
-  let parts = candidates("Google has invested more than $3 billion in Anthropic, including $2 billion in 2023 and $1 billion this year.")
+  let parts = candidates(
+    "Google has invested more than $3 billion in Anthropic, including $2 billion in 2023 and $1 billion this year.")
   #expect(parts.map(\.amount.value).sorted { ($0 ?? 0) < ($1 ?? 0) } == [1e9, 2e9])
   // An amount in euros converted at the rate the article states.
   let euros = try #require(candidates("ASML invested 1 billion euros in Mistral AI.\n($1 = 0.8 euros)").first)
@@ -177,7 +191,8 @@ func realNewsNoDeal(_ text: String) {
 
 @Test func oneDealOneCandidateTwoContractsTwo() {
   // The same investment restated: one candidate with both passages.
-  let same = candidates("Microsoft agreed to invest $5 billion in Anthropic. Microsoft's investment in Anthropic was confirmed on Tuesday.")
+  let same = candidates(
+    "Microsoft agreed to invest $5 billion in Anthropic. Microsoft's investment in Anthropic was confirmed on Tuesday.")
   #expect(same.count == 1)
   #expect(same.first?.alsoIn.count == 1)
   // Two contracts of one pair with different amounts stay two.
@@ -211,9 +226,14 @@ func realNewsNoDeal(_ text: String) {
 
 @Test func errorClassesAndReliability() {
   let truth = [
-    TruthDeal(file: "a", from: "Amazon", to: "OpenAI", kind: "equity_investment", amountUSD: 1e10, amountQualifier: "exact", status: "talks"),
-    TruthDeal(file: "a", from: "Microsoft", to: "Anthropic", kind: "equity_investment", amountQualifier: "unstated", status: "announced"),
-    TruthDeal(file: "a", from: "Oracle", to: "NVIDIA", kind: "chip_purchase", amountQualifier: "unstated", status: "announced"),
+    TruthDeal(
+      file: "a", from: "Amazon", to: "OpenAI", kind: "equity_investment", amountUSD: 1e10, amountQualifier: "exact",
+      status: "talks"),
+    TruthDeal(
+      file: "a", from: "Microsoft", to: "Anthropic", kind: "equity_investment", amountQualifier: "unstated",
+      status: "announced"),
+    TruthDeal(
+      file: "a", from: "Oracle", to: "NVIDIA", kind: "chip_purchase", amountQualifier: "unstated", status: "announced"),
   ]
   let extractor = DealExtractor(ledger: nil)
   let extraction = extractor.extract("亞馬遜正與OpenAI洽談投資50億美元。Anthropic向微軟投資10億美元。蘋果向特斯拉投資1億美元。", file: "a")

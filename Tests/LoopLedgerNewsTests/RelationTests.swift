@@ -41,7 +41,8 @@ func direction(_ row: (String, String)) {
 }
 
 @Test func respectivelyPairsAmountsInOrder() {
-  let found = candidates("Microsoft and Nvidia will invest up to $5 billion and up to $10 billion, respectively, in Anthropic.")
+  let found = candidates(
+    "Microsoft and Nvidia will invest up to $5 billion and up to $10 billion, respectively, in Anthropic.")
   #expect(found.map(\.payer.id) == ["microsoft", "nvidia"])
   #expect(found.map(\.amount.value) == [5e9, 1e10])
 }
@@ -54,11 +55,15 @@ func direction(_ row: (String, String)) {
 }
 
 @Test func pronounsAndPairs() {
-  #expect(pairs("微軟亦向Anthropic投資了高達50億美元,換取該公司對其Azure雲服務的採購承諾。") == [
-    "microsoft→anthropic:equity_investment", "anthropic→azure:cloud_contract",
-  ])
+  #expect(
+    pairs("微軟亦向Anthropic投資了高達50億美元,換取該公司對其Azure雲服務的採購承諾。") == [
+      "microsoft→anthropic:equity_investment", "anthropic→azure:cloud_contract",
+    ])
   #expect(pairs("谷歌─Anthropic: 雙方於今年10月宣布簽署價值數百億美元的雲協議。") == ["anthropic→google-cloud:cloud_contract"])
-  #expect(pairs("Amazon, which has invested $8 billion in Anthropic, is its largest backer.") == ["amazon→anthropic:equity_investment"])
+  #expect(
+    pairs("Amazon, which has invested $8 billion in Anthropic, is its largest backer.") == [
+      "amazon→anthropic:equity_investment"
+    ])
 }
 
 @Test func noCompanyNoCandidate() {
@@ -125,9 +130,10 @@ func terms(_ row: (String, Double)) {
 @Test func roundsLedByAnInvestor() {
   #expect(pairs("OpenAI完成400億美元融資，由軟銀領投。") == ["softbank→openai:equity_investment"])
   #expect(pairs("OpenAI raised $40 billion in a round led by SoftBank.") == ["softbank→openai:equity_investment"])
-  #expect(pairs("SoftBank Group said on Tuesday it has completed its $22.5 billion investment in OpenAI.") == [
-    "softbank→openai:equity_investment"
-  ])
+  #expect(
+    pairs("SoftBank Group said on Tuesday it has completed its $22.5 billion investment in OpenAI.") == [
+      "softbank→openai:equity_investment"
+    ])
 }
 
 @Test func negatedStatusWordsMeanTalks() {

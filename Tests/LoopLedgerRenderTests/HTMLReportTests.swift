@@ -46,7 +46,8 @@ struct HTMLReportTests {
     }
     // Print and CJK fonts.
     #expect(html.contains("@media print"))
-    #expect(html.contains("'Noto Sans CJK TC'") && html.contains("'PingFang TC'") && html.contains("'Microsoft JhengHei'"))
+    #expect(
+      html.contains("'Noto Sans CJK TC'") && html.contains("'PingFang TC'") && html.contains("'Microsoft JhengHei'"))
     // Every id is unique (three inline SVGs share the page).
     let ids = parsed.elements.compactMap { $0.attributes["id"] }
     #expect(ids.count == Set(ids).count)
@@ -83,12 +84,17 @@ struct HTMLReportTests {
     for language in [Language.english, .traditionalChinese] {
       let outputs = [
         LoopMap(report: report, ledger: ledger, options: LoopMapOptions(language: language)).svg(),
-        LoopMap(report: report, ledger: ledger, options: LoopMapOptions(language: language, layout: .force, highlight: 1)).svg(),
+        LoopMap(
+          report: report, ledger: ledger, options: LoopMapOptions(language: language, layout: .force, highlight: 1)
+        ).svg(),
         SankeyChart(report: report, ledger: ledger, language: language).svg(),
         SharesChart(report: report, language: language).svg(),
         HTMLReport(
           report: report, ledger: ledger, language: language,
-          figures: [HTMLFigure(id: "fan", title: "<fan> & co", svg: fan.svg()), HTMLFigure(id: "c", title: "c", svg: cascade.svg())]
+          figures: [
+            HTMLFigure(id: "fan", title: "<fan> & co", svg: fan.svg()),
+            HTMLFigure(id: "c", title: "c", svg: cascade.svg()),
+          ]
         ).html(),
       ]
       for output in outputs {
@@ -118,14 +124,18 @@ struct HTMLReportTests {
       let (ledger2, report2) = try bundled(name)
       for language in Language.allCases {
         for layout in LoopMapOptions.Layout.allCases {
-          let a = LoopMap(report: report, ledger: ledger, options: LoopMapOptions(language: language, layout: layout)).svg()
-          let b = LoopMap(report: report2, ledger: ledger2, options: LoopMapOptions(language: language, layout: layout)).svg()
+          let a = LoopMap(report: report, ledger: ledger, options: LoopMapOptions(language: language, layout: layout))
+            .svg()
+          let b = LoopMap(report: report2, ledger: ledger2, options: LoopMapOptions(language: language, layout: layout))
+            .svg()
           #expect(a == b, "\(name) \(language) \(layout)")
         }
         #expect(
           SankeyChart(report: report, ledger: ledger, language: language).svg()
             == SankeyChart(report: report2, ledger: ledger2, language: language).svg())
-        #expect(SharesChart(report: report, language: language).svg() == SharesChart(report: report2, language: language).svg())
+        #expect(
+          SharesChart(report: report, language: language).svg()
+            == SharesChart(report: report2, language: language).svg())
         #expect(
           HTMLReport(report: report, ledger: ledger, language: language).html()
             == HTMLReport(report: report2, ledger: ledger2, language: language).html())
@@ -139,9 +149,12 @@ struct HTMLReportTests {
   func everySVGParsesAsXML(name: String) throws {
     let (ledger, report) = try bundled(name)
     for language in Language.allCases {
-      _ = try XMLDocumentCollector.parse(LoopMap(report: report, ledger: ledger, options: LoopMapOptions(language: language)).svg())
       _ = try XMLDocumentCollector.parse(
-        LoopMap(report: report, ledger: ledger, options: LoopMapOptions(language: language, layout: .force, highlight: 2)).svg())
+        LoopMap(report: report, ledger: ledger, options: LoopMapOptions(language: language)).svg())
+      _ = try XMLDocumentCollector.parse(
+        LoopMap(
+          report: report, ledger: ledger, options: LoopMapOptions(language: language, layout: .force, highlight: 2)
+        ).svg())
       _ = try XMLDocumentCollector.parse(SankeyChart(report: report, ledger: ledger, language: language).svg())
       _ = try XMLDocumentCollector.parse(SharesChart(report: report, language: language).svg())
       _ = try XMLDocumentCollector.parse(try FanChart(ChartTests.fan, language: language).svg())

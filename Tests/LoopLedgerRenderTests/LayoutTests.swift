@@ -17,7 +17,8 @@ struct LayoutTests {
     #expect(GraphLayout.cost(order: [0, 1, 2, 3], edges: edges).crossings == 1)
     #expect(GraphLayout.cost(order: [0, 2, 1, 3], edges: edges).crossings == 0)
     // Chords sharing a node never cross.
-    #expect(GraphLayout.cost(order: [0, 1, 2, 3], edges: [GraphLayout.Edge(0, 2), GraphLayout.Edge(0, 3)]).crossings == 0)
+    #expect(
+      GraphLayout.cost(order: [0, 1, 2, 3], edges: [GraphLayout.Edge(0, 2), GraphLayout.Edge(0, 3)]).crossings == 0)
   }
 
   @Test func exhaustiveSearchFindsACrossingFreeOrder() {
@@ -70,8 +71,10 @@ struct LayoutTests {
   @Test func forceLayoutFitsTheSquareAndIsRepeatable() {
     let edges = Self.scrambledCycle(9, step: 2)
     let initial = GraphLayout.circlePositions(count: 9, centre: Point(300, 300), radius: 200)
-    let a = GraphLayout.forceDirected(initial: initial, edges: edges, centre: Point(300, 300), radius: 200, minDistance: 60)
-    let b = GraphLayout.forceDirected(initial: initial, edges: edges, centre: Point(300, 300), radius: 200, minDistance: 60)
+    let a = GraphLayout.forceDirected(
+      initial: initial, edges: edges, centre: Point(300, 300), radius: 200, minDistance: 60)
+    let b = GraphLayout.forceDirected(
+      initial: initial, edges: edges, centre: Point(300, 300), radius: 200, minDistance: 60)
     #expect(a == b)
     for p in a {
       #expect(p.x >= 100 - 1e-6 && p.x <= 500 + 1e-6 && p.y >= 100 - 1e-6 && p.y <= 500 + 1e-6)

@@ -123,7 +123,8 @@ struct LoopMapTests {
         #expect(distance > radius + 1 && distance < radius + 4, "\(layout): tip of \(arrow.deals) at \(distance)")
         // The head's base corners stay outside the node too.
         for corner in points.dropFirst() {
-          let d = ((corner[0] - payee.x) * (corner[0] - payee.x) + (corner[1] - payee.y) * (corner[1] - payee.y)).squareRoot()
+          let d = ((corner[0] - payee.x) * (corner[0] - payee.x) + (corner[1] - payee.y) * (corner[1] - payee.y))
+            .squareRoot()
           #expect(d > radius)
         }
       }

@@ -19,7 +19,9 @@ struct StressRendererTests {
     "Valuation change", "Default (round)", "DebtRank h",
   ]
 
-  private func render(_ report: StressReport, _ format: OutputFormat, ledger: Ledger? = nil, language: Language = .english)
+  private func render(
+    _ report: StressReport, _ format: OutputFormat, ledger: Ledger? = nil, language: Language = .english
+  )
     throws -> String
   {
     try StressRenderer(report: report, ledger: ledger ?? seed, language: language).render(format)
@@ -52,8 +54,10 @@ struct StressRendererTests {
     let text = try render(nvidiaStops, .text)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(lines[0] == "Stress test — \(nvidiaStops.scenario.name) [\(nvidiaStops.ledger)]")
-    let sections = ["SHOCKS", "SYSTEM (annual flows; estimate run [low run – high run])", "COMPANIES (estimate run)",
-                    "LOOPS THAT BROKE (share of the weakest step still paid)", "ROUNDS", "ASSUMPTIONS"]
+    let sections = [
+      "SHOCKS", "SYSTEM (annual flows; estimate run [low run – high run])", "COMPANIES (estimate run)",
+      "LOOPS THAT BROKE (share of the weakest step still paid)", "ROUNDS", "ASSUMPTIONS",
+    ]
     let positions = sections.map { section in lines.firstIndex(of: section) }
     #expect(positions.allSatisfy { $0 != nil }, "\(positions)")
     #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
@@ -65,7 +69,8 @@ struct StressRendererTests {
     let unfunded =
       "  • obligations unfunded \(money.usd(nvidiaStops.estimate.totals.unfunded)) [\(money.usd(runs.min()!))–\(money.usd(runs.max()!))]"
     #expect(lines.contains(unfunded), "\(lines.filter { $0.contains("unfunded") })")
-    #expect(lines.contains { $0.hasPrefix("  • companies in default: \(nvidiaStops.estimate.totals.defaults) (low run ") })
+    #expect(
+      lines.contains { $0.hasPrefix("  • companies in default: \(nvidiaStops.estimate.totals.defaults) (low run ") })
     // One bullet per round, one per broken loop.
     #expect(lines.filter { $0.hasPrefix("  • round ") }.count == nvidiaStops.estimate.trace.count)
     for loop in nvidiaStops.estimate.brokenLoops {
@@ -134,7 +139,9 @@ struct StressRendererTests {
     report.excludedDeals = ["deal-a", "deal-b"]
     let text = try render(report, .text)
     let lines = text.split(separator: "\n").map(String.init)
-    #expect(lines.filter { $0.hasSuffix(": " + MoneyFormat(.english).percent(loop.retention)) && $0.hasPrefix("  • ") }.count == 20)
+    #expect(
+      lines.filter { $0.hasSuffix(": " + MoneyFormat(.english).percent(loop.retention)) && $0.hasPrefix("  • ") }.count
+        == 20)
     #expect(lines.contains("  • … 3 more (see --format json)"))
     #expect(lines.contains { $0.hasPrefix("  • companies in default:") && $0.hasSuffix(" — did not converge") })
     #expect(lines.contains("LEFT OUT: amounts not stated (never counted as zero)"))
@@ -164,7 +171,8 @@ struct StressRendererTests {
   @Test func theJSONIsTheReportItself() throws {
     let json = try render(nvidiaStops, .json)
     let decoded = try JSONDecoder().decode(StressReport.self, from: Data(json.utf8))
-    #expect(decoded.low == nvidiaStops.low && decoded.estimate == nvidiaStops.estimate && decoded.high == nvidiaStops.high)
+    #expect(
+      decoded.low == nvidiaStops.low && decoded.estimate == nvidiaStops.estimate && decoded.high == nvidiaStops.high)
     #expect(decoded.scenario == nvidiaStops.scenario && decoded.assumptions == nvidiaStops.assumptions)
     #expect(decoded.excludedDeals == nvidiaStops.excludedDeals && decoded.ledger == nvidiaStops.ledger)
     #expect(json == (try JSONOutput.string(nvidiaStops)))

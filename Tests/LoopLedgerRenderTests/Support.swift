@@ -2,7 +2,7 @@ import Foundation
 import LoopLedger
 
 #if canImport(FoundationXML)
-  import FoundationXML
+import FoundationXML
 #endif
 
 /// One parsed XML element: name, attributes, and the text directly inside it.
@@ -70,9 +70,12 @@ final class XMLDocumentCollector: NSObject, XMLParserDelegate {
 
   /// The text of the `<title>` element that directly follows `element` (the first child).
   func title(after element: ParsedElement) -> String? {
-    guard let index = elements.firstIndex(where: {
-      $0.attributes["id"] == element.attributes["id"] && $0.name == element.name && $0.attributes == element.attributes
-    }), index + 1 < elements.count, elements[index + 1].name == "title" else { return nil }
+    guard
+      let index = elements.firstIndex(where: {
+        $0.attributes["id"] == element.attributes["id"] && $0.name == element.name
+          && $0.attributes == element.attributes
+      }), index + 1 < elements.count, elements[index + 1].name == "title"
+    else { return nil }
     return elements[index + 1].text
   }
 }

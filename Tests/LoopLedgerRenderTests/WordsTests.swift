@@ -67,7 +67,8 @@ struct WordsTests {
 
   @Test func simplifiedOutputsUseSimplifiedScript() throws {
     let ledger = try BundledLedger.load("seed")
-    let data = ledger.companies.flatMap { [$0.names.english] + $0.aliases } + ledger.deals.map(\.id.rawValue)
+    let data =
+      ledger.companies.flatMap { [$0.names.english] + $0.aliases } + ledger.deals.map(\.id.rawValue)
       + ledger.facts.compactMap(\.label) + ledger.deals.compactMap(\.amount.asWritten)
       + ledger.facts.compactMap(\.value.asWritten)
     let report = try LoopReport(ledger: ledger)
@@ -81,7 +82,8 @@ struct WordsTests {
         try ReportRenderer(report: report, ledger: ledger, language: language).render(.text),
         try StressRenderer(report: stress, ledger: ledger, language: language).render(.markdown),
         try ProjectionRenderer(projection: projection, ledger: ledger, language: language).render(.text),
-        try CascadeChart(CascadeChartData(stress: stress, ledger: ledger, language: language), language: language).svg(),
+        try CascadeChart(CascadeChartData(stress: stress, ledger: ledger, language: language), language: language)
+          .svg(),
         try FanChart(FanChartData(projection: projection, language: language), language: language).svg(),
       ]
       for output in outputs {

@@ -10,12 +10,15 @@ struct BundledLedgerTests {
   @Test func theEmbeddedLedgersEqualTheResourceFiles() throws {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("../../Sources/LoopLedger/Resources/ledgers").standardizedFileURL
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+      .sorted()
     #expect(files.map { String($0.dropLast(5)) } == BundledLedger.embeddedJSON.keys.sorted())
     #expect(Set(BundledLedger.names) == Set(BundledLedger.embeddedJSON.keys))
     for file in files {
       let data = try Data(contentsOf: folder.appendingPathComponent(file))
-      #expect(Data(BundledLedger.embeddedJSON[String(file.dropLast(5))]!.utf8) == data, "\(file) differs: run Scripts/embed-ledgers.py")
+      #expect(
+        Data(BundledLedger.embeddedJSON[String(file.dropLast(5))]!.utf8) == data,
+        "\(file) differs: run Scripts/embed-ledgers.py")
     }
   }
 

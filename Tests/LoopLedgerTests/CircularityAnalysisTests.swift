@@ -9,7 +9,8 @@ struct CircularityAnalysisTests {
   private let loops = FlowNetwork(nodeCount: 3, edges: [(0, 1, 5), (1, 2, 3), (2, 0, 3), (1, 0, 1)])
   private let ids = ["a", "b", "c"]
 
-  private func options(_ change: (inout CircularityAnalysis.Options) -> Void = { _ in }) -> CircularityAnalysis.Options {
+  private func options(_ change: (inout CircularityAnalysis.Options) -> Void = { _ in }) -> CircularityAnalysis.Options
+  {
     var options = CircularityAnalysis.Options()
     change(&options)
     return options
@@ -75,7 +76,8 @@ struct CircularityAnalysisTests {
     let complete5 = FlowNetwork.complete(5)  // 84 cycles
     let ids = (0..<5).map(String.init)
     let stopped = try CircularityAnalysis(
-      network: complete5, ids: ids, options: options {
+      network: complete5, ids: ids,
+      options: options {
         $0.maxLength = nil
         $0.cycleBudget = 10
         $0.threads = 4
@@ -84,7 +86,8 @@ struct CircularityAnalysisTests {
     #expect(cycles.count == 10 && !cycles.complete && cycles.method == "johnson" && cycles.threads == 1)
     // A budget the count never reaches changes nothing but the method.
     let enough = try CircularityAnalysis(
-      network: complete5, ids: ids, options: options {
+      network: complete5, ids: ids,
+      options: options {
         $0.maxLength = 3
         $0.cycleBudget = 1_000
       })
@@ -94,7 +97,8 @@ struct CircularityAnalysisTests {
 
   @Test func listedCyclesAreNamedByTheirIds() throws {
     let analysis = try CircularityAnalysis(
-      network: loops, ids: ids, options: options {
+      network: loops, ids: ids,
+      options: options {
         $0.listLimit = 5
         $0.hodge = false
         $0.circulation = false
@@ -107,7 +111,8 @@ struct CircularityAnalysisTests {
 
   @Test func onlyWhatIsAskedForIsComputed() throws {
     let nothing = try CircularityAnalysis(
-      network: loops, ids: ids, options: options {
+      network: loops, ids: ids,
+      options: options {
         $0.cycles = false
         $0.hodge = false
         $0.circulation = false

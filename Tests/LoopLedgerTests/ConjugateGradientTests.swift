@@ -131,7 +131,8 @@ struct ConjugateGradientTests {
 
   @Test func aZeroRightHandSideNeedsNoIteration() throws {
     let problem = problem(nodeCount: 4, edges: [(0, 1, 1), (1, 2, 1), (2, 3, 1)], weighted: false)
-    let solved = try conjugateGradient(problem.laplacian, [0, 0, 0, 0], tolerance: 1e-10, maxIterations: 50, threads: 2)
+    let solved = try conjugateGradient(
+      problem.laplacian, [0, 0, 0, 0], tolerance: 1e-10, maxIterations: 50, threads: 2)
     #expect(solved.solution == [0, 0, 0, 0])
     #expect(solved.iterations == 0 && solved.relativeResidual == 0 && solved.converged)
   }
@@ -158,7 +159,8 @@ struct ConjugateGradientTests {
   @Test func anInconsistentRightHandSideBreaksDownInsteadOfLooping() throws {
     // b = D·1 is not in the range of L: z = 1, L z = 0, so pᵀLp = 0 at once and the loop ends.
     let problem = problem(nodeCount: 3, edges: [(0, 1, 1), (1, 2, 1)], weighted: false)
-    let solved = try conjugateGradient(problem.laplacian, [1, 2, 1], tolerance: 1e-10, maxIterations: 1_000, threads: 1)
+    let solved = try conjugateGradient(
+      problem.laplacian, [1, 2, 1], tolerance: 1e-10, maxIterations: 1_000, threads: 1)
     #expect(solved.iterations == 1)
     #expect(!solved.converged)
     #expect(solved.solution == [0, 0, 0])

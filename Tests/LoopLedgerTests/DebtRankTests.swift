@@ -140,10 +140,12 @@ struct DebtRankTests {
 
   @Test func shocksAreClampedAndOutOfRangeNodesIgnored() throws {
     let edge = FlowNetwork(nodeCount: 2, edges: [(0, 1, 5)])
-    let result = try debtRank(exposures: edge, capital: [10, 10], value: [0.5, 0.5], shock: [0: 7, 1: -1, 5: 1, -3: 1])
+    let result = try debtRank(
+      exposures: edge, capital: [10, 10], value: [0.5, 0.5], shock: [0: 7, 1: -1, 5: 1, -3: 1])
     #expect(result.distress == [1, 0.5])
     #expect(result.initialLoss == 0.5)
-    let linear = try linearDebtRank(exposures: edge, capital: [10, 10], value: [0.5, 0.5], shock: [0: 7, 1: -1, 5: 1])
+    let linear = try linearDebtRank(
+      exposures: edge, capital: [10, 10], value: [0.5, 0.5], shock: [0: 7, 1: -1, 5: 1])
     #expect(linear.distress == [1, 0.5])
   }
 
@@ -191,11 +193,14 @@ struct DebtRankTests {
       nodeCount: n, edgeProbability: Double.random(in: 0.1...0.5, using: &rng), using: &rng)
     let capital = (0..<n).map { _ in Double.random(in: 20...400, using: &rng) }
     var psi = [Double](repeating: 0, count: n)
-    for node in 0..<n where Double.random(in: 0..<1, using: &rng) < 0.25 { psi[node] = Double.random(in: 0.05...1, using: &rng) }
+    for node in 0..<n where Double.random(in: 0..<1, using: &rng) < 0.25 {
+      psi[node] = Double.random(in: 0.05...1, using: &rng)
+    }
     psi[0] = max(psi[0], 0.5)
     var shock: [Int: Double] = [:]
     for (node, x) in psi.enumerated() where x > 0 { shock[node] = x }
-    let result = try debtRank(exposures: exposures, capital: capital, value: [Double](repeating: 1 / Double(n), count: n), shock: shock)
+    let result = try debtRank(
+      exposures: exposures, capital: capital, value: [Double](repeating: 1 / Double(n), count: n), shock: shock)
     let expected = denseDebtRank(exposures, capital: capital, shock: psi)
     for i in 0..<n { #expect(abs(result.distress[i] - expected[i]) <= 1e-12, "node \(i)") }
   }

@@ -52,15 +52,19 @@ struct EdgeListCSVTests {
     #expect(throws: LedgerError.self) { _ = try EdgeListCSV.read("", file: "empty.csv") }
   }
 
-  @Test("Amounts parse like Double does", arguments: [
-    "0", "1", "10.5", "0.001", "1234567890123456", "1e9", "2.5E-3", "+7", "00042", "3.", ".5", "1e16",
-  ])
+  @Test(
+    "Amounts parse like Double does",
+    arguments: [
+      "0", "1", "10.5", "0.001", "1234567890123456", "1e9", "2.5E-3", "+7", "00042", "3.", ".5", "1e16",
+    ])
   func amounts(text: String) throws {
     let result = try EdgeListCSV.read("source,target,amount\na,b,\(text)\n", file: "n.csv")
     #expect(result.network.weights == [Double(text) ?? -1])
   }
 
-  @Test("Malformed amounts are rejected", arguments: ["-1", "nan", "inf", "1e999", "1,5", "0x10", "1 2", "--1", "1.1e16", "123456789012345678"])
+  @Test(
+    "Malformed amounts are rejected",
+    arguments: ["-1", "nan", "inf", "1e999", "1,5", "0x10", "1 2", "--1", "1.1e16", "123456789012345678"])
   func badAmounts(text: String) {
     #expect(throws: LedgerError.self) {
       _ = try EdgeListCSV.read("source,target,amount\na,b,\"\(text)\"\n", file: "n.csv")

@@ -5,13 +5,16 @@ import Testing
 @Suite("Proportional flow tracing")
 struct FlowTracingTests {
   /// Shares with a tolerance: the solver is exact up to rounding.
-  private func expectShares(_ actual: [Double?], _ expected: [Double?], sourceLocation: SourceLocation = #_sourceLocation) {
+  private func expectShares(
+    _ actual: [Double?], _ expected: [Double?], sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     #expect(actual.count == expected.count, sourceLocation: sourceLocation)
     for (a, e) in zip(actual, expected) {
       switch (a, e) {
       case (nil, nil): break
       case (let a?, let e?): #expect(abs(a - e) < 1e-12, "got \(a), expected \(e)", sourceLocation: sourceLocation)
-      default: Issue.record("got \(String(describing: a)), expected \(String(describing: e))", sourceLocation: sourceLocation)
+      default:
+        Issue.record("got \(String(describing: a)), expected \(String(describing: e))", sourceLocation: sourceLocation)
       }
     }
   }

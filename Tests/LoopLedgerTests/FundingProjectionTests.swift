@@ -27,8 +27,12 @@ struct FundingProjectionTests {
           announced: PartialDate("2026-01-01"), termYears: 2, status: .announced, sources: Self.source),
       ] + extraDeals,
       facts: [
-        Fact(id: "rev", company: "acme", metric: .revenue, value: .usd(10e9), asOf: PartialDate("2025"), sources: Self.source),
-        Fact(id: "raised", company: "acme", metric: .capitalRaised, value: .usd(20e9), asOf: PartialDate("2025"), sources: Self.source),
+        Fact(
+          id: "rev", company: "acme", metric: .revenue, value: .usd(10e9), asOf: PartialDate("2025"),
+          sources: Self.source),
+        Fact(
+          id: "raised", company: "acme", metric: .capitalRaised, value: .usd(20e9), asOf: PartialDate("2025"),
+          sources: Self.source),
       ] + facts)
   }
 
@@ -50,7 +54,8 @@ struct FundingProjectionTests {
     for exactLimit in [1_000_000, 0] {  // exact quantiles and the histogram
       let p = try FundingProjection(
         ledger: acme(), company: "acme", scenario: fixedScenario(),
-        options: ProjectionOptions(from: 2026, to: 2033, paths: 500, exactQuantileLimit: exactLimit, sensitivity: false))
+        options: ProjectionOptions(from: 2026, to: 2033, paths: 500, exactQuantileLimit: exactLimit, sensitivity: false)
+      )
       var cash = 10e9  // 0.5 × $20B raised
       var revenue = 10e9
       var lowest = cash
@@ -61,8 +66,12 @@ struct FundingProjectionTests {
         cash += 0.2 * revenue + inflow + 3e9 - outflow
         lowest = min(lowest, cash)
         let needed = max(0, -lowest)
-        for value in [row.cash.p5, row.cash.p50, row.cash.p95] { #expect(close(value, cash), "\(row.year): \(value) vs \(cash)") }
-        for value in [row.fundingNeeded.p5, row.fundingNeeded.p50, row.fundingNeeded.p95] { #expect(close(value, needed)) }
+        for value in [row.cash.p5, row.cash.p50, row.cash.p95] {
+          #expect(close(value, cash), "\(row.year): \(value) vs \(cash)")
+        }
+        for value in [row.fundingNeeded.p5, row.fundingNeeded.p50, row.fundingNeeded.p95] {
+          #expect(close(value, needed))
+        }
         #expect(close(row.revenue.p50, revenue))
         #expect(row.shortfallProbability == (cash < 0 ? 1 : 0))
       }
@@ -120,7 +129,8 @@ struct FundingProjectionTests {
     #expect(!with.schedule.outflows.contains { $0.deal == "mystery" })
     let listed = try #require(with.schedule.unscheduled.first { $0.deal == "mystery" })
     #expect(listed.reason == .amountUnknown)
-    #expect(with.notes.contains { $0.description.contains("mystery") && $0.description.contains("not counted as zero") })
+    #expect(
+      with.notes.contains { $0.description.contains("mystery") && $0.description.contains("not counted as zero") })
 
     // Assumed in the scenario: scheduled, labelled, and it moves the cash.
     var scenario = fixedScenario()
@@ -131,7 +141,8 @@ struct FundingProjectionTests {
     #expect(flow.assumed && flow.amountBasis == "assumed (scenario)")
     #expect(flow.termDefaulted && flow.termYears == 5)
     #expect(assumed.notes.contains { $0.description.contains("Assumed amounts") && $0.description.contains("mystery") })
-    #expect(assumed.notes.contains { $0.description.contains("default term used") && $0.description.contains("mystery") })
+    #expect(
+      assumed.notes.contains { $0.description.contains("default term used") && $0.description.contains("mystery") })
     #expect(close(without.years[0].cash.p50 - assumed.years[0].cash.p50, 1e9))
   }
 
@@ -227,8 +238,10 @@ struct FundingProjectionTests {
     let article = try fixture("seed-article.txt")
     let s = ProjectionScenario.defaults
     let assumptions =
-      [s.openingCash, s.operatingMargin, s.roundProbability, s.roundSize, s.talksProbability, s.plannedProbability,
-       s.renegotiableShare, s.blockHorizonYears, s.defaultTermYears, s.defaultInflowTermYears]
+      [
+        s.openingCash, s.operatingMargin, s.roundProbability, s.roundSize, s.talksProbability, s.plannedProbability,
+        s.renegotiableShare, s.blockHorizonYears, s.defaultTermYears, s.defaultInflowTermYears,
+      ]
       + s.revenueGrowth.map(\.growth)
     for a in assumptions {
       #expect(a.reason != nil)
@@ -239,7 +252,8 @@ struct FundingProjectionTests {
   @Test func badOptionsAndUnknownCompaniesFail() throws {
     let ledger = acme()
     #expect(throws: ProjectionError.fromBeforeLedger(from: 2025, asOf: "2025-12-31")) {
-      try FundingProjection(ledger: ledger, company: "acme", scenario: .defaults, options: ProjectionOptions(from: 2025))
+      try FundingProjection(
+        ledger: ledger, company: "acme", scenario: .defaults, options: ProjectionOptions(from: 2025))
     }
     #expect(throws: LedgerError.unknownCompany("nobody")) {
       try FundingProjection.resolveCompany("nobody", in: ledger)

@@ -92,21 +92,30 @@ struct LedgerFileTests {
     }
     #expect(issues(ledger(deals: deal(#"{"qualifier": "range", "value": 5, "currency": "USD"}"#))).count >= 2)
     #expect(issues(ledger(deals: deal(#"{"qualifier": "unstated", "value": 5}"#))).count == 1)
-    #expect(issues(ledger(deals: deal(#"{"qualifier": "exact", "value": 5}"#))).contains { $0.field == "amount.currency" })
-    #expect(issues(ledger(deals: deal(#"{"qualifier": "at_least", "value": 5, "currency": "usd"}"#))).contains { $0.field == "amount.currency" })
+    #expect(
+      issues(ledger(deals: deal(#"{"qualifier": "exact", "value": 5}"#))).contains { $0.field == "amount.currency" })
+    #expect(
+      issues(ledger(deals: deal(#"{"qualifier": "at_least", "value": 5, "currency": "usd"}"#))).contains {
+        $0.field == "amount.currency"
+      })
     #expect(issues(ledger(deals: deal(#"{"qualifier": "up_to", "value": 5, "currency": "USD"}"#))).isEmpty)
   }
 
   /// Found by Scripts/fuzz-json.sh: a range with low above high and an estimate trapped.
   @Test func aRangeWithLowAboveHighAndAnEstimateIsReportedNotTrapped() {
-    let deal = #"{"id": "x", "payer": "a", "payee": "b", "kind": "loan", "status": "closed", "amount": {"qualifier": "range", "low": 9, "high": 1, "estimate": 5, "currency": "USD"}, "sources": [{"document": "d", "quote": "q"}]}"#
+    let deal =
+      #"{"id": "x", "payer": "a", "payee": "b", "kind": "loan", "status": "closed", "amount": {"qualifier": "range", "low": 9, "high": 1, "estimate": 5, "currency": "USD"}, "sources": [{"document": "d", "quote": "q"}]}"#
     let found = issues(ledger(deals: deal))
     #expect(found.map(\.field) == ["amount.low"])
     #expect(found.first?.problem == "low (9) is greater than high (1)")
   }
 
   @Test func dealsNeedASource() {
-    let found = issues(ledger(deals: #"{"id": "x", "payer": "a", "payee": "b", "kind": "loan", "status": "closed", "amount": {"qualifier": "unstated"}}"#))
+    let found = issues(
+      ledger(
+        deals:
+          #"{"id": "x", "payer": "a", "payee": "b", "kind": "loan", "status": "closed", "amount": {"qualifier": "unstated"}}"#
+      ))
     #expect(found.contains { $0.field == "sources" && $0.problem.contains("missing") })
   }
 
@@ -123,7 +132,10 @@ struct LedgerFileTests {
     #expect(parsed.deal("old")?.supersededBy == "new")
     let graph = LedgerGraph(ledger: parsed)
     #expect(graph.edgeDeals == [["new"]])
-    let dangling = ledger(deals: #"{"id": "n", "payer": "a", "payee": "b", "kind": "loan", "status": "announced", "amount": {"qualifier": "unstated"}, "supersedes": ["ghost"], \#(source)}"#)
+    let dangling = ledger(
+      deals:
+        #"{"id": "n", "payer": "a", "payee": "b", "kind": "loan", "status": "announced", "amount": {"qualifier": "unstated"}, "supersedes": ["ghost"], \#(source)}"#
+    )
     #expect(issues(dangling).contains { $0.field == "supersedes[0]" })
   }
 
@@ -204,11 +216,13 @@ struct AmountTests {
     #expect(Interval.ratio(.exact(10), Interval(low: 38, high: nil, estimate: 38)).low == nil)
   }
 
-  @Test("Dates parse and reject", arguments: [
-    ("2025", true), ("2025-09", true), ("2025-09-22", true), ("2024-02-29", true),
-    ("2025-02-29", false), ("2025-13", false), ("2025-9", false), ("25-09", false), ("", false),
-    ("２０２５", false), ("2025-09-22T00", false),
-  ])
+  @Test(
+    "Dates parse and reject",
+    arguments: [
+      ("2025", true), ("2025-09", true), ("2025-09-22", true), ("2024-02-29", true),
+      ("2025-02-29", false), ("2025-13", false), ("2025-9", false), ("25-09", false), ("", false),
+      ("２０２５", false), ("2025-09-22T00", false),
+    ])
   func dates(text: String, valid: Bool) {
     #expect((PartialDate(text) != nil) == valid)
   }

@@ -56,7 +56,8 @@ struct NetworkValuationTests {
     #expect(solvent.allSatisfy { h[$0] < 1 })
     // Equity from the losses: E_i = a_i + Σ_j A_ij (1 − h_j) − Σ_j A_ji for every node.
     let expected = (0..<n).map { i in
-      external[i] - owed[i] + claims.edges(from: i).reduce(0) { $0 + claims.weights[$1] * (1 - h[Int(claims.targets[$1])]) }
+      external[i] - owed[i]
+        + claims.edges(from: i).reduce(0) { $0 + claims.weights[$1] * (1 - h[Int(claims.targets[$1])]) }
     }
 
     let result = try networkValuation(claims: claims, externalAssets: external, model: .linearDebtRank)

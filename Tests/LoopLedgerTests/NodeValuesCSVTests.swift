@@ -69,7 +69,9 @@ struct NodeValuesCSVTests {
 
   @Test func longBadAmountsAreCutInTheMessage() throws {
     let found = try #require(issues("id,amount\na," + String(repeating: "x", count: 100) + "\n"))
-    #expect(found.first?.problem == "'" + String(repeating: "x", count: 40) + "' is not a number; write an amount from 0 to 10^16")
+    #expect(
+      found.first?.problem == "'" + String(repeating: "x", count: 40)
+        + "' is not a number; write an amount from 0 to 10^16")
   }
 
   @Test("Written values read back exactly", arguments: 0..<20)
@@ -80,7 +82,8 @@ struct NodeValuesCSVTests {
     for index in 0..<Int.random(in: 0...40, using: &rng) {
       // Ids with spaces inside and quotes (doubled when written); amounts of any size.
       let id = "n\(index)" + (Bool.random(using: &rng) ? " \"q\" \(index)" : "")
-      let amount = Double.random(in: 0...1e12, using: &rng).rounded() / Double([1, 100, 1e6].randomElement(using: &rng)!)
+      let amount =
+        Double.random(in: 0...1e12, using: &rng).rounded() / Double([1, 100, 1e6].randomElement(using: &rng)!)
       written[id] = amount
       let field = id.contains("\"") ? "\"" + id.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : id
       lines.append("\(field),\(amount)")

@@ -64,7 +64,8 @@ struct ProjectionScenarioFileTests {
 
   @Test func overlappingGrowthPeriodsAndBrokenJSONAreReported() {
     let overlap = issues(
-      #"{"revenue": {"growth": [{"from": 2026, "to": 2030, "distribution": 0.2}, {"from": 2029, "distribution": 0.1}]}}"#)
+      #"{"revenue": {"growth": [{"from": 2026, "to": 2030, "distribution": 0.2}, {"from": 2029, "distribution": 0.1}]}}"#
+    )
     #expect(overlap.map(\.field) == ["revenue.growth[1].from"])
     #expect(overlap.first?.problem.contains("overlaps") == true)
     let broken = issues("{\"schedule\": ", file: "broken.json")

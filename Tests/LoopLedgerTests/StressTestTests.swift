@@ -135,9 +135,13 @@ struct StressTestTests {
           "shocks[3].demandReturns", "shocks[4]",
         ])
     }
-    let good = #"{"name": "g", "shocks": [{"stopLink": "nvidia:openai", "fraction": 0.5}, {"changeResources": "openai", "fraction": -0.3}]}"#
+    let good =
+      #"{"name": "g", "shocks": [{"stopLink": "nvidia:openai", "fraction": 0.5}, {"changeResources": "openai", "fraction": -0.3}]}"#
     let scenario = try StressScenarioFile.decode(Data(good.utf8), file: "g.json")
-    #expect(scenario.shocks == [.stopLink(payer: "nvidia", payee: "openai", fraction: 0.5), .changeResources("openai", fraction: -0.3)])
+    #expect(
+      scenario.shocks == [
+        .stopLink(payer: "nvidia", payee: "openai", fraction: 0.5), .changeResources("openai", fraction: -0.3),
+      ])
     // Cutting a revenue the ledger states works; cutting one it does not state is refused.
     _ = try StressReport(ledger: seed, scenario: scenario)
     let unknown = StressScenario(name: "u", description: "", shocks: [.changeResources("nvidia", fraction: -0.3)])

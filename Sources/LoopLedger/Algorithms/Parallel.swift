@@ -1,5 +1,5 @@
-import Foundation
 import Dispatch
+import Foundation
 import Synchronization
 
 /// Runs CPU-bound work on several threads and gathers the results in a fixed order.

@@ -66,7 +66,8 @@ public struct QuantileSketch: Sendable, Equatable {
     let m = index > zeroBin ? index - zeroBin - 1 : zeroBin - 1 - index
     let exponent = m >> subBits
     let sub = m & ((1 << subBits) - 1)
-    let value = Double(sign: .plus, exponent: exponent, significand: 1)
+    let value =
+      Double(sign: .plus, exponent: exponent, significand: 1)
       * (1 + (Double(sub) + 0.5) / Double(1 << subBits))
     return index > zeroBin ? value : -value
   }

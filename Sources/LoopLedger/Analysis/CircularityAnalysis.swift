@@ -97,7 +97,8 @@ public struct CircularityAnalysis: Codable, Sendable {
         return try network.maximumCirculation(edgeFlows: false) { routed in
           phase += 1
           progress?(
-            "maximum circulation: phase \(phase), \(String(format: "%.4f", 100 * routed))% of the directional flow routed")
+            "maximum circulation: phase \(phase), \(String(format: "%.4f", 100 * routed))% of the directional flow routed"
+          )
         }
       }
       if let circulation {

@@ -401,7 +401,8 @@ extension FundingProjection {
           "{company} has no revenue fact in the ledger: revenue starts at 0. Give revenue.base in a scenario.",
           ["company": .text(name)]))
     }
-    let preYearPeriods = baseYear + 1 < years.lowerBound
+    let preYearPeriods =
+      baseYear + 1 < years.lowerBound
       ? (baseYear + 1..<years.lowerBound).map { scenario.growthPeriodIndex(for: $0) } : []
     let yearPeriod = years.map { scenario.growthPeriodIndex(for: $0) }
 
@@ -526,10 +527,11 @@ extension FundingProjection {
       blockAmount = block.amount
       blockStart = block.start
       if scenario.blockHorizonYears.distribution.isFixed || block.amount == 0 {
-        blockFixedShares = ScheduleMath.shares(
-          start: block.start, termYears: scenario.blockHorizonYears.distribution.median,
-          shape: scenario.schedule, years: years
-        ).byYear
+        blockFixedShares =
+          ScheduleMath.shares(
+            start: block.start, termYears: scenario.blockHorizonYears.distribution.median,
+            shape: scenario.schedule, years: years
+          ).byYear
       }
     }
 
@@ -542,7 +544,9 @@ extension FundingProjection {
       ]
       notes.append(
         schedule.block == nil
-          ? Phrase("{count} deal(s) of {company} have no stated amount and are left out (not counted as zero): {deals}.", values)
+          ? Phrase(
+            "{count} deal(s) of {company} have no stated amount and are left out (not counted as zero): {deals}.",
+            values)
           : Phrase(
             "{count} deal(s) of {company} have no stated amount and are left out (not counted as zero): {deals}; those dated on or before the aggregate commitments fact are inside its block.",
             values))
@@ -552,14 +556,20 @@ extension FundingProjection {
       notes.append(
         Phrase(
           "No term in the ledger, default term used: {deals}.",
-          ["deals": .text(defaulted.map { "\($0.deal) (\(MoneyText.compact($0.termYears)) years)" }.joined(separator: ", "))]))
+          [
+            "deals": .text(
+              defaulted.map { "\($0.deal) (\(MoneyText.compact($0.termYears)) years)" }.joined(separator: ", "))
+          ]))
     }
     let assumed = (schedule.outflows + schedule.inflows).filter(\.assumed)
     if !assumed.isEmpty {
       notes.append(
         Phrase(
           "Assumed amounts (not from the sources): {deals}.",
-          ["deals": .text(assumed.map { "\($0.deal) = \(MoneyText.plain($0.amount, currency: "USD"))" }.joined(separator: ", "))]))
+          [
+            "deals": .text(
+              assumed.map { "\($0.deal) = \(MoneyText.plain($0.amount, currency: "USD"))" }.joined(separator: ", "))
+          ]))
     }
     if let block = schedule.block {
       let contained = block.contains.map { "\($0.deal) \(MoneyText.plain($0.amount, currency: "USD"))" }
@@ -569,7 +579,8 @@ extension FundingProjection {
             ? "Aggregate commitments {fact} ({written}) scheduled as a block of {amount} = {total} minus the deals it already contains{contained}, floored at 0, over a drawn horizon of {horizon} years from {start}."
             : "Aggregate commitments {fact} ({written}) scheduled as a block of {amount} = {total} minus the deals it already contains{contained}, over a drawn horizon of {horizon} years from {start}.",
           [
-            "fact": .text(block.fact), "written": .text(block.asWritten ?? MoneyText.plain(block.total, currency: "USD")),
+            "fact": .text(block.fact),
+            "written": .text(block.asWritten ?? MoneyText.plain(block.total, currency: "USD")),
             "amount": .money(block.amount), "total": .money(block.total),
             "contained": .text(contained.isEmpty ? "" : " (" + contained.joined(separator: ", ") + ")"),
             "horizon": .text(block.horizonYears),
@@ -738,7 +749,8 @@ extension FundingProjection {
       metric: "p50 of funding still needed at the end of \(year)", year: year, paths: paths,
       base: base, rows: rows, fixed: fixed.sorted(),
       method:
-        "Each assumption pinned at its 10th and 90th percentile (an uncertain deal package: falls through / goes ahead; an interval amount: its low and high bound) while every other assumption keeps its distribution, on the same paths and draws (common random numbers).")
+        "Each assumption pinned at its 10th and 90th percentile (an uncertain deal package: falls through / goes ahead; an interval amount: its low and high bound) while every other assumption keeps its distribution, on the same paths and draws (common random numbers)."
+    )
   }
 }
 
@@ -750,8 +762,11 @@ extension FundingProjection {
     if ledger.company(CompanyID(text)) != nil { return CompanyID(text) }
     let wanted = text.lowercased()
     for company in ledger.companies {
-      let names = [company.id.rawValue, company.names.english, company.names.traditionalChinese,
-        company.names.simplifiedChinese].compactMap { $0 } + company.aliases
+      let names =
+        [
+          company.id.rawValue, company.names.english, company.names.traditionalChinese,
+          company.names.simplifiedChinese,
+        ].compactMap { $0 } + company.aliases
       if names.contains(where: { $0.lowercased() == wanted }) { return company.id }
     }
     throw LedgerError.unknownCompany(text)

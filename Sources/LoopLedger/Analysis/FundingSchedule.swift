@@ -302,13 +302,15 @@ extension FundingSchedule {
       else {
         skip(
           .amountUnknown,
-          "amount not stated (\(deal.amount.asWritten ?? "no figure")): left out, not counted as zero; give one with deals.\(deal.id).amount in a scenario")
+          "amount not stated (\(deal.amount.asWritten ?? "no figure")): left out, not counted as zero; give one with deals.\(deal.id).amount in a scenario"
+        )
         continue
       }
       var term = override?.termYears ?? deal.termYears
       let defaulted = term == nil
       if term == nil {
-        term = (direction == .outflow ? scenario.defaultTermYears : scenario.defaultInflowTermYears)
+        term =
+          (direction == .outflow ? scenario.defaultTermYears : scenario.defaultInflowTermYears)
           .distribution.median
       }
       let termYears = term ?? 5

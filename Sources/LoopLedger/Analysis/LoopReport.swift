@@ -231,11 +231,16 @@ extension LoopReport {
       if deal.amount.qualifier == .unstated, deal.amount.assumed == nil { unknown.append(deal.id) }
       if let assumed = deal.amount.assumed {
         let parts = [("low", assumed.low), ("estimate", assumed.estimate), ("high", assumed.high)]
-          .compactMap { name, value in value.map { "\(name) \(MoneyText.plain($0, currency: deal.amount.currency ?? "USD"))" } }
+          .compactMap { name, value in
+            value.map { "\(name) \(MoneyText.plain($0, currency: deal.amount.currency ?? "USD"))" }
+          }
         assumptions.append(
           Phrase(
             "Deal {deal} is ASSUMED ({amounts}): {reason}",
-            ["deal": .text(deal.id.rawValue), "amounts": .text(parts.joined(separator: ", ")), "reason": .text(assumed.reason)]))
+            [
+              "deal": .text(deal.id.rawValue), "amounts": .text(parts.joined(separator: ", ")),
+              "reason": .text(assumed.reason),
+            ]))
       }
     }
     assumptions.append(

@@ -18,7 +18,10 @@ extension FundingProjection {
           distribution: DistributionSummary(assumption.distribution), reason: assumption.reason,
           source: assumption.source, origin: isDefault ? "default" : origin))
     }
-    func rule(_ key: String, _ label: String, _ value: String, reason: String? = nil, source: Source? = nil, origin: String = "rule") {
+    func rule(
+      _ key: String, _ label: String, _ value: String, reason: String? = nil, source: Source? = nil,
+      origin: String = "rule"
+    ) {
       lines.append(
         AssumptionLine(
           key: key, label: label, value: value, distribution: nil, reason: reason, source: source,
@@ -99,7 +102,8 @@ extension FundingProjection {
         source: block.source, origin: "ledger")
     } else {
       rule(
-        "commitmentBlock", "Aggregate commitments", scenario.includeCommitmentBlock ? "none in the ledger" : "not included (scenario)")
+        "commitmentBlock", "Aggregate commitments",
+        scenario.includeCommitmentBlock ? "none in the ledger" : "not included (scenario)")
     }
     rule(
       "schedule", "Contract payments spread", scenario.schedule.rawValue,
@@ -112,12 +116,15 @@ extension FundingProjection {
       scenario.defaultInflowTermYears, default: defaults.defaultInflowTermYears)
     rule(
       "amounts", "Interval amounts taken at", scenario.amounts.rawValue,
-      reason: "estimate: the stated figure (a range without one: its midpoint); low/high: a bound; draw: uniform between the bounds on each path")
+      reason:
+        "estimate: the stated figure (a range without one: its midpoint); low/high: a bound; draw: uniform between the bounds on each path"
+    )
     rule(
       "statusRule", "Which deals are commitments",
       "announced, closed, implied: certain; talks, planned: with their probability; cancelled, superseded: left out",
       reason:
-        "A closed investment received without a term is already in the capital raised and is not scheduled again; uncertain deals with the same counterparty, status and date go ahead or fall through together.")
+        "A closed investment received without a term is already in the capital raised and is not scheduled again; uncertain deals with the same counterparty, status and date go ahead or fall through together."
+    )
     rule(
       "unknownAmounts", "Deals without a stated amount",
       "left out and listed, never counted as zero (give deals.ID.amount to assume one)")

@@ -9,7 +9,8 @@ public enum AmountEnd: String, Codable, Sendable, CaseIterable {
   func pick(_ interval: Interval) -> Double? {
     switch self {
     case .low: interval.low
-    case .estimate: interval.missingEstimates > 0 && interval.estimate == nil ? interval.low : interval.estimate ?? interval.low
+    case .estimate:
+      interval.missingEstimates > 0 && interval.estimate == nil ? interval.low : interval.estimate ?? interval.low
     case .high: interval.high ?? interval.estimate
     }
   }
@@ -24,7 +25,8 @@ public enum StressError: Error, Equatable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .unknownCompany(let id): "No company '\(id)' has deals in the graph; company ids are lower-case slugs such as 'openai'."
+    case .unknownCompany(let id):
+      "No company '\(id)' has deals in the graph; company ids are lower-case slugs such as 'openai'."
     case .unknownDeal(let id): "No deal has the id '\(id)'."
     case .noResourcesFor(let id):
       "'\(id)' has no outside resources to change: the ledger states no revenue for it. Limit them first (--resources \(id)=AMOUNT)."
@@ -104,7 +106,8 @@ extension StressScenario {
     case "nvidia-stops":
       return StressScenario(
         name: name,
-        description: "NVIDIA's up-to-$100B investment does not arrive; OpenAI must pay from its ≈\(MoneyText.plain(revenue, currency: "USD")) revenue and what it still receives.",
+        description:
+          "NVIDIA's up-to-$100B investment does not arrive; OpenAI must pay from its ≈\(MoneyText.plain(revenue, currency: "USD")) revenue and what it still receives.",
         shocks: [.stopDeal("nvidia-openai-equity-2025-09", fraction: 1), limit])
     case "amazon-talks-fail":
       let talks = ledger.deals.filter {
@@ -113,14 +116,16 @@ extension StressScenario {
       }
       return StressScenario(
         name: name,
-        description: "The Amazon–OpenAI talks (the ≥ $10B investment and the deals tied to it) fail; OpenAI pays from its revenue.",
+        description:
+          "The Amazon–OpenAI talks (the ≥ $10B investment and the deals tied to it) fail; OpenAI pays from its revenue.",
         shocks: talks.map { .stopDeal($0.id, fraction: 1) } + [limit])
     case "openai-revenue-stalls":
       var parameters = StressParameters()
       parameters.commitmentFacts = true
       return StressScenario(
         name: name,
-        description: "OpenAI's revenue stalls at ≈\(MoneyText.plain(revenue, currency: "USD")) a year: it must pay all its compute commitments, including the stated total beyond the listed deals, from that and the investments it receives.",
+        description:
+          "OpenAI's revenue stalls at ≈\(MoneyText.plain(revenue, currency: "USD")) a year: it must pay all its compute commitments, including the stated total beyond the listed deals, from that and the investments it receives.",
         shocks: [limit], parameters: parameters)
     case "investors-demand-returns":
       var parameters = StressParameters()
@@ -131,7 +136,8 @@ extension StressScenario {
       }
       return StressScenario(
         name: name,
-        description: "Investors stop injecting new money (every pending investment stops) and demand 10% a year on the equity they have put in; OpenAI pays its commitments from its revenue.",
+        description:
+          "Investors stop injecting new money (every pending investment stops) and demand 10% a year on the equity they have put in; OpenAI pays its commitments from its revenue.",
         shocks: pending.map { .stopDeal($0.id, fraction: 1) } + [.demandReturns(rate: 0.1), limit],
         parameters: parameters)
     default:
@@ -260,7 +266,9 @@ private struct StressModel {
         var amounts: [AmountEnd: Double] = [:]
         for end in AmountEnd.allCases { if let value = end.pick(interval) { amounts[end] = value * rate } }
         returns.append(
-          Flow(deal: nil, payer: investee, payee: investor, flowClass: .other, isPendingInvestment: false, amounts: amounts))
+          Flow(
+            deal: nil, payer: investee, payee: investor, flowClass: .other, isPendingInvestment: false, amounts: amounts
+          ))
       }
       flows += returns
     }
@@ -376,7 +384,8 @@ private struct StressModel {
       let clearing = try eisenbergNoeClearing(
         liabilities: network, externalAssets: outside, defaultCosts: parameters.defaultCosts)
       for node in 0..<n {
-        ratios[node] = forcedDefault.contains(node) ? 0 : (obligations[node] > 0 ? clearing.payments[node] / obligations[node] : 1)
+        ratios[node] =
+          forcedDefault.contains(node) ? 0 : (obligations[node] > 0 ? clearing.payments[node] / obligations[node] : 1)
       }
       var revenueLost = [Double](repeating: 0, count: n)
       for (position, flow) in flows.enumerated() {
@@ -457,7 +466,8 @@ private struct StressModel {
           valuationChangeShare: valuations[id].map { $0 > 0 ? valuationChange / $0 : 0 },
           defaulted: defaultRound[node] != nil, defaultRound: defaultRound[node],
           distress: distress.distress[node],
-          resources: resources[node].map { "limited to \(MoneyText.plain($0, currency: "USD")) a year" } ?? "unconstrained"))
+          resources: resources[node].map { "limited to \(MoneyText.plain($0, currency: "USD")) a year" }
+            ?? "unconstrained"))
     }
     rows.sort { ($0.revenueLost + $0.unfunded, $1.id) > ($1.revenueLost + $1.unfunded, $0.id) }
     // Loops whose flow fell.

@@ -100,9 +100,12 @@ public enum StressShock: Codable, Sendable, Equatable, CustomStringConvertible {
     case .stopDeal(let id, let fraction): "deal \(id) stops paying \(percent(fraction))"
     case .stopLink(let payer, let payee, let fraction): "all flows \(payer) → \(payee) stop \(percent(fraction))"
     case .defaultCompany(let id): "\(id) defaults (pays nothing)"
-    case .limitResources(let id, let amount): "\(id) can pay only from \(MoneyText.plain(amount, currency: "USD")) a year of outside resources plus what it receives"
-    case .changeResources(let id, let fraction): "\(id)'s outside resources change by \(MoneyText.compact(fraction * 100))%"
-    case .demandReturns(let rate): "investors demand \(MoneyText.compact(rate * 100))% a year on the equity they have put in"
+    case .limitResources(let id, let amount):
+      "\(id) can pay only from \(MoneyText.plain(amount, currency: "USD")) a year of outside resources plus what it receives"
+    case .changeResources(let id, let fraction):
+      "\(id)'s outside resources change by \(MoneyText.compact(fraction * 100))%"
+    case .demandReturns(let rate):
+      "investors demand \(MoneyText.compact(rate * 100))% a year on the equity they have put in"
     }
   }
 
@@ -118,7 +121,9 @@ public struct StressScenario: Codable, Sendable, Equatable {
   public var shocks: [StressShock]
   public var parameters: StressParameters
 
-  public init(name: String, description: String, shocks: [StressShock], parameters: StressParameters = StressParameters()) {
+  public init(
+    name: String, description: String, shocks: [StressShock], parameters: StressParameters = StressParameters()
+  ) {
     self.name = name
     self.description = description
     self.shocks = shocks

@@ -461,10 +461,13 @@ extension EdgeListCSV {
         let problem: String
         if shown.isEmpty {
           problem = "is empty"
-        } else if let value = Double(shown.trimmingCharacters(in: .whitespaces)), let words = NumberRule.amount.problem(value, written: shown) {
+        } else if let value = Double(shown.trimmingCharacters(in: .whitespaces)),
+          let words = NumberRule.amount.problem(value, written: shown)
+        {
           problem = words
         } else {
-          problem = "'\(VisibleText.escape(String(shown.prefix(40)), newlines: false))' is not a number; write an amount from 0 to 10^16 such as 1250000 or 1.25e6"
+          problem =
+            "'\(VisibleText.escape(String(shown.prefix(40)), newlines: false))' is not a number; write an amount from 0 to 10^16 such as 1250000 or 1.25e6"
         }
         report(bytes, column: columns.amount, "amount", problem)
       }
@@ -487,7 +490,9 @@ extension EdgeListCSV {
           if !raw.isEmpty {
             date = PartialDate(raw)
             if date == nil {
-              report(bytes, column: dateColumn, "date", "'\(VisibleText.escape(raw, newlines: false))' is not YYYY, YYYY-MM or YYYY-MM-DD")
+              report(
+                bytes, column: dateColumn, "date",
+                "'\(VisibleText.escape(raw, newlines: false))' is not YYYY, YYYY-MM or YYYY-MM-DD")
             }
           }
         }
@@ -556,7 +561,9 @@ extension EdgeListCSV {
       guard columns != nil else {
         throw LedgerError.invalid(
           file: file,
-          issues: [LedgerIssue(file: file, problem: "the file is empty; expected a header 'source,target,amount'", at: nil)])
+          issues: [
+            LedgerIssue(file: file, problem: "the file is empty; expected a header 'source,target,amount'", at: nil)
+          ])
       }
       if issueCount > 0, !skipBadRows || skipped == rows {
         var listed = issues
@@ -571,7 +578,8 @@ extension EdgeListCSV {
         if skipBadRows {
           listed.append(
             LedgerIssue(
-              file: file, problem: "every one of the \(rows) rows is bad, so nothing is left to read; fix the rows above",
+              file: file,
+              problem: "every one of the \(rows) rows is bad, so nothing is left to read; fix the rows above",
               at: nil))
         }
         throw LedgerError.invalid(file: file, issues: listed)
@@ -627,8 +635,9 @@ extension EdgeListCSV {
         if mantissa < (1 << 53), scale <= 22 { return Double(mantissa) / powersOfTen[scale] }
       }
       // Exponents, long numbers and anything unusual go through the standard library.
-      guard index == range.upperBound || bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")
-        || !simple
+      guard
+        index == range.upperBound || bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")
+          || !simple
       else { return nil }
       let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
       guard

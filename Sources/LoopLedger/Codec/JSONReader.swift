@@ -40,7 +40,9 @@ struct JSONReader {
       document = try JSONDocument.parse(data)
     } catch let error as JSONSyntaxError {
       issues.append(
-        LedgerIssue(file: file, problem: error.position == nil ? error.problem : "not valid JSON: " + error.problem, at: error.position))
+        LedgerIssue(
+          file: file, problem: error.position == nil ? error.problem : "not valid JSON: " + error.problem,
+          at: error.position))
       return nil
     } catch {
       issues.append(LedgerIssue(file: file, problem: "not valid JSON", at: nil))
@@ -50,7 +52,8 @@ struct JSONReader {
       let place = JSONPlace(path: duplicate.objectPath).key(duplicate.key)
       report(
         place, at: duplicate.second,
-        "the key \"\(VisibleText.escape(duplicate.key, newlines: false))\" is written twice in one object (first at \(duplicate.first)); keep one")
+        "the key \"\(VisibleText.escape(duplicate.key, newlines: false))\" is written twice in one object (first at \(duplicate.first)); keep one"
+      )
     }
     return document.root
   }

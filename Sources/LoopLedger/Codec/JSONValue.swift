@@ -154,7 +154,8 @@ private struct JSONParser {
     guard index < bytes.count else {
       throw JSONSyntaxError(
         position: nil,
-        problem: bytes.isEmpty ? "the file is empty; expected a JSON object" : "the file holds only white space; expected a JSON object")
+        problem: bytes.isEmpty
+          ? "the file is empty; expected a JSON object" : "the file holds only white space; expected a JSON object")
     }
     let root = try value()
     skipWhitespace()
@@ -384,9 +385,13 @@ private struct JSONParser {
       }
       if byte < 0x20 {
         if byte == 0x0A {
-          throw fail("the string that starts at \(start) runs past the end of its line; a '\"' is missing (a line break inside a string is written \\n)")
+          throw fail(
+            "the string that starts at \(start) runs past the end of its line; a '\"' is missing (a line break inside a string is written \\n)"
+          )
         }
-        throw fail("the control character U+\(hex(UInt32(byte), digits: 4)) inside a string must be escaped (\\u\(hex(UInt32(byte), digits: 4)))")
+        throw fail(
+          "the control character U+\(hex(UInt32(byte), digits: 4)) inside a string must be escaped (\\u\(hex(UInt32(byte), digits: 4)))"
+        )
       }
       if byte < 0x80 {
         advance()
@@ -452,12 +457,16 @@ private struct JSONParser {
     if (0xD800...0xDBFF).contains(scalar) {
       // A high surrogate must be followed by an escaped low surrogate.
       guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-        throw fail("\\u\(hex(scalar, digits: 4)) is half of a surrogate pair; the other half (\\uDC00–\\uDFFF) must follow", at: start)
+        throw fail(
+          "\\u\(hex(scalar, digits: 4)) is half of a surrogate pair; the other half (\\uDC00–\\uDFFF) must follow",
+          at: start)
       }
       advance(2)
       let low = try hex4(escapeStart: start)
       guard (0xDC00...0xDFFF).contains(low) else {
-        throw fail("\\u\(hex(scalar, digits: 4)) is half of a surrogate pair; the other half (\\uDC00–\\uDFFF) must follow", at: start)
+        throw fail(
+          "\\u\(hex(scalar, digits: 4)) is half of a surrogate pair; the other half (\\uDC00–\\uDFFF) must follow",
+          at: start)
       }
       scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
     } else if (0xDC00...0xDFFF).contains(scalar) {

@@ -21,7 +21,8 @@ public enum LedgerFile {
   /// - Returns: The ledger, merged with its base if it extends one.
   /// - Throws: ``LedgerError/invalid(file:issues:)`` listing every problem found.
   public static func decode(
-    _ data: Data, file: String, resolveBase: (String) throws -> Ledger = { name in
+    _ data: Data, file: String,
+    resolveBase: (String) throws -> Ledger = { name in
       try BundledLedger.load(name)
     }
   ) throws -> Ledger {
@@ -90,7 +91,6 @@ public enum LedgerFile {
   }
 }
 
-
 /// A parsed entry, where it was found and its JSON, for cross-reference messages.
 private struct Located<Value> {
   var value: Value
@@ -139,7 +139,8 @@ private struct Reader {
     case _?:
       json.report(
         place.key("version"), object["version"]!,
-        "version \(json.describe(object["version"]!)) is not supported; this build reads version \(LedgerFile.currentVersion)")
+        "version \(json.describe(object["version"]!)) is not supported; this build reads version \(LedgerFile.currentVersion)"
+      )
     }
     return Header(
       id: json.string(object, "id", place), title: json.string(object, "title", place),
@@ -454,7 +455,8 @@ private struct Reader {
         if !seen.insert(next).inserted {
           json.report(
             item.place.key("supersedes"), at: item.object.position(of: "supersedes"),
-            "the supersedes chain loops back to '\(VisibleText.escape(next.rawValue, newlines: false))'; one deal must stay current")
+            "the supersedes chain loops back to '\(VisibleText.escape(next.rawValue, newlines: false))'; one deal must stay current"
+          )
           break
         }
         current = deals[position].supersededBy
@@ -477,7 +479,8 @@ private struct Reader {
         if inBase.contains(id) {
           json.report(place, at: position, "'\(shown)' is already a \(kind) id in the ledger this one extends")
         } else if let first = seen[id] {
-          json.report(place, at: position, "duplicate \(kind) id '\(shown)' (first used by \(first.entry) at \(first.position))")
+          json.report(
+            place, at: position, "duplicate \(kind) id '\(shown)' (first used by \(first.entry) at \(first.position))")
         } else {
           seen[id] = (entry, position)
         }
@@ -498,7 +501,8 @@ private struct Reader {
       if let id, !companyIDs.contains(id) {
         json.report(
           item.place.key(field), at: item.object.position(of: field),
-          "unknown company '\(VisibleText.escape(id.rawValue, newlines: false))'; add it to 'companies' or fix the spelling")
+          "unknown company '\(VisibleText.escape(id.rawValue, newlines: false))'; add it to 'companies' or fix the spelling"
+        )
       }
     }
     func checkSources<T>(_ sources: [Source], _ item: Located<T>, _ field: String) {
@@ -511,7 +515,8 @@ private struct Reader {
         } else if case .object(let fields)? = item.object[field]?.value {
           position = fields.position(of: "document")
         }
-        let place = field == "source" ? item.place.key("source.document") : item.place.key(field).index(index).key("document")
+        let place =
+          field == "source" ? item.place.key("source.document") : item.place.key(field).index(index).key("document")
         json.report(
           place, at: position,
           "unknown document '\(VisibleText.escape(source.document, newlines: false))'; add it to 'documents'")
@@ -530,7 +535,8 @@ private struct Reader {
     for item in companies {
       checkCompany(item.value.parent, item, "parent")
       if item.value.parent == item.value.id {
-        json.report(item.place.key("parent"), at: item.object.position(of: "parent"), "a company cannot be its own parent")
+        json.report(
+          item.place.key("parent"), at: item.object.position(of: "parent"), "a company cannot be its own parent")
       } else if item.value.parent != nil {
         var seen: Set<CompanyID> = [item.value.id]
         var current = item.value.parent
@@ -588,7 +594,8 @@ private struct Reader {
   mutating func date(_ object: JSONObject, _ key: String, _ place: JSONPlace) -> PartialDate? {
     guard let text = json.string(object, key, place) else { return nil }
     guard let date = PartialDate(text) else {
-      json.report(place.key(key), object[key]!, "\(json.describe(object[key]!)) is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+      json.report(
+        place.key(key), object[key]!, "\(json.describe(object[key]!)) is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
       return nil
     }
     return date

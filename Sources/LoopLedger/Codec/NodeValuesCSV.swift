@@ -29,7 +29,8 @@ public enum NodeValuesCSV {
       if let open = record.unclosedQuote {
         issues.append(
           LedgerIssue(
-            file: file, problem: "the quote that opens here is never closed; close it (a quote inside a field is written \"\")",
+            file: file,
+            problem: "the quote that opens here is never closed; close it (a quote inside a field is written \"\")",
             at: open))
         break
       }
@@ -38,7 +39,9 @@ public enum NodeValuesCSV {
         let names = record.fields.map { $0.text.trimmingCharacters(in: .whitespaces).lowercased() }
         for name in ["id", "amount"] where names.filter({ $0 == name }).count > 1 {
           issues.append(
-            LedgerIssue(file: file, problem: "the header names the column '\(name)' twice; keep one", at: record.fields[0].position))
+            LedgerIssue(
+              file: file, problem: "the header names the column '\(name)' twice; keep one",
+              at: record.fields[0].position))
         }
         columns = (names.firstIndex(of: "id") ?? 0, names.firstIndex(of: "amount") ?? 1)
         continue
@@ -46,7 +49,8 @@ public enum NodeValuesCSV {
       guard record.fields.count > max(idColumn, amountColumn) else {
         issues.append(
           LedgerIssue(
-            file: file, problem: "has \(record.fields.count) field(s); expected id,amount", at: record.fields[0].position))
+            file: file, problem: "has \(record.fields.count) field(s); expected id,amount",
+            at: record.fields[0].position))
         continue
       }
       let idField = record.fields[idColumn]

@@ -60,7 +60,8 @@ public enum ProjectionScenarioFile {
       "revenue": [
         "base": scenario.revenueBase.map(dist) ?? NSNull(),
         // One period from year 0 is how a single distribution for every year is kept.
-        "growth": scenario.revenueGrowth.count == 1 && scenario.revenueGrowth[0].from == 0 && scenario.revenueGrowth[0].to == nil
+        "growth": scenario.revenueGrowth.count == 1 && scenario.revenueGrowth[0].from == 0
+          && scenario.revenueGrowth[0].to == nil
           ? dist(scenario.revenueGrowth[0].growth) as Any
           : scenario.revenueGrowth.map { period -> [String: Any] in
             ["from": period.from, "to": period.to.map { $0 as Any } ?? NSNull(), "distribution": dist(period.growth)]
@@ -97,7 +98,6 @@ public enum ProjectionScenarioFile {
       withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
   }
 }
-
 
 /// The values a key's distribution must stay within: its number rule, in the words of the key.
 private struct ProjectionDomain {
@@ -148,7 +148,8 @@ private struct ProjectionScenarioReader {
     case _?:
       report(
         "version", object["version"],
-        "version \(json.describe(object["version"]!)) is not supported; this build reads version \(ProjectionScenarioFile.currentVersion)")
+        "version \(json.describe(object["version"]!)) is not supported; this build reads version \(ProjectionScenarioFile.currentVersion)"
+      )
     }
     if let value = object["openingCash"], let fields = json.object(value, JSONPlace(path: "openingCash")) {
       json.checkKeys(fields, JSONPlace(path: "openingCash"), allowed: ["shareOfCapitalRaised", "amount"])
@@ -229,7 +230,8 @@ private struct ProjectionScenarioReader {
       case .null?: s.commitmentFact = nil
       case .string(let id)?: s.commitmentFact = id
       case _?:
-        report("commitmentBlock.fact", fields["fact"], "must be a fact id or null; found \(json.describe(fields["fact"]!))")
+        report(
+          "commitmentBlock.fact", fields["fact"], "must be a fact id or null; found \(json.describe(fields["fact"]!))")
       }
       if let h = fields["horizonYears"], let a = assumption(h, "commitmentBlock.horizonYears", .years) {
         s.blockHorizonYears = a
@@ -285,7 +287,8 @@ private struct ProjectionScenarioReader {
       } else {
         json.missing(
           fields, "distribution", place,
-          "missing; give the growth rate's distribution, e.g. {\"type\": \"triangular\", \"min\": 0.1, \"mode\": 0.3, \"max\": 0.6}")
+          "missing; give the growth rate's distribution, e.g. {\"type\": \"triangular\", \"min\": 0.1, \"mode\": 0.3, \"max\": 0.6}"
+        )
       }
       if let from, let to, to < from {
         report(key + ".to", fields["to"], "\(to) is before 'from' (\(from))")
@@ -303,14 +306,16 @@ private struct ProjectionScenarioReader {
       let previous = periods[index - 1]
       guard let end = previous.to else {
         report(
-          "revenue.growth[\(index - 1)].to", nodes[index - 1]["to"] ?? JSONNode(value: .null, position: nodes[index - 1].position),
+          "revenue.growth[\(index - 1)].to",
+          nodes[index - 1]["to"] ?? JSONNode(value: .null, position: nodes[index - 1].position),
           "is open-ended (null) but another period follows; only the last period may be open-ended")
         return nil
       }
       if periods[index].from <= end {
         report(
           "revenue.growth[\(index)].from", nodes[index]["from"],
-          "\(periods[index].from) overlaps the previous period (\(previous.from)–\(end)); periods must be in order and not overlap")
+          "\(periods[index].from) overlaps the previous period (\(previous.from)–\(end)); periods must be in order and not overlap"
+        )
         return nil
       }
     }
@@ -362,7 +367,9 @@ private struct ProjectionScenarioReader {
     switch value.value {
     case .number(let x, let text):
       if let problem = domain.rule.problem(x, written: text) {
-        report(key, value, problem.replacingOccurrences(of: "must be \(domain.rule.expected)", with: "must stay \(domain.name)"))
+        report(
+          key, value,
+          problem.replacingOccurrences(of: "must be \(domain.rule.expected)", with: "must stay \(domain.name)"))
         return nil
       }
       distribution = .fixed(x)
@@ -373,7 +380,8 @@ private struct ProjectionScenarioReader {
     default:
       report(
         key, value,
-        "must be a number (a fixed value) or a distribution object such as {\"type\": \"uniform\", \"min\": 0.1, \"max\": 0.3}; found \(json.describe(value))")
+        "must be a number (a fixed value) or a distribution object such as {\"type\": \"uniform\", \"min\": 0.1, \"max\": 0.3}; found \(json.describe(value))"
+      )
       return nil
     }
     guard let distribution, json.issues.count == before else { return nil }
@@ -464,7 +472,9 @@ private struct ProjectionScenarioReader {
     case "uniform":
       guard need("min", "max"), ok, let min = values["min"], let max = values["max"] else { return nil }
       guard min < max else {
-        report(key + ".min", at("min"), "min (\(show(min))) must be below max (\(show(max))); use {\"type\": \"fixed\"} for a single value")
+        report(
+          key + ".min", at("min"),
+          "min (\(show(min))) must be below max (\(show(max))); use {\"type\": \"fixed\"} for a single value")
         return nil
       }
       return .uniform(min, max)
@@ -502,7 +512,9 @@ private struct ProjectionScenarioReader {
       guard need("sigma"), ok, let sigma = values["sigma"] else { return nil }
       let median = values["median"] ?? values["mu"].map { Foundation.exp($0) } ?? 0
       guard median > 0, median.isFinite else {
-        report(key + ".median", at(values["median"] != nil ? "median" : "mu"), "must be positive and finite; found \(show(median))")
+        report(
+          key + ".median", at(values["median"] != nil ? "median" : "mu"),
+          "must be positive and finite; found \(show(median))")
         return nil
       }
       guard sigma > 0 else {

@@ -58,13 +58,16 @@ public enum StressScenarioFile {
       let place = top.key("parameters")
       json.checkKeys(
         fields, place,
-        allowed: ["defaultTermYears", "investmentYears", "revenueMultiple", "investmentElasticity", "defaultCosts", "maxRounds"])
+        allowed: [
+          "defaultTermYears", "investmentYears", "revenueMultiple", "investmentElasticity", "defaultCosts", "maxRounds",
+        ])
       if let x = json.number(fields, "defaultTermYears", place, .years) { parameters.defaultTermYears = x }
       if let x = json.number(fields, "investmentYears", place, .years) { parameters.investmentYears = x }
       if let x = json.number(fields, "revenueMultiple", place, .revenueMultiple) { parameters.revenueMultiple = x }
       if let x = json.number(fields, "investmentElasticity", place, .elasticity) { parameters.investmentElasticity = x }
       if let x = json.number(fields, "maxRounds", place, .rounds) { parameters.maxRounds = Int(x) }
-      if let costs = fields["defaultCosts"], costs.value != .null, let c = json.object(costs, place.key("defaultCosts")) {
+      if let costs = fields["defaultCosts"], costs.value != .null, let c = json.object(costs, place.key("defaultCosts"))
+      {
         let costPlace = place.key("defaultCosts")
         json.checkKeys(c, costPlace, allowed: ["alpha", "beta"])
         let alpha = json.number(c, "alpha", costPlace, .share, required: true)
@@ -119,7 +122,9 @@ public enum StressScenarioFile {
           let fraction = json.number(fields, "fraction", place, .resourceChange, required: true)
           if let id, let fraction { shocks.append(.changeResources(CompanyID(id), fraction: fraction)) }
         default:
-          if let rate = json.number(fields[kind]!, place.key(kind), .share) { shocks.append(.demandReturns(rate: rate)) }
+          if let rate = json.number(fields[kind]!, place.key(kind), .share) {
+            shocks.append(.demandReturns(rate: rate))
+          }
         }
       }
     }

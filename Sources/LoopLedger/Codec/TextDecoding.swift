@@ -50,7 +50,9 @@ public enum TextDecoding {
       if let encoding = encoding(forCharset: declared) {
         guard let text = String(data: Data(bytes), encoding: encoding.encoding) else {
           return .failure(
-            Problem("it declares the character set '\(declared)' but is not valid \(encoding.name) (line \(place.line), column \(place.column): byte \(byte))"))
+            Problem(
+              "it declares the character set '\(declared)' but is not valid \(encoding.name) (line \(place.line), column \(place.column): byte \(byte))"
+            ))
         }
         return .success((text, encoding.name))
       }
@@ -161,7 +163,8 @@ public enum TextDecoding {
   private static func encoding(forCharset name: String) -> (encoding: String.Encoding, name: String)? {
     switch name {
     case "utf-8", "utf8": return (.utf8, "UTF-8")
-    case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "windows-1252", "cp1252", "x-cp1252":
+    case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "windows-1252", "cp1252",
+      "x-cp1252":
       // As browsers do: ISO-8859-1 and ASCII labels mean Windows-1252.
       return (.windowsCP1252, "Windows-1252")
     case "windows-1250", "cp1250": return (.windowsCP1250, "Windows-1250")
@@ -169,7 +172,8 @@ public enum TextDecoding {
     case "windows-1253", "cp1253": return (.windowsCP1253, "Windows-1253")
     case "windows-1254", "cp1254": return (.windowsCP1254, "Windows-1254")
     case "iso-8859-2", "latin2": return (.isoLatin2, "ISO-8859-2")
-    case "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn": return (String.Encoding(rawValue: 0x8000_0632), "GB18030")
+    case "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn":
+      return (String.Encoding(rawValue: 0x8000_0632), "GB18030")
     case "big5", "big5-hkscs", "x-x-big5", "cp950": return (String.Encoding(rawValue: 0x8000_0A03), "Big5")
     case "shift_jis", "shift-jis", "sjis", "windows-31j", "x-sjis": return (.shiftJIS, "Shift_JIS")
     case "euc-jp": return (.japaneseEUC, "EUC-JP")

@@ -68,13 +68,14 @@ public struct FlowNetwork: Sendable, Equatable {
     var split = 0
     while split < nodeCount, offsets[split] < edgeCount / 2 { split += 1 }
     let halves = [0..<split, split..<nodeCount]
-    let counts = (try? Parallel.map(count: 2) { part -> [Int] in
-      var count = [Int](repeating: 0, count: nodeCount)
-      for position in offsets[halves[part].lowerBound]..<offsets[halves[part].upperBound] {
-        count[Int(targets[position])] += 1
-      }
-      return count
-    }) ?? []
+    let counts =
+      (try? Parallel.map(count: 2) { part -> [Int] in
+        var count = [Int](repeating: 0, count: nodeCount)
+        for position in offsets[halves[part].lowerBound]..<offsets[halves[part].upperBound] {
+          count[Int(targets[position])] += 1
+        }
+        return count
+      }) ?? []
     guard counts.count == 2 else { return transposed() }
     var start = [Int](repeating: 0, count: nodeCount + 1)
     for t in 0..<nodeCount { start[t + 1] = start[t] + counts[0][t] + counts[1][t] }

@@ -5,8 +5,11 @@ public enum MoneyText {
   /// `$10B`, `$1.4T`, `$350M`, `HKD 77.8B`.
   public static func plain(_ value: Double, currency: String) -> String {
     let scaled: (Double, String) =
-      value >= 1e12 ? (value / 1e12, "T") : value >= 1e9 ? (value / 1e9, "B")
-      : value >= 1e6 ? (value / 1e6, "M") : value >= 1e4 ? (value / 1e3, "K") : (value, "")
+      value >= 1e12
+      ? (value / 1e12, "T")
+      : value >= 1e9
+        ? (value / 1e9, "B")
+        : value >= 1e6 ? (value / 1e6, "M") : value >= 1e4 ? (value / 1e3, "K") : (value, "")
     let number = compact(scaled.0)
     return currency == "USD" ? "$\(number)\(scaled.1)" : "\(currency) \(number)\(scaled.1)"
   }

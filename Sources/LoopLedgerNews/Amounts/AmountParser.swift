@@ -413,7 +413,9 @@ private struct Scanner {
     guard Scalar.isASCIILetter(at(i)), !Scalar.isWordChar(at(i - 1)),
       let (value, length) = longest(Scanner.numberWords, at: i), at(i + length) == 0x20
     else { return nil }
-    guard let (scale, scaleLength) = longest(AmountVocabulary.englishScales, at: i + length + 1), scaleLength > 2 else { return nil }
+    guard let (scale, scaleLength) = longest(AmountVocabulary.englishScales, at: i + length + 1), scaleLength > 2 else {
+      return nil
+    }
     let end = i + length + 1 + scaleLength
     return Number(value: value * scale, end: end, figure: value, scale: scale, scaled: true)
   }
@@ -448,8 +450,9 @@ private struct Scanner {
         j += 1
       }
       var (scale, afterScale) = chineseScale(at: j)
-      if afterScale == j, at(j) == 0x20, Scanner.bigUnits[at(j + 1)] != nil
-        || (Scanner.smallUnits[at(j + 1)] != nil && Scanner.bigUnits[at(j + 2)] != nil)
+      if afterScale == j, at(j) == 0x20,
+        Scanner.bigUnits[at(j + 1)] != nil
+          || (Scanner.smallUnits[at(j + 1)] != nil && Scanner.bigUnits[at(j + 2)] != nil)
       {
         // "900 億美元": a number spaced off its unit.
         (scale, afterScale) = chineseScale(at: j + 1)

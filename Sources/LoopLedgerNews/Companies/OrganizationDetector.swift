@@ -65,7 +65,9 @@ enum OrganizationDetector {
         let c = text.folded[j]
         if Scalar.isASCIILetter(c) || Scalar.isDigit(c) || c == 0x26 {
           j += 1
-        } else if (c == 0x2D || c == 0x2E || c == 0x27 || c == 0x2019), j + 1 < n, Scalar.isASCIILetter(text.folded[j + 1]) {
+        } else if (c == 0x2D || c == 0x2E || c == 0x27 || c == 0x2019), j + 1 < n,
+          Scalar.isASCIILetter(text.folded[j + 1])
+        {
           j += 1
         } else {
           break

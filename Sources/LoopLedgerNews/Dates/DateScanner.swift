@@ -154,7 +154,9 @@ public enum DateScanner {
   /// The article's own date, if a full date stands in its first lines or in HTML metadata.
   public static func articleDate(html: String?, text: ArticleText) -> PartialDate? {
     if let html {
-      for key in ["article:published_time", "datePublished", "pubdate", "publishdate", "date\" content", "<time datetime"] {
+      for key in [
+        "article:published_time", "datePublished", "pubdate", "publishdate", "date\" content", "<time datetime",
+      ] {
         if let date = dateAfter(key: key, in: html) { return date }
       }
     }
@@ -222,15 +224,25 @@ private struct Scan {
   static let foldCache: [String: [UInt32]] = {
     var words: [String] = ["年", "月", "日", "號", "期", "為期", "期限", "年期為", "-year", " years", "in"]
     words += ["底", "末", "年底", "年末", "第四季", "起", "以來", "開始", "初", "中", "前後", "中旬", "上旬", "下旬"]
-    words += ["今年", "去年", "明年", "前年", "本年", "上個月", "上月", "本月", "這個月", "當月", "下個月", "下月", "月初",
-      "本月初", "上月底", "上月初", "昨日", "昨天", "今日", "今天", "前天", "日前", "近日", "本週", "上週", "上周", "上星期"]
-    words += ["last month", "this month", "earlier this month", "next month", "last year", "this year",
-      "earlier this year", "next year", "last week", "this week", "earlier this week", "yesterday", "today"]
+    words += [
+      "今年", "去年", "明年", "前年", "本年", "上個月", "上月", "本月", "這個月", "當月", "下個月", "下月", "月初",
+      "本月初", "上月底", "上月初", "昨日", "昨天", "今日", "今天", "前天", "日前", "近日", "本週", "上週", "上周", "上星期",
+    ]
+    words += [
+      "last month", "this month", "earlier this month", "next month", "last year", "this year",
+      "earlier this year", "next year", "last week", "this week", "earlier this week", "yesterday", "today",
+    ]
     words += ["每", "近", "前", "個", "數", "過去"]
     words += chineseSmall.keys
     words += months.map(\.0) + weekdays.map(\.0) + chineseWeekdays.map(\.0)
-    words += ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty"]
-    words += ["over ", "for ", "spanning ", "across ", "in ", "since ", "from ", "by ", "early ", "late ", "mid-", "during ", "of "]
+    words += [
+      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+      "twenty",
+    ]
+    words += [
+      "over ", "for ", "spanning ", "across ", "in ", "since ", "from ", "by ", "early ", "late ", "mid-", "during ",
+      "of ",
+    ]
     var cache: [String: [UInt32]] = [:]
     for w in words { cache[w] = ChineseFold.fold(w) }
     return cache
@@ -319,23 +331,28 @@ private struct Scan {
   static let weekdayWords = prepared(weekdays.map(\.0))
   static let chineseWeekdayWords = prepared(chineseWeekdays.map(\.0))
   static let smallNumbers: [([UInt32], Int)] = chineseSmall.map { (ChineseFold.fold($0.key), $0.value) }
-  static let numberWordList = prepared(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty"])
+  static let numberWordList = prepared([
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+    "twenty",
+  ])
   static let yearOffsets: [(String, Int)] = [("今年", 0), ("去年", -1), ("明年", 1), ("前年", -2), ("本年", 0)]
   static let monthOffsets: [(String, Int)] = [
-      ("上個月", -1), ("上月", -1), ("本月", 0), ("這個月", 0), ("當月", 0), ("下個月", 1), ("下月", 1),
-      ("月初", 0), ("本月初", 0), ("上月底", -1), ("上月初", -1),
-    ]
-  static let dayOffsets: [(String, Int)] = [("昨日", -1), ("昨天", -1), ("今日", 0), ("今天", 0), ("前天", -2), ("日前", 0), ("近日", 0), ("本週", 0)]
+    ("上個月", -1), ("上月", -1), ("本月", 0), ("這個月", 0), ("當月", 0), ("下個月", 1), ("下月", 1),
+    ("月初", 0), ("本月初", 0), ("上月底", -1), ("上月初", -1),
+  ]
+  static let dayOffsets: [(String, Int)] = [
+    ("昨日", -1), ("昨天", -1), ("今日", 0), ("今天", 0), ("前天", -2), ("日前", 0), ("近日", 0), ("本週", 0),
+  ]
   static let relative: [(String, DateExpression)] = [
-      ("last month", .relativeMonth(offset: -1)), ("this month", .relativeMonth(offset: 0)),
-      ("earlier this month", .relativeMonth(offset: 0)), ("next month", .relativeMonth(offset: 1)),
-      ("last year", .relativeYear(offset: -1, month: nil)),
-      ("this year", .relativeYear(offset: 0, month: nil)),
-      ("earlier this year", .relativeYear(offset: 0, month: nil)),
-      ("next year", .relativeYear(offset: 1, month: nil)), ("last week", .relativeWeek(-1)),
-      ("this week", .relativeWeek(0)), ("earlier this week", .relativeWeek(0)),
-      ("yesterday", .relativeDay(-1)), ("today", .relativeDay(0)),
-    ]
+    ("last month", .relativeMonth(offset: -1)), ("this month", .relativeMonth(offset: 0)),
+    ("earlier this month", .relativeMonth(offset: 0)), ("next month", .relativeMonth(offset: 1)),
+    ("last year", .relativeYear(offset: -1, month: nil)),
+    ("this year", .relativeYear(offset: 0, month: nil)),
+    ("earlier this year", .relativeYear(offset: 0, month: nil)),
+    ("next year", .relativeYear(offset: 1, month: nil)), ("last week", .relativeWeek(-1)),
+    ("this week", .relativeWeek(0)), ("earlier this week", .relativeWeek(0)),
+    ("yesterday", .relativeDay(-1)), ("today", .relativeDay(0)),
+  ]
   static let yearOffsetWords = yearOffsets.map { (ChineseFold.fold($0.0), $0.1) }
   static let monthOffsetWords = prepared(monthOffsets.map(\.0))
   static let dayOffsetWords = prepared(dayOffsets.map(\.0))
@@ -459,12 +476,16 @@ private struct Scan {
       }
       return (.relativeYear(offset: offset, month: nil), after)
     }
-    if let (w, length) = firstWord(Scan.monthOffsetWords, at: i), let offset = Scan.monthOffsets.first(where: { $0.0 == w })?.1 {
+    if let (w, length) = firstWord(Scan.monthOffsetWords, at: i),
+      let offset = Scan.monthOffsets.first(where: { $0.0 == w })?.1
+    {
       var stop = i + length
       if let (_, extra) = firstWord(Scan.list4, at: stop) { stop += extra }
       return (.relativeMonth(offset: offset), stop)
     }
-    if let (w, length) = firstWord(Scan.dayOffsetWords, at: i), let offset = Scan.dayOffsets.first(where: { $0.0 == w })?.1 {
+    if let (w, length) = firstWord(Scan.dayOffsetWords, at: i),
+      let offset = Scan.dayOffsets.first(where: { $0.0 == w })?.1
+    {
       return (.relativeDay(offset), i + length)
     }
     if let (w, length) = firstWord(Scan.list5, at: i), !w.isEmpty {
@@ -488,7 +509,9 @@ private struct Scan {
   }
 
   func englishDate(at i: Int) -> (DateExpression, Int)? {
-    if let (w, length) = firstWord(Scan.relativeWords, at: i), let expression = Scan.relative.first(where: { $0.0 == w })?.1 {
+    if let (w, length) = firstWord(Scan.relativeWords, at: i),
+      let expression = Scan.relative.first(where: { $0.0 == w })?.1
+    {
       return (expression, i + length)
     }
     if let (w, length) = firstWord(Scan.weekdayWords, at: i), let day = Scan.weekdays.first(where: { $0.0 == w })?.1 {
@@ -515,7 +538,9 @@ private struct Scan {
     if let (year, yEnd) = digits(at: j, max: 4), yEnd - j == 4, (1900...2100).contains(year) {
       return (.absolute(PartialDate(year: year, month: month)), yEnd)
     }
-    if w == "may" || w == "march" || w == "dec" || w == "jan" || w == "sep" || w == "oct" || w == "nov" || w == "aug" || w == "apr" {
+    if w == "may" || w == "march" || w == "dec" || w == "jan" || w == "sep" || w == "oct" || w == "nov" || w == "aug"
+      || w == "apr"
+    {
       // Bare month words that are also ordinary words count only after "in".
       guard i >= 3 + lower, word("in", at: i - 3), at(i - 1) == 0x20 else { return nil }
     }

@@ -224,9 +224,10 @@ public enum Evaluator {
           continue
         }
         // Among several, the one agreeing best on amount and status.
-        let best = candidates.max { a, b in
-          score(found[a], deal) < score(found[b], deal)
-        } ?? candidates[0]
+        let best =
+          candidates.max { a, b in
+            score(found[a], deal) < score(found[b], deal)
+          } ?? candidates[0]
         unused.removeAll { $0 == best }
         counts.matched += 1
         classes.matched += 1
@@ -248,7 +249,9 @@ public enum Evaluator {
         }
         if let announced = deal.announced, let truthDate = PartialDate(announced) {
           result.dateCompared += 1
-          if let date = candidate.announced, date.overlaps(from: truthDate, to: truthDate) { result.dateConsistent += 1 }
+          if let date = candidate.announced, date.overlaps(from: truthDate, to: truthDate) {
+            result.dateConsistent += 1
+          }
         }
         if !amountOK || !statusOK {
           result.mismatches.append(
@@ -259,18 +262,22 @@ public enum Evaluator {
       }
       for index in unused {
         let c = found[index]
-        result.falsePositives.append("\(file): \(c.payer.name) → \(c.payee.name) \(c.kind.rawValue) (\(c.quote.prefix(60)))")
+        result.falsePositives.append(
+          "\(file): \(c.payer.name) → \(c.payee.name) \(c.kind.rawValue) (\(c.quote.prefix(60)))")
       }
       // The near misses, one class after another, each candidate used once: the pair right but
       // the kind wrong, then the pair reversed, then duplicates of matched pairs, then one side
       // wrong with the kind right; what is left is missed or spurious.
       var assigned: [Int: (String, Int)] = [:]
-      func pass(_ errorClass: String, _ test: (CompanyID, CompanyID, CompanyID, CompanyID, Candidate, TruthDeal) -> Bool) {
+      func pass(
+        _ errorClass: String, _ test: (CompanyID, CompanyID, CompanyID, CompanyID, Candidate, TruthDeal) -> Bool
+      ) {
         for (n, deal) in unmatched.enumerated() where assigned[n] == nil {
           let from = catalog.group(of: id(deal.from))
           let to = catalog.group(of: id(deal.to))
           if let hit = unused.first(where: {
-            test(from, to, catalog.group(of: found[$0].payer.id), catalog.group(of: found[$0].payee.id), found[$0], deal)
+            test(
+              from, to, catalog.group(of: found[$0].payer.id), catalog.group(of: found[$0].payee.id), found[$0], deal)
           }) {
             unused.removeAll { $0 == hit }
             assigned[n] = (errorClass, hit)
@@ -298,7 +305,9 @@ public enum Evaluator {
           classes.missed += 1
           let known = catalog.resolve(name: deal.from) != nil && catalog.resolve(name: deal.to) != nil
           if !known { classes.missedUnknownCompany += 1 }
-          note("missed", "\(describeDeal(deal))\(known ? "" : " [company not in the catalog]") 「\((deal.quote ?? "").prefix(80))」")
+          note(
+            "missed",
+            "\(describeDeal(deal))\(known ? "" : " [company not in the catalog]") 「\((deal.quote ?? "").prefix(80))」")
         }
       }
       for index in duplicates.sorted() {
@@ -324,7 +333,8 @@ public enum Evaluator {
       var exactMatched = 0
       for deal in expected {
         if let index = exactUnused.first(where: {
-          found[$0].payer.id == id(deal.from) && found[$0].payee.id == id(deal.to) && found[$0].kind.rawValue == deal.kind
+          found[$0].payer.id == id(deal.from) && found[$0].payee.id == id(deal.to)
+            && found[$0].kind.rawValue == deal.kind
         }) {
           exactUnused.removeAll { $0 == index }
           exactMatched += 1
@@ -366,14 +376,18 @@ public enum Evaluator {
       factor = rate
     }
     if qualifier == "range" {
-      return close(amount.low.map { $0 * factor }, deal.amountLowUSD) && close(amount.high.map { $0 * factor }, deal.amountHighUSD)
+      return close(amount.low.map { $0 * factor }, deal.amountLowUSD)
+        && close(amount.high.map { $0 * factor }, deal.amountHighUSD)
     }
     return close(amount.value.map { $0 * factor }, deal.amountUSD)
   }
 
   static func describe(_ deal: TruthDeal) -> String {
     let q = deal.amountQualifier ?? "exact"
-    if q == "range" { return "range \(deal.amountLowUSD.map { MoneyText.plain($0, currency: "USD") } ?? "?")–\(deal.amountHighUSD.map { MoneyText.plain($0, currency: "USD") } ?? "?")" }
+    if q == "range" {
+      return
+        "range \(deal.amountLowUSD.map { MoneyText.plain($0, currency: "USD") } ?? "?")–\(deal.amountHighUSD.map { MoneyText.plain($0, currency: "USD") } ?? "?")"
+    }
     if q == "unstated" { return "unstated" }
     return "\(q) \(deal.amountUSD.map { MoneyText.plain($0, currency: "USD") } ?? "?")"
   }
@@ -382,9 +396,11 @@ public enum Evaluator {
     switch amount.qualifier {
     case .unstated: return "unstated"
     case .range:
-      return "range \(amount.low.map { MoneyText.plain($0, currency: amount.currency ?? "USD") } ?? "?")–\(amount.high.map { MoneyText.plain($0, currency: amount.currency ?? "USD") } ?? "?")"
+      return
+        "range \(amount.low.map { MoneyText.plain($0, currency: amount.currency ?? "USD") } ?? "?")–\(amount.high.map { MoneyText.plain($0, currency: amount.currency ?? "USD") } ?? "?")"
     default:
-      return "\(amount.qualifier.rawValue) \(amount.value.map { MoneyText.plain($0, currency: amount.currency ?? "USD") } ?? "?")"
+      return
+        "\(amount.qualifier.rawValue) \(amount.value.map { MoneyText.plain($0, currency: amount.currency ?? "USD") } ?? "?")"
     }
   }
 }

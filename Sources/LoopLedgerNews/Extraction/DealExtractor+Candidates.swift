@@ -11,7 +11,9 @@ extension Run {
       asWritten: text.slice(mention.range), span: mention.range, via: mention.via)
   }
 
-  func makeCandidates(_ relation: Relation, in context: SentenceContext, forcedAmount: ParsedAmount?? = nil) -> [Candidate] {
+  func makeCandidates(_ relation: Relation, in context: SentenceContext, forcedAmount: ParsedAmount?? = nil)
+    -> [Candidate]
+  {
     let trigger = relation.trigger
     let clause = trigger.clause
     guard case .trigger(_, let triggerProduct) = trigger.tag else { return [] }
@@ -43,10 +45,12 @@ extension Run {
     }
     if weakVerbs.contains(triggerWord), product == nil, amountChoice == nil { return [] }
     // "承諾最高投資80億美元": a ceiling written before the relation word still caps the amount after it.
-    if var choice = amountChoice, choice.amount.qualifier == .exact, choice.range.lowerBound >= trigger.range.upperBound,
+    if var choice = amountChoice, choice.amount.qualifier == .exact,
+      choice.range.lowerBound >= trigger.range.upperBound,
       choice.range.lowerBound - trigger.range.upperBound <= 1
     {
-      let before = ChineseFold.foldedString(text.slice(Swift.max(0, trigger.range.lowerBound - 3)..<trigger.range.lowerBound))
+      let before = ChineseFold.foldedString(
+        text.slice(Swift.max(0, trigger.range.lowerBound - 3)..<trigger.range.lowerBound))
       if ["最高", "最多", "至多", "高达"].contains(where: { before.hasSuffix($0) }) {
         choice.amount.qualifier = .upTo
         choice.amount.asWritten = text.slice((trigger.range.lowerBound - 2)..<choice.range.upperBound)
@@ -62,12 +66,14 @@ extension Run {
     // An agreement that names no product needs an amount and both sides in its own clause, or a
     // list of vendors it is signed with (與多家雲端供應商，包括輝達、超微…簽約).
     // "Anthropic表示，與谷歌的這筆交易價值達數百億美元": the subject of the sentence's first clause.
-    let subjectInSentence = relation.subjectInClause
+    let subjectInSentence =
+      relation.subjectInClause
       || relation.subjects.allSatisfy { context.range.contains($0.range.lowerBound) }
     if relation.flow == .agreement, product == nil,
       amountChoice == nil || !subjectInSentence || !relation.counterInClause
     {
-      let vendors = relation.counterparties.count >= 2
+      let vendors =
+        relation.counterparties.count >= 2
         && relation.counterparties.allSatisfy { isVendorRole($0.company) }
         && relation.subjects.allSatisfy { !isVendorRole($0.company) }
       // "a deal for a generator facility to be built by Entergy": the maker is named.
@@ -77,11 +83,12 @@ extension Run {
     if !relation.gapped.isEmpty, forcedAmount == nil {
       // "Nvidia will invest up to $10 billion and Microsoft up to $5 billion": one candidate per
       // subject, each with its own amount.
-      var result = makeCandidates(Relation(
-        trigger: relation.trigger, flow: relation.flow, subjects: relation.subjects,
-        counterparties: relation.counterparties, counterPreposition: relation.counterPreposition,
-        passive: relation.passive, directionBasis: relation.directionBasis, subjectInClause: relation.subjectInClause,
-        counterInClause: relation.counterInClause, viaCloud: relation.viaCloud, viaRound: relation.viaRound),
+      var result = makeCandidates(
+        Relation(
+          trigger: relation.trigger, flow: relation.flow, subjects: relation.subjects,
+          counterparties: relation.counterparties, counterPreposition: relation.counterPreposition,
+          passive: relation.passive, directionBasis: relation.directionBasis, subjectInClause: relation.subjectInClause,
+          counterInClause: relation.counterInClause, viaCloud: relation.viaCloud, viaRound: relation.viaRound),
         in: context, forcedAmount: .some(amountChoice))
       for (mention, amount) in relation.gapped {
         var single = relation
@@ -120,7 +127,8 @@ extension Run {
     }
 
     var result: [Candidate] = []
-    let shared = relation.subjects.count > 1 || relation.counterparties.count > 1
+    let shared =
+      relation.subjects.count > 1 || relation.counterparties.count > 1
       || (relation.subjects + relation.counterparties).contains { hasUnnamedOthers(after: $0) }
     let pairsInOrder = respectively && pairs > 1 && clauseAmounts.count == pairs
     for (subjectIndex, subject) in relation.subjects.enumerated() {
@@ -175,13 +183,17 @@ extension Run {
           amountBasis = choice.amount.asWritten
         }
         if shared, chosen != nil, !pairsInOrder {
-          notes.append("The amount \(amount.asWritten ?? "") is a total shared with other companies of the same sentence; kept as unstated for this pair.")
+          notes.append(
+            "The amount \(amount.asWritten ?? "") is a total shared with other companies of the same sentence; kept as unstated for this pair."
+          )
           amount = .unstated
           conversion = nil
           chosen = nil
           amountBasis = nil
         }
-        if chosen == nil, !shared, let bounded = fundsBound(payer: payer.company, payee: payee.company, clause: clause, in: context) {
+        if chosen == nil, !shared,
+          let bounded = fundsBound(payer: payer.company, payee: payee.company, clause: clause, in: context)
+        {
           amount = bounded.amount
           amountBasis = bounded.basis
           notes.append(bounded.note)
@@ -195,13 +207,19 @@ extension Run {
           status = round.status
           statusBasis = round.statusBasis.map { "round: \($0)" } ?? "round"
         }
-        let (date, dateBasis) = date(for: trigger, status: status, groups: [catalog.group(of: payer.company), catalog.group(of: payee.company)], in: context)
-        let term = context.terms.min { abs($0.range.lowerBound - trigger.range.lowerBound) < abs($1.range.lowerBound - trigger.range.lowerBound) }
+        let (date, dateBasis) = date(
+          for: trigger, status: status, groups: [catalog.group(of: payer.company), catalog.group(of: payee.company)],
+          in: context)
+        let term = context.terms.min {
+          abs($0.range.lowerBound - trigger.range.lowerBound) < abs($1.range.lowerBound - trigger.range.lowerBound)
+        }
         let (quote, span) = quote(for: trigger, in: context)
         // Confidence: how directly the text states the deal (weights in docs/news-extraction.md;
         // the article-level part is added when mentions are merged).
         var confidence = 0.5
-        let markedDirection = ["preposition", "passive", "possessive", "provides", "agent", "maker", "round", "deploys"]
+        let markedDirection = [
+          "preposition", "passive", "possessive", "provides", "agent", "maker", "round", "deploys",
+        ]
         if markedDirection.contains(where: { directionBasis.hasPrefix($0) }) { confidence += 0.15 }
         if directionBasis == "word order" { confidence += 0.1 }
         if relation.subjectInClause, subject.via == "named" { confidence += 0.1 }
@@ -229,7 +247,9 @@ extension Run {
         if let amountBasis { candidateBasis["amount"] = amountBasis }
         if let product { candidateBasis["product"] = "\(product)" }
         let additional = context.items.contains {
-          if case .additional = $0.tag { return $0.clause == clause && $0.range.upperBound <= trigger.range.upperBound + 2 }
+          if case .additional = $0.tag {
+            return $0.clause == clause && $0.range.upperBound <= trigger.range.upperBound + 2
+          }
           return false
         }
         result.append(
@@ -238,7 +258,8 @@ extension Run {
             currencyAssumed: assumed, announced: date, status: status, termYears: term.map(\.years),
             quote: quote, span: span, confidence: Swift.min(0.95, Swift.max(0.05, confidence)),
             basis: candidateBasis, alsoIn: [], duplicateOf: nil, mergedSources: nil, notes: notes,
-            isAdditional: additional, sentence: context.index, productAdjacent: triggerProduct != nil || productIsAdjacent(to: trigger, in: context),
+            isAdditional: additional, sentence: context.index,
+            productAdjacent: triggerProduct != nil || productIsAdjacent(to: trigger, in: context),
             roundKey: relation.viaRound ? (lastRound?.sentence ?? context.index) : nil))
       }
     }
@@ -266,8 +287,10 @@ extension Run {
       if other.mention != nil {
         let gap = ChineseFold.foldedString(text.slice(item.range.upperBound..<other.range.lowerBound))
         guard other.range.lowerBound - item.range.upperBound <= 14, !gap.contains(",") else { return false }
-        return ["startup", "start-up", "maker", "company", "firm", "provider", "operator", "developer", "designer",
-          "giant", "group", "公司", "厂商", "企业", "商"].contains { gap.contains($0) }
+        return [
+          "startup", "start-up", "maker", "company", "firm", "provider", "operator", "developer", "designer",
+          "giant", "group", "公司", "厂商", "企业", "商",
+        ].contains { gap.contains($0) }
       }
       guard case .product = other.tag else { return false }
       next += 1
@@ -286,7 +309,9 @@ extension Run {
   func hasUnnamedOthers(after mention: Mention) -> Bool {
     let end = Swift.min(f.count, mention.range.upperBound + 12)
     let after = ChineseFold.foldedString(text.slice(mention.range.upperBound..<end))
-    return ["及其他", "和其他", "与其他", "等其他", " and other", ", and other", " among others", " and others"].contains { after.hasPrefix($0) }
+    return ["及其他", "和其他", "与其他", "等其他", " and other", ", and other", " among others", " and others"].contains {
+      after.hasPrefix($0)
+    }
   }
 
   /// Verbs that mean a purchase only with a product or an amount (使用, use, 支付, spend).
@@ -295,15 +320,17 @@ extension Run {
     "spent", "spending", "提供", "provide", "provides", "provided", "providing", "offer", "offers", "投入",
   ]
   /// Past tenses that report a completed deal.
-  static let pastTense: Set<String> = Set([
-    "invested", "took a stake", "poured", "injected", "bought", "purchased", "paid", "pumped", "raised", "募得",
-    "籌得", "sent", "transferred", "wired", "contributed",
-  ].map(ChineseFold.foldedString))
+  static let pastTense: Set<String> = Set(
+    [
+      "invested", "took a stake", "poured", "injected", "bought", "purchased", "paid", "pumped", "raised", "募得",
+      "籌得", "sent", "transferred", "wired", "contributed",
+    ].map(ChineseFold.foldedString))
   /// Relation words that state their own status (committed → announced).
-  static let triggerStatus: [String: DealStatus] = Dictionary(uniqueKeysWithValues: [
-    ("committed", DealStatus.announced), ("commits", .announced), ("pledged", .announced),
-    ("pledges", .announced), ("簽約", .announced),
-  ].map { (ChineseFold.foldedString($0.0), $0.1) })
+  static let triggerStatus: [String: DealStatus] = Dictionary(
+    uniqueKeysWithValues: [
+      ("committed", DealStatus.announced), ("commits", .announced), ("pledged", .announced),
+      ("pledges", .announced), ("簽約", .announced),
+    ].map { (ChineseFold.foldedString($0.0), $0.1) })
   /// Payment verbs that need an amount of their own.
   static let amountVerbs: Set<String> = [
     "sent", "transferred", "wired", "committed", "commits", "pledge", "pledges", "pledged", "pledging",
@@ -332,7 +359,8 @@ extension Run {
       }
     }
     // "a deal to use", "agreed to use": an infinitive after a deal word.
-    let before = ChineseFold.foldedString(text.slice(Swift.max(context.range.lowerBound, trigger.range.lowerBound - 3)..<trigger.range.lowerBound))
+    let before = ChineseFold.foldedString(
+      text.slice(Swift.max(context.range.lowerBound, trigger.range.lowerBound - 3)..<trigger.range.lowerBound))
     return before.hasSuffix("to ")
   }
 
@@ -354,9 +382,15 @@ extension Run {
     var isAgreement = false
     if case .trigger(.agreement, _) = trigger.tag { isAgreement = true }
     // "a $9.7 billion cloud services agreement": the product right before an agreement noun is its own.
-    if isAgreement, let adjacent = context.items.last(where: {
-      if case .product = $0.tag { return $0.clause == trigger.clause && $0.range.upperBound <= trigger.range.lowerBound } else { return false }
-    }), trigger.range.lowerBound - adjacent.range.upperBound <= 3, case .product(let product) = adjacent.tag {
+    if isAgreement,
+      let adjacent = context.items.last(where: {
+        if case .product = $0.tag {
+          return $0.clause == trigger.clause && $0.range.upperBound <= trigger.range.lowerBound
+        } else {
+          return false
+        }
+      }), trigger.range.lowerBound - adjacent.range.upperBound <= 3, case .product(let product) = adjacent.tag
+    {
       return product
     }
     let items = context.items
@@ -437,7 +471,9 @@ extension Run {
       let role = roleOf(id)
       switch product {
       case .chips?: return role == "chips" || role == "hardware"
-      case .cloud?, .compute?: return isCloudVendor(id) || role == "cloud" || (role == "big_tech" && catalog.cloudUnit(of: catalog.group(of: id)) != nil) || role == "chips"
+      case .cloud?, .compute?:
+        return isCloudVendor(id) || role == "cloud"
+          || (role == "big_tech" && catalog.cloudUnit(of: catalog.group(of: id)) != nil) || role == "chips"
       case .software?: return role == "ai_lab" || role == "software"
       case .equity?, .money?: return role == "ai_lab"
       default:
@@ -490,15 +526,18 @@ extension Run {
     let clause = trigger.clause
     var best: ParsedAmount? = nil
     var bestDistance = Int.max
-    for amount in context.amounts where abs(amount.range.lowerBound - trigger.range.lowerBound) < 300
+    for amount in context.amounts
+    where abs(amount.range.lowerBound - trigger.range.lowerBound) < 300
       && context.clause(of: amount.range.lowerBound) == clause && !excluded(amount)
     {
-      let distance = amount.range.lowerBound >= trigger.range.upperBound
+      let distance =
+        amount.range.lowerBound >= trigger.range.upperBound
         ? amount.range.lowerBound - trigger.range.upperBound : trigger.range.lowerBound - amount.range.upperBound
       // Another relation word closer to the amount claims it.
       let claimed = triggers.contains { other in
         guard other.range != trigger.range, other.clause == clause else { return false }
-        let d = amount.range.lowerBound >= other.range.upperBound
+        let d =
+          amount.range.lowerBound >= other.range.upperBound
           ? amount.range.lowerBound - other.range.upperBound : other.range.lowerBound - amount.range.upperBound
         return d < distance && !(isSameRelationWord(other, trigger))
       }
@@ -521,18 +560,22 @@ extension Run {
     }
     // An investor's share is not the round's total: a round word elsewhere in the sentence claims
     // the amounts of the neighbouring clauses.
-    let raiseInSentence = context.items.contains { if case .trigger(.raise, _) = $0.tag { return $0.clause != clause } else { return false } }
+    let raiseInSentence = context.items.contains {
+      if case .trigger(.raise, _) = $0.tag { return $0.clause != clause } else { return false }
+    }
     if case .trigger(.invest, _) = trigger.tag, raiseInSentence { return nil }
     // A neighbouring clause without a relation word of its own (為期七年、總值高達380億美元的…計劃).
     // Agreement nouns (協議, deal) name the same deal, so they do not claim the clause.
-    let triggerClauses = Set(triggers.compactMap { item -> Int? in
-      if case .trigger(let flow, _) = item.tag, flow != .agreement { return item.clause }
-      return nil
-    })
+    let triggerClauses = Set(
+      triggers.compactMap { item -> Int? in
+        if case .trigger(let flow, _) = item.tag, flow != .agreement { return item.clause }
+        return nil
+      })
     for neighbour in [clause - 1, clause + 1] where neighbour >= 0 && neighbour < context.clauses.count {
       guard !triggerClauses.contains(neighbour) else { continue }
       let hasMention = context.items.contains { $0.clause == neighbour && $0.mention != nil }
-      for amount in context.amounts where context.clause(of: amount.range.lowerBound) == neighbour && !excluded(amount) && !isTotal(amount) {
+      for amount in context.amounts
+      where context.clause(of: amount.range.lowerBound) == neighbour && !excluded(amount) && !isTotal(amount) {
         if neighbour == clause + 1, hasMention { continue }
         return amount
       }
@@ -547,18 +590,25 @@ extension Run {
   }
 
   /// "所得資金" / "the proceeds": bounded by the latest investment into the payer in this paragraph.
-  func fundsBound(payer: CompanyID, payee: CompanyID, clause: Int, in context: SentenceContext) -> (amount: Amount, basis: String, note: String)? {
-    guard let reference = context.items.first(where: {
-      if case .fundsReference = $0.tag { return $0.clause == clause }
-      return false
-    }) else { return nil }
+  func fundsBound(payer: CompanyID, payee: CompanyID, clause: Int, in context: SentenceContext) -> (
+    amount: Amount, basis: String, note: String
+  )? {
+    guard
+      let reference = context.items.first(where: {
+        if case .fundsReference = $0.tag { return $0.clause == clause }
+        return false
+      })
+    else { return nil }
     let group = catalog.group(of: payer)
     // The money the vendor itself invested comes back first (輝達投資OpenAI，OpenAI再用這筆資金向輝達購買);
     // among several, the largest.
     let into = paragraphInvestments.filter { catalog.group(of: $0.payee.id) == group }
     let fromVendor = into.filter { catalog.group(of: $0.payer.id) == catalog.group(of: payee) }
     let pool = fromVendor.isEmpty ? into : fromVendor
-    guard let investment = pool.max(by: { ($0.amount.value ?? $0.amount.high ?? 0) < ($1.amount.value ?? $1.amount.high ?? 0) }),
+    guard
+      let investment = pool.max(by: {
+        ($0.amount.value ?? $0.amount.high ?? 0) < ($1.amount.value ?? $1.amount.high ?? 0)
+      }),
       let bound = investment.amount.high ?? investment.amount.value, investment.amount.qualifier != .atLeast,
       investment.amount.qualifier != .moreThan
     else { return nil }
@@ -628,8 +678,12 @@ extension Run {
     // "…已對Anthropic投資逾30億美元，包括2023年投資的20億美元…": a clause that details the one
     // before it shares its status, completion included.
     if chosen == nil || chosen?.0.weak == true, clause > 0, clause < context.clauses.count {
-      let opening = ChineseFold.foldedString(text.slice(context.clauses[clause].lowerBound..<Swift.min(context.clauses[clause].upperBound, context.clauses[clause].lowerBound + 10)))
-        .trimmingSpaces
+      let opening = ChineseFold.foldedString(
+        text.slice(
+          context.clauses[clause]
+            .lowerBound..<Swift.min(context.clauses[clause].upperBound, context.clauses[clause].lowerBound + 10))
+      )
+      .trimmingSpaces
       if ["包括", "包含", "其中", "including", "of which"].contains(where: { opening.hasPrefix($0) }),
         let item = context.items.last(where: { $0.clause == clause - 1 && usable($0).map { !$0.weak } == true }),
         let word = usable(item), !isNegated(item)
@@ -646,8 +700,12 @@ extension Run {
       return (.closed, text.slice(trigger.range))
     }
     // "並獲得輝達資助", "received funding from": money received is money paid.
-    if chosen == nil, relation.passive, isPayment, !context.items.contains(where: { statusWord($0) != nil && $0.clause == clause }) {
-      if let passive = context.items.first(where: { if case .passive = $0.tag { return $0.clause == clause } else { return false } }) {
+    if chosen == nil, relation.passive, isPayment,
+      !context.items.contains(where: { statusWord($0) != nil && $0.clause == clause })
+    {
+      if let passive = context.items.first(where: {
+        if case .passive = $0.tag { return $0.clause == clause } else { return false }
+      }) {
         return (.closed, text.slice(passive.range))
       }
     }
@@ -664,7 +722,9 @@ extension Run {
     let rumour = context.items.first { if case .rumour = $0.tag { return true } else { return false } }
     if let (word, item) = chosen, !word.weak, word.status == .announced || word.status == .closed, isNegated(item) {
       // 尚未達成協議, has not signed: not done yet.
-      return (.talks, text.slice(Swift.max(context.range.lowerBound, item.range.lowerBound - 2)..<item.range.upperBound))
+      return (
+        .talks, text.slice(Swift.max(context.range.lowerBound, item.range.lowerBound - 2)..<item.range.upperBound)
+      )
     }
     if let (word, item) = chosen, !word.weak {
       if word.status == .planned, let talks { return (.talks, text.slice(talks.range)) }
@@ -702,20 +762,27 @@ extension Run {
     let start = Swift.max(0, item.range.lowerBound - 8)
     let before = ChineseFold.foldedString(text.slice(start..<item.range.lowerBound))
     if let last = before.unicodeScalars.last, ["未", "没", "不"].contains(String(last)) { return true }
-    if before.hasSuffix("未能") || before.hasSuffix("尚未") || before.hasSuffix("从未") || before.hasSuffix("并未") { return true }
-    return before.hasSuffix("not ") || before.hasSuffix("yet to ") || before.hasSuffix("n't ") || before.hasSuffix("never ")
+    if before.hasSuffix("未能") || before.hasSuffix("尚未") || before.hasSuffix("从未") || before.hasSuffix("并未") {
+      return true
+    }
+    return before.hasSuffix("not ") || before.hasSuffix("yet to ") || before.hasSuffix("n't ")
+      || before.hasSuffix("never ")
   }
 
   // MARK: Date, quote
 
-  func date(for trigger: Item, status: DealStatus, groups: Set<CompanyID>, in context: SentenceContext) -> (PartialDate?, String?) {
+  func date(for trigger: Item, status: DealStatus, groups: Set<CompanyID>, in context: SentenceContext) -> (
+    PartialDate?, String?
+  ) {
     let clause = trigger.clause
     let resolved = context.dates.compactMap { mention -> (DateMention, PartialDate)? in
       mention.expression.resolve(articleDate: articleDate).map { (mention, $0) }
     }
     let inClause = resolved.filter { context.clause(of: $0.0.range.lowerBound) == clause }
     let pool = inClause.isEmpty ? resolved : inClause
-    if let best = pool.min(by: { abs($0.0.range.lowerBound - trigger.range.lowerBound) < abs($1.0.range.lowerBound - trigger.range.lowerBound) }) {
+    if let best = pool.min(by: {
+      abs($0.0.range.lowerBound - trigger.range.lowerBound) < abs($1.0.range.lowerBound - trigger.range.lowerBound)
+    }) {
       return (best.1, text.slice(best.0.range))
     }
     if let lastDated, !lastDated.groups.isDisjoint(with: groups) {

@@ -13,11 +13,13 @@ extension Run {
   func resolveAgreements(_ candidates: [Candidate]) -> [Candidate] {
     var result = candidates
     var drop = Set<Int>()
-    for (i, agreement) in candidates.enumerated() where agreement.basis["direction"].map({ $0.hasPrefix("roles") || $0.hasPrefix("subject") }) == true {
+    for (i, agreement) in candidates.enumerated()
+    where agreement.basis["direction"].map({ $0.hasPrefix("roles") || $0.hasPrefix("subject") }) == true {
       let pair = Set([groups(agreement).0, groups(agreement).1])
       for (j, other) in candidates.enumerated() where j != i && !drop.contains(j) {
         guard other.basis["direction"].map({ !$0.hasPrefix("roles") && !$0.hasPrefix("subject") }) == true,
-          Set([groups(other).0, groups(other).1]) == pair, other.kind.flowClass == agreement.kind.flowClass || agreement.kind == .other
+          Set([groups(other).0, groups(other).1]) == pair,
+          other.kind.flowClass == agreement.kind.flowClass || agreement.kind == .other
         else { continue }
         var merged = agreement
         merged.payer = other.payer
@@ -61,16 +63,21 @@ extension Run {
   func mergeSentence(_ candidates: [Candidate]) -> [Candidate] {
     var result: [Candidate] = []
     for candidate in candidates {
-      if candidate.isAdditionalFollowUp, result.contains(where: {
-        $0.isAdditionalFollowUp && groups($0) == groups(candidate) && $0.kind == candidate.kind && $0.amount == candidate.amount
-      }) {
+      if candidate.isAdditionalFollowUp,
+        result.contains(where: {
+          $0.isAdditionalFollowUp && groups($0) == groups(candidate) && $0.kind == candidate.kind
+            && $0.amount == candidate.amount
+        })
+      {
         // 追加了110億美元訂單: the addition and its order noun are one follow-up.
         continue
       }
-      if !candidate.isAdditionalFollowUp, let index = result.firstIndex(where: {
-        groups($0) == groups(candidate) && $0.kind == candidate.kind && $0.isAdditional == candidate.isAdditional
-          && !$0.isAdditionalFollowUp && Run.amountsOverlap($0.amount, candidate.amount)
-      }) {
+      if !candidate.isAdditionalFollowUp,
+        let index = result.firstIndex(where: {
+          groups($0) == groups(candidate) && $0.kind == candidate.kind && $0.isAdditional == candidate.isAdditional
+            && !$0.isAdditionalFollowUp && Run.amountsOverlap($0.amount, candidate.amount)
+        })
+      {
         result[index] = combine(result[index], candidate, sameSentence: true)
       } else {
         result.append(candidate)
@@ -86,7 +93,9 @@ extension Run {
     for candidate in candidates where candidate.kind == .cloudContract || candidate.kind == .computePurchase {
       let involved: Set<CompanyID> = [catalog.group(of: candidate.payer.id), catalog.group(of: candidate.payee.id)]
       for (index, item) in context.items.enumerated() {
-        guard case .product(.chips) = item.tag, index > 0, let maker = context.items[index - 1].mention else { continue }
+        guard case .product(.chips) = item.tag, index > 0, let maker = context.items[index - 1].mention else {
+          continue
+        }
         guard item.range.lowerBound - maker.range.upperBound <= 3,
           !involved.contains(catalog.group(of: maker.company)), roleOf(maker.company) == "chips"
         else { continue }
@@ -98,7 +107,9 @@ extension Run {
         }
         let clause = context.clauses[Swift.min(item.clause, context.clauses.count - 1)]
         // "該公司核心業務包括提供英偉達GPU": a description, not chips it must buy.
-        if context.items.contains(where: { if case .description = $0.tag { return $0.clause == item.clause } else { return false } }) {
+        if context.items.contains(where: {
+          if case .description = $0.tag { return $0.clause == item.clause } else { return false }
+        }) {
           continue
         }
         var implied = candidate
@@ -119,7 +130,9 @@ extension Run {
           "status": "implied",
         ]
         if let announced = candidate.basis["announced"] { implied.basis["announced"] = announced }
-        implied.notes = ["Implied, not stated: \(candidate.payer.name) gets \(implied.payee.name) chips through \(candidate.payee.name)'s cloud, so \(candidate.payee.name) buys them."]
+        implied.notes = [
+          "Implied, not stated: \(candidate.payer.name) gets \(implied.payee.name) chips through \(candidate.payee.name)'s cloud, so \(candidate.payee.name) buys them."
+        ]
         result.append(implied)
       }
     }
@@ -132,7 +145,9 @@ extension Run {
       if let date = last.announced, last.basis["announced"]?.hasPrefix("article date") != true {
         lastDated = (date, [catalog.group(of: last.payer.id), catalog.group(of: last.payee.id)])
       }
-    } else if let word = context.items.last(where: { statusWord($0).map { !$0.weak && !$0.clauseOnly } == true }).flatMap(statusWord) {
+    } else if let word = context.items.last(where: { statusWord($0).map { !$0.weak && !$0.clauseOnly } == true })
+      .flatMap(statusWord)
+    {
       if word.status == .talks || word.status == .cancelled { lastStatus = word.status }
     }
     // The subject for the next sentence: the last company named outside a prepositional phrase.
@@ -188,7 +203,9 @@ extension Run {
       lead.termYears = other.termYears
       if let basis = other.basis["term"] { lead.basis["term"] = basis }
     }
-    if Run.statusStrength(other.basis["status"]) > Run.statusStrength(lead.basis["status"]), let basis = other.basis["status"] {
+    if Run.statusStrength(other.basis["status"]) > Run.statusStrength(lead.basis["status"]),
+      let basis = other.basis["status"]
+    {
       // A status a word of the deal's own states beats one reported by sources, carried, or assumed.
       lead.status = other.status
       lead.basis["status"] = basis
@@ -239,7 +256,9 @@ extension Run {
     // a $40bn commitment paid as $22.5bn and $8bn) is not a deal of its own.
     for index in candidates.indices where candidates[index].confidence >= 0 {
       let total = candidates[index]
-      guard let whole = total.amount.value ?? total.amount.high, whole > 0, total.amount.qualifier != .range else { continue }
+      guard let whole = total.amount.value ?? total.amount.high, whole > 0, total.amount.qualifier != .range else {
+        continue
+      }
       // Only an amount its sentence calls a total or a commitment, or details with 包括 / including.
       let sentence = ChineseFold.foldedString(text.slice(total.span))
       guard total.isTotal || Run.totalWords.contains(where: { sentence.contains($0) }) else { continue }
@@ -254,7 +273,9 @@ extension Run {
       let sum = values.reduce(0, +)
       guard values.count >= 2, sum >= 0.7 * whole, sum <= 1.05 * whole, let first = parts.first else { continue }
       candidates[first].alsoIn.append(Evidence(quote: "", span: total.span))
-      candidates[first].notes.append("Part of \(total.amount.asWritten ?? "a total") (\(total.payer.name) → \(total.payee.name)), which the parts add up to.")
+      candidates[first].notes.append(
+        "Part of \(total.amount.asWritten ?? "a total") (\(total.payer.name) → \(total.payee.name)), which the parts add up to."
+      )
       candidates[index].confidence = -1
     }
     candidates.removeAll { $0.confidence < 0 }
@@ -292,8 +313,13 @@ extension Run {
     }
     for indices in byPair.values where indices.count > 1 {
       let kinds = Set(indices.map { "\(result[$0].kind)-\(groups(result[$0]).0)" })
-      guard kinds.count > 1, let best = indices.max(by: { result[$0].confidence < result[$1].confidence }) else { continue }
-      for index in indices where index != best && result[index].kind != result[best].kind || (index != best && groups(result[index]) != groups(result[best])) {
+      guard kinds.count > 1, let best = indices.max(by: { result[$0].confidence < result[$1].confidence }) else {
+        continue
+      }
+      for index in indices
+      where index != best && result[index].kind != result[best].kind
+        || (index != best && groups(result[index]) != groups(result[best]))
+      {
         result[index].confidence = Swift.max(0.05, result[index].confidence - 0.1)
       }
     }

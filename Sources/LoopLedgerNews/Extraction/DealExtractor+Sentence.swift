@@ -111,7 +111,9 @@ extension Run {
     candidates = mergeSentence(candidates)
     candidates.append(contentsOf: impliedPurchases(candidates, in: context))
     updateParagraphState(context, candidates)
-    if let last = candidates.last(where: { $0.status != .implied }), last.basis["status"] != nil { articleStatus = last.status }
+    if let last = candidates.last(where: { $0.status != .implied }), last.basis["status"] != nil {
+      articleStatus = last.status
+    }
     paragraphCandidates.append(contentsOf: candidates.filter { $0.status != .implied })
     if paragraphCandidates.count > 32 { paragraphCandidates.removeFirst(paragraphCandidates.count - 32) }
     recentCandidates.append(contentsOf: candidates.filter { $0.status != .implied })
@@ -147,7 +149,8 @@ extension Run {
         })
       else { continue }
       let parts = context.amounts.filter {
-        $0.range.lowerBound > marker.range.upperBound && ($0.amount.value ?? $0.amount.high).map { $0 < whole && !used.contains($0) } == true
+        $0.range.lowerBound > marker.range.upperBound
+          && ($0.amount.value ?? $0.amount.high).map { $0 < whole && !used.contains($0) } == true
           && $0.amount.currency == candidate.amount.currency
       }
       guard parts.count >= 2 else { continue }
@@ -157,14 +160,19 @@ extension Run {
         copy.conversion = part.conversion
         copy.basis["amount"] = part.amount.asWritten
         let limit = n + 1 < parts.count ? parts[n + 1].range.lowerBound : context.range.upperBound
-        let date = context.dates.first { $0.range.lowerBound >= part.range.upperBound && $0.range.lowerBound < limit }
-          ?? context.dates.last { $0.range.upperBound <= part.range.lowerBound && $0.range.lowerBound > marker.range.upperBound }
+        let date =
+          context.dates.first { $0.range.lowerBound >= part.range.upperBound && $0.range.lowerBound < limit }
+          ?? context.dates.last {
+            $0.range.upperBound <= part.range.lowerBound && $0.range.lowerBound > marker.range.upperBound
+          }
         copy.announced = date?.expression.resolve(articleDate: articleDate)
         copy.basis["announced"] = date.map { text.slice($0.range) }
         copy.isAdditional = true
         copy.isAdditionalFollowUp = true
         copy.isTotal = false
-        copy.notes = ["A part of \(candidate.amount.asWritten ?? "the total") (\(candidate.payer.name) → \(candidate.payee.name))."]
+        copy.notes = [
+          "A part of \(candidate.amount.asWritten ?? "the total") (\(candidate.payer.name) → \(candidate.payee.name))."
+        ]
         result.append(copy)
       }
     }
@@ -204,7 +212,8 @@ extension Run {
         context.range.contains(raiser.range.lowerBound) || !isDefiniteRound(item)
       else { continue }
       let stub = Relation(
-        trigger: item, flow: .raise, subjects: [raiser], counterparties: [raiser], counterPreposition: nil, passive: false,
+        trigger: item, flow: .raise, subjects: [raiser], counterparties: [raiser], counterPreposition: nil,
+        passive: false,
         directionBasis: "", subjectInClause: true, counterInClause: true, viaCloud: false)
       let (status, basis) = status(for: stub, in: context)
       let label = roundLabel(before: item)
@@ -241,9 +250,12 @@ extension Run {
     while k < context.items.count, context.items[k].range.lowerBound - noun.range.upperBound <= 60 {
       if context.items[k].clause != copulaClause {
         // "投資方陣容異常豪華，其中最引人注目的是阿里和騰訊": a clause that details the one before.
-        let opening = ChineseFold.foldedString(text.slice(context.clauses[Swift.min(context.items[k].clause, context.clauses.count - 1)]))
-          .trimmingSpaces
-        guard context.items[k].clause == copulaClause + 1, ["其中", "包括", "including", "among them"].contains(where: { opening.hasPrefix($0) })
+        let opening = ChineseFold.foldedString(
+          text.slice(context.clauses[Swift.min(context.items[k].clause, context.clauses.count - 1)])
+        )
+        .trimmingSpaces
+        guard context.items[k].clause == copulaClause + 1,
+          ["其中", "包括", "including", "among them"].contains(where: { opening.hasPrefix($0) })
         else { break }
         copulaClause = context.items[k].clause
       }
@@ -262,8 +274,10 @@ extension Run {
       if words.hasPrefix(","), gap.count <= 30, words.split(separator: " ").count <= 3 {
         participants = list(endingAt: index - 1, in: context)
         // The apposition must name the round: "investors in the round".
-        let after = ChineseFold.foldedString(text.slice(noun.range.upperBound..<Swift.min(context.range.upperBound, noun.range.upperBound + 20)))
-        if !(after.hasPrefix(" in the round") || after.hasPrefix(" in the funding") || after.hasPrefix(" in the deal")) {
+        let after = ChineseFold.foldedString(
+          text.slice(noun.range.upperBound..<Swift.min(context.range.upperBound, noun.range.upperBound + 20)))
+        if !(after.hasPrefix(" in the round") || after.hasPrefix(" in the funding") || after.hasPrefix(" in the deal"))
+        {
           participants = []
         }
       }
@@ -287,7 +301,12 @@ extension Run {
     let raiserGroup = catalog.group(of: raiser.company)
     let investors = participants.filter { catalog.group(of: $0.company) != raiserGroup }
     guard !investors.isEmpty else { return nil }
-    return (investors, Mention(range: raiser.range, company: raiser.company, via: context.range.contains(raiser.range.lowerBound) ? raiser.via : "carried"))
+    return (
+      investors,
+      Mention(
+        range: raiser.range, company: raiser.company,
+        via: context.range.contains(raiser.range.lowerBound) ? raiser.via : "carried")
+    )
   }
 
   /// The companies a copula introduces (包括A與B, are A, B and C): every company of its clause after
@@ -317,7 +336,10 @@ extension Run {
   /// with the clause's own amount and date.
   func followUp(at index: Int, in context: SentenceContext, previous: [Candidate]) -> Candidate? {
     let item = context.items[index]
-    guard var base = (paragraphCandidates + previous).last(where: { $0.status != .implied && !$0.isAdditionalFollowUp }) ?? (paragraphCandidates + previous).last else { return nil }
+    guard
+      var base = (paragraphCandidates + previous).last(where: { $0.status != .implied && !$0.isAdditionalFollowUp })
+        ?? (paragraphCandidates + previous).last
+    else { return nil }
     // The clause's own subject, if any, must be one of the deal's sides.
     let groupsOfBase: Set<CompanyID> = [catalog.group(of: base.payer.id), catalog.group(of: base.payee.id)]
     for other in context.items where other.clause == item.clause {
@@ -396,7 +418,8 @@ extension Run {
       case .latter, .former:
         // 後者 / the latter: the second of the two companies named last.
         var distinct: [Mention] = []
-        for mention in recentMentions.reversed() where !distinct.contains(where: { catalog.group(of: $0.company) == catalog.group(of: mention.company) }) {
+        for mention in recentMentions.reversed()
+        where !distinct.contains(where: { catalog.group(of: $0.company) == catalog.group(of: mention.company) }) {
           distinct.append(mention)
           if distinct.count == 2 { break }
         }
@@ -548,13 +571,17 @@ extension Run {
         }
         next += 1
       }
-      guard next < context.items.count, context.items[next].mention != nil, context.items[next].clause == item.clause else { continue }
+      guard next < context.items.count, context.items[next].mention != nil, context.items[next].clause == item.clause
+      else { continue }
       let gap = item.range.upperBound..<context.items[next].range.lowerBound
       guard gap.count >= 1, gap.count <= 14, !gapHasPunctuation(gap) else { continue }
       let words = text.slice(gap)
       guard rival || words.hasPrefix("的") || words.hasPrefix("'s") || words.hasPrefix("’s") else { continue }
       if !rival, next != index + 1 { continue }
-      if catalog.group(of: item.mention?.company ?? "") == catalog.group(of: context.items[next].mention?.company ?? "") { continue }
+      if catalog.group(of: item.mention?.company ?? "") == catalog.group(of: context.items[next].mention?.company ?? "")
+      {
+        continue
+      }
       context.items[next].preposition = item.preposition
       context.items[next].afterPassive = item.afterPassive
       context.items[index].isPossessor = true
@@ -595,7 +622,8 @@ extension Run {
   func isFollowedByShares(_ index: Int, in context: SentenceContext) -> Bool {
     guard index + 1 < context.items.count else { return false }
     let next = context.items[index + 1]
-    guard next.clause == context.items[index].clause, next.range.lowerBound - context.items[index].range.upperBound <= 8 else { return false }
+    guard next.clause == context.items[index].clause, next.range.lowerBound - context.items[index].range.upperBound <= 8
+    else { return false }
     switch next.tag {
     case .product(.equity), .shares, .trigger(.invest, .equity): return true
     default: return false
@@ -634,10 +662,13 @@ extension Run {
       "Dutch", "French", "British", "German", "Saudi", "Japanese", "Chinese", "American", "Korean", "South",
       "Taiwanese", "Israeli", "Indian", "Canadian", "Emirati", "Finnish", "Swedish", "European", "Swiss", "Italian",
       "Spanish", "Qatari", "Singaporean", "Australian", "Texas", "California", "Silicon", "Valley", "Arabian",
-      "Norwegian", "Danish", "Irish", "Asian", "Hong", "Kong", "Abu", "Dhabi", "Gulf", "Wall", "Street", "Chinese-owned",
+      "Norwegian", "Danish", "Irish", "Asian", "Hong", "Kong", "Abu", "Dhabi", "Gulf", "Wall", "Street",
+      "Chinese-owned",
     ]
     guard named, words.count <= 5 else { return false }
-    let verbs: Set<String> = ["said", "says", "will", "would", "is", "are", "was", "were", "has", "have", "had", "it", "that", "which", "who"]
+    let verbs: Set<String> = [
+      "said", "says", "will", "would", "is", "are", "was", "were", "has", "have", "had", "it", "that", "which", "who",
+    ]
     return words.allSatisfy { word in
       if verbs.contains(word.lowercased()) { return false }
       // "with both backing Anthropic's round": a verb, not a description ("self-driving" is one).
@@ -675,7 +706,10 @@ extension Run {
     guard a.range.lowerBound - context.range.lowerBound <= 2 else { return }
     let between = a.range.upperBound..<b.range.lowerBound
     guard between.count >= 1, between.count <= 4,
-      between.allSatisfy({ f[$0] == 0x2D || f[$0] == 0x2F || f[$0] == 0x2194 || f[$0] == 0x2192 || f[$0] == 0x26 || Scalar.isSpace(f[$0]) || f[$0] == 0x2014 || f[$0] == 0x2500 })
+      between.allSatisfy({
+        f[$0] == 0x2D || f[$0] == 0x2F || f[$0] == 0x2194 || f[$0] == 0x2192 || f[$0] == 0x26 || Scalar.isSpace(f[$0])
+          || f[$0] == 0x2014 || f[$0] == 0x2500
+      })
     else { return }
     var after = b.range.upperBound
     while after < context.range.upperBound, Scalar.isSpace(f[after]) { after += 1 }
@@ -783,13 +817,17 @@ extension Run {
     // clause names its investors (from X, led by Y).
     // "ASML is investing €1.3bn in Mistral as part of a funding round": the round is the
     // investment's, not a deal of its own.
-    if flow == .raise, context.items[..<index].contains(where: {
-      if case .trigger(.invest, _) = $0.tag { return $0.clause == clause } else { return false }
-    }) {
+    if flow == .raise,
+      context.items[..<index].contains(where: {
+        if case .trigger(.invest, _) = $0.tag { return $0.clause == clause } else { return false }
+      })
+    {
       return nil
     }
     if flow == .raise, lastRound != nil, isDefiniteRound(trigger),
-      !context.items.contains(where: { $0.clause == clause && $0.mention != nil && ($0.preposition == .from || $0.preposition == .by) })
+      !context.items.contains(where: {
+        $0.clause == clause && $0.mention != nil && ($0.preposition == .from || $0.preposition == .by)
+      })
     {
       return nil
     }
@@ -816,7 +854,8 @@ extension Run {
     var participantIndices: [Int] = []
     var phraseStart: Int? = nil
     if index > 0, case .conjunction = context.items[index - 1].tag, context.items[index - 1].clause == clause,
-      trigger.range.lowerBound - context.items[index - 1].range.upperBound <= 1, isEnglish(trigger) || triggerWordIsVerb(trigger)
+      trigger.range.lowerBound - context.items[index - 1].range.upperBound <= 1,
+      isEnglish(trigger) || triggerWordIsVerb(trigger)
     {
       // "…pledged $3 billion to Intel and poured $1 billion into Nscale": a second verb phrase; what
       // stands before "and" belongs to the first, except its subject.
@@ -875,13 +914,16 @@ extension Run {
       }
     }
     if let counterIndex, counter.isEmpty {
-      counter = subjectIsAgent && context.items[counterIndex].preposition == nil
+      counter =
+        subjectIsAgent && context.items[counterIndex].preposition == nil
         ? list(endingAt: counterIndex, in: context) : list(startingAt: counterIndex, in: context)
       // "向甲骨文、英偉達" read backwards: collect the list from its first member.
       var first = counterIndex
       while first > 0 {
         let previous = context.items[first - 1]
-        if previous.mention != nil, !previous.isPossessor, previous.preposition == context.items[counterIndex].preposition {
+        if previous.mention != nil, !previous.isPossessor,
+          previous.preposition == context.items[counterIndex].preposition
+        {
           first -= 1
         } else if case .conjunction = previous.tag {
           first -= 1
@@ -973,16 +1015,18 @@ extension Run {
       }
       // The object must follow the verb closely, before another relation word or a copula
       // (與AWS簽署…採購協議——這是OpenAI首次… has no object of its own).
-      let closeObject = afterCounter.first.map { object in
-        object.range.lowerBound - trigger.range.upperBound <= 12
-          && !context.items.contains { item in
-            guard item.range.lowerBound >= trigger.range.upperBound, item.range.upperBound <= object.range.lowerBound else { return false }
-            switch item.tag {
-            case .trigger, .copula: return true
-            default: return false
+      let closeObject =
+        afterCounter.first.map { object in
+          object.range.lowerBound - trigger.range.upperBound <= 12
+            && !context.items.contains { item in
+              guard item.range.lowerBound >= trigger.range.upperBound, item.range.upperBound <= object.range.lowerBound
+              else { return false }
+              switch item.tag {
+              case .trigger, .copula: return true
+              default: return false
+              }
             }
-          }
-      } ?? false
+        } ?? false
       if coordinable, closeObject, afterPreposition == nil || afterPreposition == .toward || afterPreposition == .to {
         subjects = distinctGroups(subjects + counter)
         counter = afterCounter
@@ -1016,7 +1060,8 @@ extension Run {
     // A subject the text does not name (an SPV, 其他銀行), or an English name the catalog does not
     // know right before the verb: no company of an earlier clause stands in for it.
     if subjects.isEmpty,
-      unnamedSubject || hasUnknownEnglishSubject(before: trigger, in: context) || hasUnknownChineseSubject(before: trigger, in: context)
+      unnamedSubject || hasUnknownEnglishSubject(before: trigger, in: context)
+        || hasUnknownChineseSubject(before: trigger, in: context)
     {
       return nil
     }
@@ -1057,9 +1102,14 @@ extension Run {
     // Warrants: the company whose shares they are issues them ("a warrant for 160 million AMD shares").
     if flow == .warrant, let issuer = shareIssuer(in: context) {
       let others = (subjects + counter).filter { catalog.group(of: $0.company) != catalog.group(of: issuer.company) }
-      let holder = others.first ?? context.items.filter {
-        $0.mention != nil && !$0.isPossessor && catalog.group(of: $0.mention?.company ?? "") != catalog.group(of: issuer.company)
-      }.min { abs($0.range.lowerBound - trigger.range.lowerBound) < abs($1.range.lowerBound - trigger.range.lowerBound) }?.mention
+      let holder =
+        others.first
+        ?? context.items.filter {
+          $0.mention != nil && !$0.isPossessor
+            && catalog.group(of: $0.mention?.company ?? "") != catalog.group(of: issuer.company)
+        }.min {
+          abs($0.range.lowerBound - trigger.range.lowerBound) < abs($1.range.lowerBound - trigger.range.lowerBound)
+        }?.mention
       if let holder {
         subjects = [issuer]
         counter = [holder]
@@ -1077,12 +1127,14 @@ extension Run {
         counterPreposition = nil
         viaRound = true
       } else {
-        counter = fallbackCounterparty(for: subjects, flow: flow, at: index, in: context, subjectCarried: !subjectInClause)
+        counter = fallbackCounterparty(
+          for: subjects, flow: flow, at: index, in: context, subjectCarried: !subjectInClause)
       }
     }
     // Chips used through a cloud (將通過AWS使用…英偉達芯片): the deal is with the cloud.
-    if flow == .buy, let intermediary, isCloudVendor(intermediary.company) || roleOf(intermediary.company) == "cloud"
-      || catalog.cloudUnit(of: catalog.group(of: intermediary.company)) != nil
+    if flow == .buy, let intermediary,
+      isCloudVendor(intermediary.company) || roleOf(intermediary.company) == "cloud"
+        || catalog.cloudUnit(of: catalog.group(of: intermediary.company)) != nil
     {
       counter = [intermediary]
       counterPreposition = nil
@@ -1098,7 +1150,8 @@ extension Run {
     if Run.buildWords.contains(triggerWord), counterPreposition != .to { return nil }
     // An agreement with a partner named before it needs a signing word between them
     // (與甲骨文…簽署…合約), not another verb (與微軟重組合作關係後簽下的…合同).
-    if flow == .agreement, counterPreposition == .with, let first = counter.first, first.range.upperBound <= trigger.range.lowerBound,
+    if flow == .agreement, counterPreposition == .with, let first = counter.first,
+      first.range.upperBound <= trigger.range.lowerBound,
       trigger.range.lowerBound - first.range.upperBound > 4, triggerWord != "签约"
     {
       let signed = context.items.contains { item in
@@ -1111,8 +1164,11 @@ extension Run {
     if passive {
       directionBasis = "passive: \(text.slice(context.items[Swift.max(0, (counterIndex ?? index) - 1)].range))"
     } else if viaRound {
-      directionBasis = "round: \(catalog.company(counter[0].company)?.names.english ?? counter[0].company.rawValue) raises"
-    } else if let counterPreposition, let item = context.items.first(where: { $0.mention != nil && $0.preposition == counterPreposition }) {
+      directionBasis =
+        "round: \(catalog.company(counter[0].company)?.names.english ?? counter[0].company.rawValue) raises"
+    } else if let counterPreposition,
+      let item = context.items.first(where: { $0.mention != nil && $0.preposition == counterPreposition })
+    {
       let k = context.items.firstIndex { $0.range == item.range } ?? 0
       if k > 0 { directionBasis = "preposition: \(text.slice(context.items[k - 1].range))" }
     } else if subjectIsAgent {
@@ -1151,7 +1207,9 @@ extension Run {
     let words = before.split(separator: " ").suffix(4).reversed()
     for word in words {
       if word == "the" || word == "this" || word == "that" { return true }
-      if word == "its" || word == "their" || word.hasSuffix("'s") || word.hasSuffix("’s") || word.hasSuffix(",") { return false }
+      if word == "its" || word == "their" || word.hasSuffix("'s") || word.hasSuffix("’s") || word.hasSuffix(",") {
+        return false
+      }
     }
     return false
   }
@@ -1178,10 +1236,13 @@ extension Run {
     return nil
   }
 
-  static let leaseWords: Set<String> = Set(["租賃", "租用", "承租", "租下", "lease", "leases", "leased", "rent", "rents", "rented"].map(ChineseFold.foldedString))
-  static let acquisitionWords: Set<String> = Set(["收購", "acquire", "acquires", "acquired", "acquiring"].map(ChineseFold.foldedString))
+  static let leaseWords: Set<String> = Set(
+    ["租賃", "租用", "承租", "租下", "lease", "leases", "leased", "rent", "rents", "rented"].map(ChineseFold.foldedString))
+  static let acquisitionWords: Set<String> = Set(
+    ["收購", "acquire", "acquires", "acquired", "acquiring"].map(ChineseFold.foldedString))
   static let buildWords: Set<String> = Set(
-    ["開發", "建設", "建造", "興建", "build", "builds", "building", "develop", "develops", "developing"].map(ChineseFold.foldedString))
+    ["開發", "建設", "建造", "興建", "build", "builds", "building", "develop", "develops", "developing"].map(
+      ChineseFold.foldedString))
 
   /// An asset of the company after an acquisition word: 鴻海集團位於俄亥俄州的…工廠, its plant.
   func hasAssetNoun(after mention: Mention, in context: SentenceContext) -> Bool {
@@ -1189,8 +1250,11 @@ extension Run {
     let after = ChineseFold.foldedString(text.slice(mention.range.upperBound..<end))
     let stop = after.firstIndex(where: { "，。,;；".contains($0) }) ?? after.endIndex
     let phrase = after[..<stop]
-    return ["工厂", "厂房", "资产", "业务", "园区", "部门", "设施", "资料中心", "数据中心", "plant", "factory", "facility", "assets", "business", "unit", "data center"]
-      .contains { phrase.contains($0) }
+    return [
+      "工厂", "厂房", "资产", "业务", "园区", "部门", "设施", "资料中心", "数据中心", "plant", "factory", "facility", "assets", "business",
+      "unit", "data center",
+    ]
+    .contains { phrase.contains($0) }
   }
 
   /// Round words whose subject is the investor (領投, 跟投, 參投).
@@ -1222,7 +1286,8 @@ extension Run {
 
   /// A relation word right after 未 / 不 / 沒有 / 並未 / not / never.
   func isNegatedTrigger(_ trigger: Item, in context: SentenceContext? = nil) -> Bool {
-    let before = ChineseFold.foldedString(text.slice(Swift.max(0, trigger.range.lowerBound - 5)..<trigger.range.lowerBound))
+    let before = ChineseFold.foldedString(
+      text.slice(Swift.max(0, trigger.range.lowerBound - 5)..<trigger.range.lowerBound))
     if let last = before.last, "未不没".contains(last) { return true }
     if ["not ", "never ", "n't ", "没有"].contains(where: { before.hasSuffix($0) }) { return true }
     // "谷歌並未向Anthropic提供…": a negation before the verb's phrase, unless it negates a status
@@ -1255,7 +1320,9 @@ extension Run {
   /// Punctuation that ends a phrase (a full stop inside "U.K." does not).
   func gapHasClauseBreak(_ range: Range<Int>) -> Bool {
     for i in range where isPunctuation(f[i]) {
-      if f[i] == 0x2E, i > 0, i + 1 < f.count, Scalar.isASCIILetter(f[i - 1]) || Scalar.isASCIILetter(f[i + 1]) { continue }
+      if f[i] == 0x2E, i > 0, i + 1 < f.count, Scalar.isASCIILetter(f[i - 1]) || Scalar.isASCIILetter(f[i + 1]) {
+        continue
+      }
       return true
     }
     return false
@@ -1278,7 +1345,9 @@ extension Run {
       var e = end
       while e > clauseStart, Scalar.isSpace(f[e - 1]) { e -= 1 }
       var s0 = e
-      while s0 > clauseStart, Scalar.isWordChar(f[s0 - 1]) || [0x2E, 0x2D, 0x26, 0x27, 0x2019].contains(f[s0 - 1]) { s0 -= 1 }
+      while s0 > clauseStart, Scalar.isWordChar(f[s0 - 1]) || [0x2E, 0x2D, 0x26, 0x27, 0x2019].contains(f[s0 - 1]) {
+        s0 -= 1
+      }
       guard s0 < e else { return false }
       let word = text.slice(s0..<e)
       let lower = word.lowercased()
@@ -1293,8 +1362,14 @@ extension Run {
       if bare.hasSuffix("'s") || bare.hasSuffix("’s") { return false }
       if Run.sentenceStarters.contains(bare) { return false }
       // Part of a name the catalog knows, or a word standing for one: not unknown.
-      if context.items.contains(where: { ($0.mention != nil || !$0.pair.isEmpty) && $0.range.overlaps(s0..<e) }) { return false }
-      if context.items.contains(where: { if case .anaphor = $0.tag { return $0.range.overlaps(s0..<e) } else { return false } }) { return false }
+      if context.items.contains(where: { ($0.mention != nil || !$0.pair.isEmpty) && $0.range.overlaps(s0..<e) }) {
+        return false
+      }
+      if context.items.contains(where: {
+        if case .anaphor = $0.tag { return $0.range.overlaps(s0..<e) } else { return false }
+      }) {
+        return false
+      }
       return true
     }
   }
@@ -1348,7 +1423,8 @@ extension Run {
     {
       return true
     }
-    let before12 = ChineseFold.foldedString(text.slice(Swift.max(context.range.lowerBound, trigger.range.lowerBound - 12)..<trigger.range.lowerBound))
+    let before12 = ChineseFold.foldedString(
+      text.slice(Swift.max(context.range.lowerBound, trigger.range.lowerBound - 12)..<trigger.range.lowerBound))
     // "for its 80% stake": a holding named, not a deal.
     if case .trigger(.invest, .equity) = trigger.tag, word == "stake",
       ["its ", "their ", "his ", "her "].contains(where: { before12.hasSuffix($0) }) || before12.contains("% ")
@@ -1396,7 +1472,8 @@ extension Run {
     let hasMention = context.items.contains { $0.clause == clause && ($0.mention?.via == "named" || !$0.pair.isEmpty) }
     let hasAmount = context.amounts.contains { context.clause(of: $0.range.lowerBound) == clause }
     if !hasMention || (flow == .agreement && !hasAmount) {
-      let before = ChineseFold.foldedString(text.slice(Swift.max(context.range.lowerBound, trigger.range.lowerBound - 6)..<trigger.range.lowerBound))
+      let before = ChineseFold.foldedString(
+        text.slice(Swift.max(context.range.lowerBound, trigger.range.lowerBound - 6)..<trigger.range.lowerBound))
       var references = ["the ", "this ", "that ", "這筆", "該筆", "此筆", "這項", "該項", "此項", "這次", "本次", "此次", "該次"]
       if !hasMention { references.append("的") }
       let folded = references.map(ChineseFold.foldedString)
@@ -1410,8 +1487,11 @@ extension Run {
 
   /// Words of a contest (爭奪, compete for): contracts fought over, not signed.
   static let contestWords: Set<String> = Set(
-    ["爭奪", "競逐", "對壘", "競爭中", "抗衡", "較量", "compete for", "competing for", "vie for", "vying for", "race for", "battle for"]
-      .map(ChineseFold.foldedString))
+    [
+      "爭奪", "競逐", "對壘", "競爭中", "抗衡", "較量", "compete for", "competing for", "vie for", "vying for", "race for",
+      "battle for",
+    ]
+    .map(ChineseFold.foldedString))
 
   func productNearIsEquity(_ trigger: Item, in context: SentenceContext) -> Bool {
     for item in context.items where item.clause == trigger.clause && item.range.lowerBound >= trigger.range.upperBound {
@@ -1433,8 +1513,10 @@ extension Run {
     }
     // Only a participant word, an amount contributed "to the round", or the round's own words
     // point back at the article's round.
-    let roundWords = ["這次交易", "本次交易", "本輪", "此輪", "該輪", "this round", "the round", "equity portion", "the deal", "the raise"]
-      .map(ChineseFold.foldedString)
+    let roundWords = [
+      "這次交易", "本次交易", "本輪", "此輪", "該輪", "this round", "the round", "equity portion", "the deal", "the raise",
+    ]
+    .map(ChineseFold.foldedString)
     let sentence = ChineseFold.foldedString(text.slice(context.range))
     if let round = lastRound,
       Run.participantWords.contains(word) || roundWords.contains(where: { sentence.contains($0) })
@@ -1485,7 +1567,9 @@ extension Run {
       {
         var first = c
         while first > 0, context.items[first - 1].clause == other.clause { first -= 1 }
-        if let subject = context.items[first...c].first(where: { $0.mention != nil && $0.preposition == nil && !$0.isParticipant && !$0.isPossessor })?.mention {
+        if let subject = context.items[first...c].first(where: {
+          $0.mention != nil && $0.preposition == nil && !$0.isParticipant && !$0.isPossessor
+        })?.mention {
           return subject
         }
         return mention
@@ -1497,7 +1581,9 @@ extension Run {
   }
 
   /// "X 是 Y 的最大客戶", "X is one of Y's biggest customers", "Y's customers include X".
-  func possessiveRelation(at index: Int, flow: Flow, in context: SentenceContext, customerNoun: Bool = true) -> Relation? {
+  func possessiveRelation(at index: Int, flow: Flow, in context: SentenceContext, customerNoun: Bool = true)
+    -> Relation?
+  {
     let trigger = context.items[index]
     let clause = trigger.clause
     var vendor: Mention? = nil
@@ -1531,7 +1617,9 @@ extension Run {
         }
         k -= 1
       }
-      if customer == nil, !hasCopula(from: context.range.lowerBound, to: context.items[vendorIndex].range.lowerBound, in: context) {
+      if customer == nil,
+        !hasCopula(from: context.range.lowerBound, to: context.items[vendorIndex].range.lowerBound, in: context)
+      {
         // No copula at all: "Cerebras deploying its systems to serve OpenAI's customers".
         let after = context.items[(index + 1)...].first { $0.clause == clause }
         var isInclude = false
@@ -1553,7 +1641,10 @@ extension Run {
       if vendor != nil {
         var b = index - 1
         while b >= 0, context.items[b].clause == clause {
-          if let mention = context.items[b].mention { customer = mention; break }
+          if let mention = context.items[b].mention {
+            customer = mention
+            break
+          }
           b -= 1
         }
       }
@@ -1562,7 +1653,10 @@ extension Run {
       // "Y's customers include X": the customer after the noun.
       var k = index + 1
       while k < context.items.count, context.items[k].clause == clause, k - index <= 4 {
-        if let mention = context.items[k].mention { customer = mention; break }
+        if let mention = context.items[k].mention {
+          customer = mention
+          break
+        }
         k += 1
       }
     }
@@ -1618,7 +1712,8 @@ extension Run {
             if customers.count > 1, let vendor {
               return Relation(
                 trigger: context.items[index], flow: flow, subjects: customers, counterparties: [vendor],
-                counterPreposition: nil, passive: false, directionBasis: "possessive: \(text.slice(context.items[index].range))",
+                counterPreposition: nil, passive: false,
+                directionBasis: "possessive: \(text.slice(context.items[index].range))",
                 subjectInClause: true, counterInClause: false, viaCloud: false)
             }
           }
@@ -1644,7 +1739,9 @@ extension Run {
       return true
     }
     let words = ChineseFold.foldedString(text.slice(start..<end))
-    return [" making ", " makes ", " made ", " become ", " becomes ", " became ", "还是", "仍是"].contains { words.contains($0) }
+    return [" making ", " makes ", " made ", " become ", " becomes ", " became ", "还是", "仍是"].contains {
+      words.contains($0)
+    }
   }
 
   /// The company whose shares a warrant is for: a mention right before "shares" / 股票 / 股份.
@@ -1680,9 +1777,12 @@ extension Run {
     // (向多家雲服務供應商) says the counterparty is not a named company.
     var phraseBegins = 0
     if index > 0, case .conjunction = context.items[index - 1].tag { phraseBegins = index }
-    for item in context.items[phraseBegins...] where item.clause == trigger.clause && item.range.upperBound <= trigger.range.lowerBound {
+    for item in context.items[phraseBegins...]
+    where item.clause == trigger.clause && item.range.upperBound <= trigger.range.lowerBound {
       if case .preposition(let preposition) = item.tag, preposition == .toward || preposition == .from {
-        let hasObject = context.items.contains { $0.mention != nil && $0.preposition == preposition && $0.clause == trigger.clause }
+        let hasObject = context.items.contains {
+          $0.mention != nil && $0.preposition == preposition && $0.clause == trigger.clause
+        }
         if !hasObject { return [] }
       }
     }
@@ -1692,7 +1792,9 @@ extension Run {
         var b = k - 1
         while b >= 0, context.items[b].clause == item.clause {
           if let mention = context.items[b].mention {
-            if catalog.group(of: mention.company) != subjectGroup, item.range.lowerBound - mention.range.upperBound <= 10 {
+            if catalog.group(of: mention.company) != subjectGroup,
+              item.range.lowerBound - mention.range.upperBound <= 10
+            {
               return [Mention(range: mention.range, company: mention.company, via: "carried")]
             }
             break
@@ -1718,7 +1820,8 @@ extension Run {
       if groups[1] == subjectGroup { return [headerPair[0]] }
     }
     let product = productNear(trigger, in: context)
-    if flow == .buy, product == .loan, let loan = (paragraphCandidates + recentCandidates).last(where: { $0.kind == .loan }),
+    if flow == .buy, product == .loan,
+      let loan = (paragraphCandidates + recentCandidates).last(where: { $0.kind == .loan }),
       catalog.group(of: loan.payee.id) != subjectGroup
     {
       // "BlackRock bought $3 billion of the bonds": the bonds of the borrower named before.
@@ -1728,19 +1831,24 @@ extension Run {
       // "AMD is HUMAIN's second source, with HUMAIN intending to spend up to $10 billion": the
       // vendor an earlier clause of the sentence names.
       for item in context.items where item.clause < trigger.clause {
-        guard let mention = item.mention, catalog.group(of: mention.company) != subjectGroup, isVendorRole(mention.company)
+        guard let mention = item.mention, catalog.group(of: mention.company) != subjectGroup,
+          isVendorRole(mention.company)
         else { continue }
         return [Mention(range: mention.range, company: mention.company, via: "carried")]
       }
     }
     if flow == .buy, Run.leaseWords.contains(ChineseFold.foldedString(text.slice(trigger.range))),
-      let lessor = recentMentions.last(where: { catalog.group(of: $0.company) != subjectGroup && roleOf($0.company) == "cloud" })
+      let lessor = recentMentions.last(where: {
+        catalog.group(of: $0.company) != subjectGroup && roleOf($0.company) == "cloud"
+      })
     {
       // "甲骨文和OpenAI已決定不再推進租賃…": the lessor the paragraph is about.
       return [Mention(range: lessor.range, company: lessor.company, via: "carried")]
     }
     if flow == .invest, !subjectCarried,
-      let previous = paragraphCandidates.last(where: { $0.kind == .equityInvestment && context.index - $0.sentence <= 2 }),
+      let previous = paragraphCandidates.last(where: {
+        $0.kind == .equityInvestment && context.index - $0.sentence <= 2
+      }),
       catalog.group(of: previous.payee.id) != subjectGroup
     {
       // "谷歌先前已對Anthropic投資…。與此同時，亞馬遜則承諾最高投資80億美元": the investee the
@@ -1749,7 +1857,8 @@ extension Run {
     }
     if flow == .invest, subjectCarried,
       let previous = recentCandidates.last(where: {
-        $0.kind == .equityInvestment && catalog.group(of: $0.payer.id) == subjectGroup && context.index - $0.sentence <= 20
+        $0.kind == .equityInvestment && catalog.group(of: $0.payer.id) == subjectGroup
+          && context.index - $0.sentence <= 20
       })
     {
       // "SoftBank had already raised $10 billion from external parties and invested $8 billion
@@ -1765,7 +1874,8 @@ extension Run {
         preposition == .with || preposition == .toward, catalog.group(of: item.mention?.company ?? "") != subjectGroup
       {
         // The whole list of that clause (與多家供應商，包括輝達、超微…及谷歌).
-        let partners = context.items.filter { $0.clause == item.clause && $0.preposition == preposition }.compactMap(\.mention)
+        let partners = context.items.filter { $0.clause == item.clause && $0.preposition == preposition }.compactMap(
+          \.mention)
         return distinctGroups(partners.filter { catalog.group(of: $0.company) != subjectGroup }).map {
           Mention(range: $0.range, company: $0.company, via: "carried")
         }

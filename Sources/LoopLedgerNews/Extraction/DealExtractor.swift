@@ -319,12 +319,13 @@ struct Run {
         // 亞馬遜旗下雲計算部門AWS / Amazon's AWS: the unit.
         // Only descriptions may stand between (旗下雲計算部門), not a verb or an amount (Amazon達成
         // 價值380億美元的AWS雲端服務合作 names two sides).
-        let descriptive = out[(last + 1)...].allSatisfy {
-          switch $0.tag {
-          case .product, .anaphor(.role): return true
-          default: return false
-          }
-        } && !gap.contains { Scalar.isDigit(f[$0]) }
+        let descriptive =
+          out[(last + 1)...].allSatisfy {
+            switch $0.tag {
+            case .product, .anaphor(.role): return true
+            default: return false
+            }
+          } && !gap.contains { Scalar.isDigit(f[$0]) }
         if catalog.isUnit(company, of: previous.company), gap.count <= 12, !gapHasPunctuation(gap), descriptive {
           out.removeSubrange(last...)
           mention = Mention(range: previous.range.lowerBound..<token.range.upperBound, company: company)
@@ -403,7 +404,9 @@ struct SentenceContext {
   var clauses: [Range<Int>]
   /// The relation words and the valuation / revenue words of the sentence, found once.
   lazy var triggerItems: [Item] = items.filter { if case .trigger = $0.tag { return true } else { return false } }
-  lazy var contextWordItems: [Item] = items.filter { if case .amountContext = $0.tag { return true } else { return false } }
+  lazy var contextWordItems: [Item] = items.filter {
+    if case .amountContext = $0.tag { return true } else { return false }
+  }
 
   func clause(of offset: Int) -> Int {
     var low = 0

@@ -19,14 +19,17 @@ extension DealExtractor {
     }
     return candidates.map { candidate in
       var candidate = candidate
-      let key = Key(payer: catalog.group(of: candidate.payer.id), payee: catalog.group(of: candidate.payee.id), kind: candidate.kind)
+      let key = Key(
+        payer: catalog.group(of: candidate.payer.id), payee: catalog.group(of: candidate.payee.id), kind: candidate.kind
+      )
       let matches = (index[key] ?? []).filter { deal in
         Run.amountsOverlap(deal.amount, candidate.amount) && datesOverlap(deal.announced, candidate.announced)
       }
       // Prefer a live deal over a superseded one, then the one whose amount matches best.
       let best = matches.min { a, b in
         func rank(_ deal: Deal) -> Int {
-          (deal.status == .superseded ? 2 : 0) + (deal.amount == candidate.amount || deal.amount.value == candidate.amount.value ? 0 : 1)
+          (deal.status == .superseded ? 2 : 0)
+            + (deal.amount == candidate.amount || deal.amount.value == candidate.amount.value ? 0 : 1)
             + (deal.payer == candidate.payer.id && deal.payee == candidate.payee.id ? 0 : 1)
         }
         return rank(a) < rank(b)

@@ -152,12 +152,18 @@ enum Vocabulary {
       .trigger(.invest, nil),
       [
         "投資", "注資", "入股", "投入", "出資", "領投", "參投", "跟投", "押注", "戰略投資", "資金注入",
-        "注入資金", "增資", "資助", "聯合領投", "領投方", "跟投方", "參投方", "invest", "invests", "invested", "investing", "investment", "investments",
+        "注入資金", "增資", "資助", "聯合領投", "領投方", "跟投方", "參投方", "invest", "invests", "invested", "investing", "investment",
+        "investments",
         "co-invest", "pour", "pours", "poured", "pump", "pumps", "pumped", "inject", "injects",
         "injected", "injection", "pledge", "pledges", "pledged", "pledging", "committed", "commits",
         "contribute", "contributes", "contributed", "contributing", "sent", "transferred", "wired",
       ])
-    add(.trigger(.invest, .equity), ["股權投資", "認購股份", "入股", "持股", "stake", "equity investment", "equity stake", "buy a stake", "take a stake", "takes a stake", "took a stake"])
+    add(
+      .trigger(.invest, .equity),
+      [
+        "股權投資", "認購股份", "入股", "持股", "stake", "equity investment", "equity stake", "buy a stake", "take a stake",
+        "takes a stake", "took a stake",
+      ])
     add(
       .trigger(.raise, nil),
       [
@@ -170,7 +176,8 @@ enum Vocabulary {
       .trigger(.buy, nil),
       [
         "採購", "購買", "買入", "購入", "訂購", "使用", "租用", "採用", "承租", "租賃", "部署", "支付",
-        "花費", "下單", "採買", "租下", "收購", "acquire", "acquires", "acquired", "acquiring", "buy", "buys", "bought", "buying", "purchase", "purchases",
+        "花費", "下單", "採買", "租下", "收購", "acquire", "acquires", "acquired", "acquiring", "buy", "buys", "bought", "buying",
+        "purchase", "purchases",
         "purchased", "purchasing", "procure", "procures", "rent", "rents", "rented", "renting",
         "lease", "leases", "leased", "use", "uses", "using", "deploy", "deploys", "spend", "spends",
         "spent", "spending", "ordered", "pay", "pays", "paid", "paying", "付款", "支付給",
@@ -184,11 +191,20 @@ enum Vocabulary {
         "賣出", "divest", "divests", "divested", "offload", "offloaded", "offloads",
       ])
     // Building capacity for a customer (甲骨文同意為OpenAI開發4.5吉瓦的數據中心容量): the customer pays.
-    add(.trigger(.sell, nil), ["開發", "建設", "建造", "興建", "build", "builds", "building", "develop", "develops", "developing"])
+    add(
+      .trigger(.sell, nil),
+      ["開發", "建設", "建造", "興建", "build", "builds", "building", "develop", "develops", "developing"])
     // A foundry makes the chips its customer designs: the customer buys.
     add(.trigger(.sell, .chips), ["代工", "代工生產", "代工製造", "manufactures", "fabricates"])
-    add(.trigger(.lend, .loan), ["貸款", "放貸", "借給", "lend", "lends", "lent", "loan", "loans", "credit facility", "debt financing"])
-    add(.trigger(.borrow, .loan), ["借款", "借貸", "舉債", "borrow", "borrows", "borrowed", "debt issued to", "bonds issued to", "notes issued to", "bonds sold to", "debt sold to"])
+    add(
+      .trigger(.lend, .loan),
+      ["貸款", "放貸", "借給", "lend", "lends", "lent", "loan", "loans", "credit facility", "debt financing"])
+    add(
+      .trigger(.borrow, .loan),
+      [
+        "借款", "借貸", "舉債", "borrow", "borrows", "borrowed", "debt issued to", "bonds issued to", "notes issued to",
+        "bonds sold to", "debt sold to",
+      ])
     add(.trigger(.warrant, .warrant), ["認股權證", "認股權", "warrant", "warrants"])
     add(
       .trigger(.agreement, nil),
@@ -197,9 +213,15 @@ enum Vocabulary {
         "agreements", "deal", "deals", "contract", "contracts", "pact", "partnership", "arrangement",
         "commitment", "commitments", "order", "orders",
       ])
-    add(.trigger(.agreement, .cloud), ["雲協議", "雲端協議", "雲合約", "雲服務協議", "雲端合約", "cloud deal", "cloud contract", "cloud agreement"])
-    add(.trigger(.agreement, .compute), ["算力合約", "算力協議", "算力合同", "算力訂單", "compute deal", "computing deal", "compute contract", "infrastructure deal"])
-    add(.trigger(.agreement, .chips), ["晶片協議", "芯片協議", "晶片訂單", "芯片訂單", "晶片合約", "芯片合約", "chip deal", "chip supply deal", "chip order"])
+    add(
+      .trigger(.agreement, .cloud),
+      ["雲協議", "雲端協議", "雲合約", "雲服務協議", "雲端合約", "cloud deal", "cloud contract", "cloud agreement"])
+    add(
+      .trigger(.agreement, .compute),
+      ["算力合約", "算力協議", "算力合同", "算力訂單", "compute deal", "computing deal", "compute contract", "infrastructure deal"])
+    add(
+      .trigger(.agreement, .chips),
+      ["晶片協議", "芯片協議", "晶片訂單", "芯片訂單", "晶片合約", "芯片合約", "chip deal", "chip supply deal", "chip order"])
     add(.trigger(.customer, nil), ["客戶", "大客戶", "customer", "customers", "client", "clients"])
     add(.trigger(.supplier, nil), ["供應商", "供貨商", "supplier", "suppliers", "vendor"])
     // MARK: Products
@@ -266,7 +288,8 @@ enum Vocabulary {
       [
         "意向書", "意向協議", "合作意向", "最終協議後", "最終協議之後", "最終協議簽署後", "最終協議簽訂後",
         "最終協議達成後", "簽署最終協議後", "簽訂最終協議後", "達成最終協議後", "letter of intent", "letters of intent",
-        "memorandum of understanding", "non-binding", "once a definitive agreement", "subject to a definitive agreement",
+        "memorandum of understanding", "non-binding", "once a definitive agreement",
+        "subject to a definitive agreement",
         "subject to definitive agreements", "after a definitive agreement",
       ])
     add(
@@ -281,7 +304,8 @@ enum Vocabulary {
       .status(StatusWord(status: .planned)),
       [
         "計劃", "計畫", "預計", "預期", "打算", "準備", "有望", "規劃", "擬議", "plans", "plan to",
-        "planned", "planning", "intends", "intend", "intending", "intended", "expects to", "expected to", "set to", "aims to",
+        "planned", "planning", "intends", "intend", "intending", "intended", "expects to", "expected to", "set to",
+        "aims to",
         "poised to", "proposed",
       ])
     add(.status(StatusWord(status: .planned, weak: true)), ["將", "將會", "會", "will", "shall", "would"])
@@ -309,13 +333,25 @@ enum Vocabulary {
     add(.reporting, ["said", "says", "told", "表示", "稱", "宣稱", "透露", "證實"])
     add(.relative, ["which", "who"])
     add(.respectively, ["respectively", "分別"])
-    add(.total, ["三份", "兩份", "多份", "三筆", "兩筆", "多筆", "三項", "兩項", "in total", "combined", "totaling", "totalling", "together worth", "three contracts", "two contracts", "three deals", "two deals"])
+    add(
+      .total,
+      [
+        "三份", "兩份", "多份", "三筆", "兩筆", "多筆", "三項", "兩項", "in total", "combined", "totaling", "totalling",
+        "together worth", "three contracts", "two contracts", "three deals", "two deals",
+      ])
     add(.expansion, ["擴大", "加碼", "增購", "擴充", "expanded", "expands", "expand", "boosted", "added", "adds", "increased"])
     add(.passive, ["獲", "獲得", "得到", "接受", "取得", "received", "receive", "receives", "got", "gets", "obtained", "won"])
     add(.conjunction, ["和", "及", "以及", "、", "and", "&", "plus", "as well as"])
     add(.listEnd, ["等", "等公司", "等科技公司", "等企業", "among others", "and others"])
-    add(.additional, ["追加", "再投資", "額外", "另外", "新一輪", "進一步", "additional", "another", "further", "more", "new round", "fresh"])
-    add(.fundsReference, ["所得資金", "所得款項", "該筆資金", "這筆資金", "這些資金", "該資金", "投資款", "the proceeds", "the funds", "the money", "the cash", "that money", "the capital"])
+    add(
+      .additional,
+      ["追加", "再投資", "額外", "另外", "新一輪", "進一步", "additional", "another", "further", "more", "new round", "fresh"])
+    add(
+      .fundsReference,
+      [
+        "所得資金", "所得款項", "該筆資金", "這筆資金", "這些資金", "該資金", "投資款", "the proceeds", "the funds", "the money", "the cash",
+        "that money", "the capital",
+      ])
     add(
       .amountContext,
       [
@@ -325,9 +361,25 @@ enum Vocabulary {
         "revenues", "sales of", "loss", "losses", "capex", "capital expenditure", "profit", "worth of",
         "annualized", "估值為", "valuation of",
       ])
-    add(.investorNoun, ["投資方", "投資者", "投資人", "股東", "大股東", "出資方", "參與者", "參與方", "投資機構", "investor", "investors", "backer", "backers", "shareholder", "shareholders", "participants"])
-    add(.description, ["業務包括", "核心業務", "主要業務", "主營業務", "業務涵蓋", "業務為", "specializes in", "specialises in", "whose business", "business includes", "known for"])
-    add(.rivalry, ["競爭對手", "對手", "勁敵", "死對頭", "爭奪", "競逐", "對壘", "競爭中", "抗衡", "較量", "而非", "rather than", "instead of", "rival", "rivals", "competitor", "competitors", "compete for", "competing for", "vie for", "vying for", "race for", "battle for"])
+    add(
+      .investorNoun,
+      [
+        "投資方", "投資者", "投資人", "股東", "大股東", "出資方", "參與者", "參與方", "投資機構", "investor", "investors", "backer", "backers",
+        "shareholder", "shareholders", "participants",
+      ])
+    add(
+      .description,
+      [
+        "業務包括", "核心業務", "主要業務", "主營業務", "業務涵蓋", "業務為", "specializes in", "specialises in", "whose business",
+        "business includes", "known for",
+      ])
+    add(
+      .rivalry,
+      [
+        "競爭對手", "對手", "勁敵", "死對頭", "爭奪", "競逐", "對壘", "競爭中", "抗衡", "較量", "而非", "rather than", "instead of", "rival",
+        "rivals", "competitor", "competitors", "compete for", "competing for", "vie for", "vying for", "race for",
+        "battle for",
+      ])
     add(
       .unnamedParty,
       [
@@ -335,8 +387,19 @@ enum Vocabulary {
         "the venture", "the new entity", "其他銀行", "other banks", "銀團", "bank syndicate", "a syndicate of banks",
         "other bond investors", "一家新客戶", "unnamed customer", "undisclosed customer", "未具名客戶", "a new customer",
       ])
-    add(.copula, ["是", "成為", "作為", "身為", "is", "are", "was", "were", "became", "becomes", "as", "one of", "之一", "包括", "include", "includes", "including"])
-    add(.continuation, ["作為回報", "根據協議", "根據該協議", "按照協議", "依協議", "作為交換", "in return", "in exchange", "under the agreement", "under the deal", "as part of the deal", "as part of the agreement", "under the partnership", "as part of the partnership", "作為協議的一部分", "作為合作的一部分"])
+    add(
+      .copula,
+      [
+        "是", "成為", "作為", "身為", "is", "are", "was", "were", "became", "becomes", "as", "one of", "之一", "包括", "include",
+        "includes", "including",
+      ])
+    add(
+      .continuation,
+      [
+        "作為回報", "根據協議", "根據該協議", "按照協議", "依協議", "作為交換", "in return", "in exchange", "under the agreement",
+        "under the deal", "as part of the deal", "as part of the agreement", "under the partnership",
+        "as part of the partnership", "作為協議的一部分", "作為合作的一部分",
+      ])
     add(.shares, ["股", "股股票", "股份", "shares"])
     add(
       .anaphor(.recent),
@@ -362,11 +425,14 @@ enum Vocabulary {
       }
     }
     add(.anaphor(.recent), described)
-    add(.anaphor(.role("chips")), ["芯片巨頭", "晶片巨頭", "芯片製造商", "晶片大廠", "the chipmaker", "the chip maker", "the chip giant", "the chip designer"])
+    add(
+      .anaphor(.role("chips")),
+      ["芯片巨頭", "晶片巨頭", "芯片製造商", "晶片大廠", "the chipmaker", "the chip maker", "the chip giant", "the chip designer"])
     add(
       .anaphor(.role("ai_lab")),
       [
-        "該初創公司", "這家初創公司", "這家初創企業", "這家新創公司", "該新創公司", "這家新創", "該新創", "這家AI新創", "the startup", "the start-up", "the AI lab", "the AI startup",
+        "該初創公司", "這家初創公司", "這家初創企業", "這家新創公司", "該新創公司", "這家新創", "該新創", "這家AI新創", "the startup", "the start-up",
+        "the AI lab", "the AI startup",
         "the AI company", "the AI developer", "the lab", "the AI firm", "the artificial intelligence startup",
         "the artificial intelligence company", "the artificial intelligence lab", "the artificial intelligence firm",
         "the AI start-up", "the AI model maker",
@@ -374,14 +440,20 @@ enum Vocabulary {
     add(.anaphor(.latter), ["後者", "the latter"])
     add(.anaphor(.former), ["前者", "the former"])
     add(.anaphor(.role("cloud")), ["the cloud provider", "the cloud company", "雲服務商", "雲端服務商"])
-    add(.anaphor(.role("big_tech")), ["科技巨頭", "the tech giant", "the software giant", "the software maker", "the e-commerce giant", "the search giant"])
+    add(
+      .anaphor(.role("big_tech")),
+      [
+        "科技巨頭", "the tech giant", "the software giant", "the software maker", "the e-commerce giant",
+        "the search giant",
+      ])
     // MARK: Blockers (longer words that contain a keyword but do not mean it)
     add(
       .blocker,
       [
         "面向", "方向", "轉向", "參與", "給予", "走向", "傾向", "投資計劃", "融資計劃", "擴張計劃", "發展計劃",
         "原先的計劃", "最初的計劃", "原計劃", "原先預期", "最初預期", "original plan", "initially planned",
-        "originally planned", "投資金額", "投資額", "融資金額", "融資規模", "潛在交易額", "交易所", "交易日", "交易員", "投資熱潮", "投資價值", "合作夥伴", "合作關係",
+        "originally planned", "投資金額", "投資額", "融資金額", "融資規模", "潛在交易額", "交易所", "交易日", "交易員", "投資熱潮", "投資價值", "合作夥伴",
+        "合作關係",
         "名為", "命名為", "取名為", "電力供應", "能源供應", "power supply", "開發商", "開發者", "開發出", "開發中", "研發", "developer", "developers",
         "投資規模", "融資案例", "投資案例", "預付款", "prepayment",
         "採購成本", "採購費用", "purchase costs", "purchase cost", "循環融資", "循環投資", "循環交易", "circular financing",

@@ -42,7 +42,9 @@ public enum CandidateLedger {
       let language = extraction.language.ledgerLanguage
       for candidate in extraction.candidates where candidate.confidence >= minimumConfidence {
         var sources = [Source(document: documentID, quote: candidate.quote, language: language)]
-        for evidence in candidate.alsoIn { sources.append(Source(document: documentID, quote: evidence.quote, language: language)) }
+        for evidence in candidate.alsoIn {
+          sources.append(Source(document: documentID, quote: evidence.quote, language: language))
+        }
         if let duplicate = candidate.duplicateOf, let existing = reference?.deal(duplicate) {
           if let index = duplicateIndex[duplicate] {
             deals[index].sources.append(contentsOf: sources)
@@ -66,15 +68,18 @@ public enum CandidateLedger {
                 currency: currency, perUSD: stated.perUSD, asOf: extraction.articleDate,
                 source: Source(document: documentID, quote: stated.quote, language: language)))
           } else if !hasRate {
-            notes.append("Stated as \(amount.asWritten ?? currency); no \(currency) rate in the ledger, so kept as unstated.")
+            notes.append(
+              "Stated as \(amount.asWritten ?? currency); no \(currency) rate in the ledger, so kept as unstated.")
             amount = .unstated
           }
         }
         if amount.qualifier != .unstated, amount.currency == nil { amount.currency = "USD" }
-        let base = "\(candidate.payer.id.rawValue)-\(candidate.payee.id.rawValue)-\(candidate.kind.rawValue.replacingUnderscores)"
+        let base =
+          "\(candidate.payer.id.rawValue)-\(candidate.payee.id.rawValue)-\(candidate.kind.rawValue.replacingUnderscores)"
           + (candidate.announced.map { "-\($0.description)" } ?? "")
         let id = uniqueID(slug(base), in: &dealIDs, avoid: { reference?.deal(DealID($0)) != nil })
-        let note = (["Candidate from \(extraction.file), confidence \(Double(Int(candidate.confidence * 100)) / 100)."] + notes)
+        let note =
+          (["Candidate from \(extraction.file), confidence \(Double(Int(candidate.confidence * 100)) / 100)."] + notes)
           .joined(separator: " ")
         deals.append(
           Deal(
@@ -126,7 +131,8 @@ public enum CandidateLedger {
     while let id = pending.first {
       pending.removeFirst()
       guard added.insert(id).inserted else { continue }
-      let company = reference?.company(id) ?? catalog.company(id)
+      let company =
+        reference?.company(id) ?? catalog.company(id)
         ?? Company(id: id, names: LocalizedNames(english: writtenNames[id] ?? id.rawValue))
       companies.append(company)
       if let parent = company.parent, !added.contains(parent) { pending.append(parent) }

@@ -155,7 +155,8 @@ extension ExtractReport.ArticleJSON {
     html = extraction.wasHTML
     characters = extraction.text.unicodeScalars.count
     statedRates = extraction.statedRates.map {
-      ExtractReport.RateJSON(currency: $0.currency, perUSD: $0.perUSD, quote: $0.quote, span: [$0.span.lowerBound, $0.span.upperBound])
+      ExtractReport.RateJSON(
+        currency: $0.currency, perUSD: $0.perUSD, quote: $0.quote, span: [$0.span.lowerBound, $0.span.upperBound])
     }
     candidates = extraction.candidates.enumerated().map { index, candidate in
       ExtractReport.CandidateJSON(candidate, id: "c\(index + 1)", rates: extraction.statedRates, ledger: ledger)
@@ -205,7 +206,9 @@ extension ExtractReport.CandidateJSON {
     span = [candidate.span.lowerBound, candidate.span.upperBound]
     confidence = (candidate.confidence * 100).rounded() / 100
     self.basis = candidate.basis
-    alsoIn = candidate.alsoIn.map { ExtractReport.EvidenceJSON(quote: $0.quote, span: [$0.span.lowerBound, $0.span.upperBound]) }
+    alsoIn = candidate.alsoIn.map {
+      ExtractReport.EvidenceJSON(quote: $0.quote, span: [$0.span.lowerBound, $0.span.upperBound])
+    }
     duplicateOf = candidate.duplicateOf?.rawValue
     mergedSources = candidate.mergedSources
     notes = candidate.notes

@@ -6,10 +6,14 @@ public enum ExtractText {
   public static func render(_ extractions: [ArticleExtraction]) -> String {
     var out = ""
     for extraction in extractions {
-      out += "\(extraction.file) — \(extraction.language.rawValue), date \(extraction.articleDate?.description ?? "unknown"), \(extraction.candidates.count) candidates\n"
+      out +=
+        "\(extraction.file) — \(extraction.language.rawValue), date \(extraction.articleDate?.description ?? "unknown"), \(extraction.candidates.count) candidates\n"
       for (index, c) in extraction.candidates.enumerated() {
-        let amount = c.amount.qualifier == .unstated ? "amount unstated" : "\(c.amount.qualifier.rawValue) \(c.amount.asWritten ?? "")"
-        out += String(format: "%3d. ", index + 1)
+        let amount =
+          c.amount.qualifier == .unstated
+          ? "amount unstated" : "\(c.amount.qualifier.rawValue) \(c.amount.asWritten ?? "")"
+        out +=
+          String(format: "%3d. ", index + 1)
           + "\(c.payer.name) → \(c.payee.name)  \(c.kind.rawValue)  \(amount)  \(c.status.rawValue)"
           + (c.announced.map { "  \($0)" } ?? "") + (c.termYears.map { "  \(Int($0))y" } ?? "")
           + String(format: "  conf %.2f", c.confidence)
@@ -30,7 +34,8 @@ public enum EvaluationText {
     out += "  truth \(r.deals.truth)  found \(r.deals.found)  matched \(r.deals.matched)  "
     out += "precision \(f(r.deals.precision))  recall \(f(r.deals.recall))  F1 \(f(r.deals.f1))\n"
     out += "deals with units exact (AWS ≠ Amazon):\n"
-    out += "  matched \(r.dealsExactUnits.matched)  precision \(f(r.dealsExactUnits.precision))  recall \(f(r.dealsExactUnits.recall))  F1 \(f(r.dealsExactUnits.f1))\n"
+    out +=
+      "  matched \(r.dealsExactUnits.matched)  precision \(f(r.dealsExactUnits.precision))  recall \(f(r.dealsExactUnits.recall))  F1 \(f(r.dealsExactUnits.f1))\n"
     out += "on matched deals:\n"
     out += "  amount accuracy \(r.amountCorrect)/\(r.deals.matched) = \(f(r.amountAccuracy))\n"
     out += "  status accuracy \(r.statusCorrect)/\(r.deals.matched) = \(f(r.statusAccuracy))\n"
@@ -39,7 +44,8 @@ public enum EvaluationText {
     out += reliabilityTable(r)
     out += "per file:\n"
     for (file, counts) in r.perFile.sorted(by: { $0.key < $1.key }) {
-      out += "  \(file): truth \(counts.truth) found \(counts.found) matched \(counts.matched)  P \(f(counts.precision)) R \(f(counts.recall)) F1 \(f(counts.f1))\n"
+      out +=
+        "  \(file): truth \(counts.truth) found \(counts.found) matched \(counts.matched)  P \(f(counts.precision)) R \(f(counts.recall)) F1 \(f(counts.f1))\n"
     }
     for errorClass in EvaluationText.classOrder {
       let items = r.classified.filter { $0.errorClass == errorClass }
@@ -84,7 +90,8 @@ public enum EvaluationText {
       ("spurious", { "\($0.spurious)" }),
     ]
     for (label, value) in rows {
-      out += "  " + label.padding(toLength: 30, withPad: " ", startingAt: 0)
+      out +=
+        "  " + label.padding(toLength: 30, withPad: " ", startingAt: 0)
         + columns.map { pad(value(r.errorClasses[$0] ?? .init()), 9) }.joined() + "\n"
     }
     return out
@@ -98,7 +105,8 @@ public enum EvaluationText {
     for bucket in r.reliability {
       let label = String(format: "[%.1f, %.1f", bucket.low, bucket.high) + (bucket.high >= 1 ? "]" : ")")
       let share = bucket.candidates == 0 ? "  -  " : f(bucket.share)
-      out += "  " + label.padding(toLength: 12, withPad: " ", startingAt: 0)
+      out +=
+        "  " + label.padding(toLength: 12, withPad: " ", startingAt: 0)
         + String(format: "%12d %6d  ", bucket.candidates, bucket.right) + share + "  \(bucket.allFieldsRight)\n"
     }
     let high = r.reliability(atLeast: 0.8)

@@ -97,8 +97,9 @@ public enum ChineseFold {
     let sources = Set(pairs.map(\.0))
     // Targets that Traditional text also uses every day (台灣, 以後, 公里, 乾 → 干 …) are no
     // evidence of Simplified script.
-    let shared = Set("台后里于干只面余范冲系历复制注志周谷丑卷松板斗才胡须表采游占咸致征症折朴了云出"
-      .unicodeScalars.map(\.value))
+    let shared = Set(
+      "台后里于干只面余范冲系历复制注志周谷丑卷松板斗才胡须表采游占咸致征症折朴了云出"
+        .unicodeScalars.map(\.value))
     return Set(pairs.map(\.1).filter { !sources.contains($0) && !shared.contains($0) })
   }()
 }

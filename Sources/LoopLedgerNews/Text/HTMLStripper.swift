@@ -17,7 +17,9 @@ public enum HTMLStripper {
       }
       guard seenOpen else { continue }
       let v = scalar.value
-      if (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (letters > 0 && v >= 0x30 && v <= 0x39) || (letters == 0 && (scalar == "/" || scalar == "!")) {
+      if (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (letters > 0 && v >= 0x30 && v <= 0x39)
+        || (letters == 0 && (scalar == "/" || scalar == "!"))
+      {
         letters += 1
         continue
       }

@@ -60,7 +60,8 @@ public struct Segmentation: Sendable {
         }
         let fullWidth = text.scalars[i].value == 0xFF01 || text.scalars[i].value == 0xFF1F
         // "…注資!AI芯片合作…": after a Chinese character an ASCII mark ends the sentence too.
-        if !fullWidth, c == 0x21 || c == 0x3F, end < n, !Scalar.isSpace(f[end]), !Segmentation.isCJKPunctuationOrHan(f[end]),
+        if !fullWidth, c == 0x21 || c == 0x3F, end < n, !Scalar.isSpace(f[end]),
+          !Segmentation.isCJKPunctuationOrHan(f[end]),
           !(i > 0 && ChineseFold.isHan(f[i - 1]))
         {
           i += 1

@@ -45,7 +45,9 @@ extension LoopLedgerCommand {
 
     @OptionGroup var options: InterbankOptions
 
-    @Option(parsing: .unconditional, help: "Rogers–Veraart: share of external assets a defaulting node realises (with --beta).")
+    @Option(
+      parsing: .unconditional,
+      help: "Rogers–Veraart: share of external assets a defaulting node realises (with --beta).")
     var alpha: Double?
 
     @Option(parsing: .unconditional, help: "Rogers–Veraart: share of received payments a defaulting node passes on.")

@@ -6,7 +6,8 @@ import LoopLedgerRender
 extension LoopLedgerCommand {
   struct Draw: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Draw a picture as SVG: the loop map, the money-flow Sankey, self-funded shares, a fan or a cascade chart.",
+      abstract:
+        "Draw a picture as SVG: the loop map, the money-flow Sankey, self-funded shares, a fan or a cascade chart.",
       discussion: """
         loops    companies on a circle, deals as arrows (blue investment, vermilion purchase; \
         dashed talks/planned, dotted implied; width ∝ √amount; hatched band for ranges). \
@@ -24,7 +25,9 @@ extension LoopLedgerCommand {
 
     @OptionGroup var ledgerOptions: LedgerOptions
 
-    @Option(name: .customLong("svg"), help: ArgumentHelp("Write the SVG to this file (default: standard output).", valueName: "file"))
+    @Option(
+      name: .customLong("svg"),
+      help: ArgumentHelp("Write the SVG to this file (default: standard output).", valueName: "file"))
     var svgFile: String?
 
     @Option(help: "Language of the labels: en, zh-Hant or zh-Hans.")
@@ -45,13 +48,18 @@ extension LoopLedgerCommand {
     @Option(parsing: .unconditional, help: "List at most this many loops.")
     var limit: Int = 1_000
 
-    @Option(help: ArgumentHelp("fan / cascade: the chart's data as JSON (FanChartData / CascadeChartData) instead of computing it.", valueName: "file"))
+    @Option(
+      help: ArgumentHelp(
+        "fan / cascade: the chart's data as JSON (FanChartData / CascadeChartData) instead of computing it.",
+        valueName: "file"))
     var data: String?
 
     @Option(help: ArgumentHelp("fan: the company whose funding is projected (default openai).", valueName: "company"))
     var company: String = "openai"
 
-    @Option(help: ArgumentHelp("cascade: a built-in stress scenario or a scenario file (default nvidia-stops).", valueName: "name-or-file"))
+    @Option(
+      help: ArgumentHelp(
+        "cascade: a built-in stress scenario or a scenario file (default nvidia-stops).", valueName: "name-or-file"))
     var scenario: String = "nvidia-stops"
 
     @Option(parsing: .unconditional, help: "fan: simulated paths.")

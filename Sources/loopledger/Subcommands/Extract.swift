@@ -17,7 +17,8 @@ extension LoopLedgerCommand {
         file, payer, payee and kind) and the accuracy of amount and status on matched deals.
         """)
 
-    @Argument(help: ArgumentHelp("Article files (plain text or HTML); with --eval, one directory.", valueName: "article"))
+    @Argument(
+      help: ArgumentHelp("Article files (plain text or HTML); with --eval, one directory.", valueName: "article"))
     var articles: [String] = []
 
     @Option(
@@ -27,13 +28,16 @@ extension LoopLedgerCommand {
         valueName: "name-or-file"))
     var ledger: String = BundledLedger.defaultName
 
-    @Option(help: ArgumentHelp("The articles' date, for resolving 上個月, last month, on Monday.", valueName: "YYYY-MM-DD"))
+    @Option(
+      help: ArgumentHelp("The articles' date, for resolving 上個月, last month, on Monday.", valueName: "YYYY-MM-DD"))
     var date: PartialDate?
 
     @Option(help: "Output format: json, ledger or text.")
     var format: ExtractFormat = .json
 
-    @Option(help: ArgumentHelp("Compare with a truth file (JSON array) and print precision, recall and F1.", valueName: "truth.json"))
+    @Option(
+      help: ArgumentHelp(
+        "Compare with a truth file (JSON array) and print precision, recall and F1.", valueName: "truth.json"))
     var eval: String?
 
     @Option(parsing: .unconditional, help: "Leave out candidates below this confidence (0–1).")
@@ -45,7 +49,8 @@ extension LoopLedgerCommand {
     @Flag(help: "Print the time each article took to standard error.")
     var timing = false
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(
+      name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     var job: ExtractJob {

@@ -51,19 +51,28 @@ extension LoopLedgerCommand {
     @Option(parsing: .unconditional, help: "Worker threads (default: every active processor).")
     var threads: Int?
 
-    @Option(help: "How contract payments are spread over a term: even, front (front-loaded) or back (back-loaded); overrides the scenario.")
+    @Option(
+      help:
+        "How contract payments are spread over a term: even, front (front-loaded) or back (back-loaded); overrides the scenario."
+    )
     var schedule: ScheduleShape?
 
-    @Option(parsing: .unconditional, help: "Paths per run of the sensitivity table, at most --paths (default: 20000, or --paths if fewer).")
+    @Option(
+      parsing: .unconditional,
+      help: "Paths per run of the sensitivity table, at most --paths (default: 20000, or --paths if fewer).")
     var sensitivityPaths: Int?
 
     @Flag(help: "Skip the sensitivity table.")
     var noSensitivity = false
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Exact quantiles up to this many paths; streaming histograms above.", visibility: .hidden))
+    @Option(
+      parsing: .unconditional,
+      help: ArgumentHelp("Exact quantiles up to this many paths; streaming histograms above.", visibility: .hidden))
     var exactQuantileLimit: Int = 100_000
 
-    @Option(help: ArgumentHelp("Also write the cash fan as FanChartData JSON, for 'loopledger draw fan --data FILE'.", valueName: "file"))
+    @Option(
+      help: ArgumentHelp(
+        "Also write the cash fan as FanChartData JSON, for 'loopledger draw fan --data FILE'.", valueName: "file"))
     var fanData: String?
 
     @OptionGroup var outputOptions: OutputOptions

@@ -25,16 +25,23 @@ extension LoopLedgerCommand {
 
     @Option(
       name: .customLong("stop"),
-      help: ArgumentHelp("Stop a deal or a link: DEAL-ID or PAYER:PAYEE, optionally =FRACTION (default 1).", valueName: "deal|payer:payee[=f]"))
+      help: ArgumentHelp(
+        "Stop a deal or a link: DEAL-ID or PAYER:PAYEE, optionally =FRACTION (default 1).",
+        valueName: "deal|payer:payee[=f]"))
     var stops: [String] = []
 
     @Option(name: .customLong("default"), help: ArgumentHelp("A company that pays nothing.", valueName: "company"))
     var defaults: [String] = []
 
-    @Option(name: .customLong("resources"), help: ArgumentHelp("Limit a company's outside resources: COMPANY=AMOUNT a year.", valueName: "company=amount"))
+    @Option(
+      name: .customLong("resources"),
+      help: ArgumentHelp("Limit a company's outside resources: COMPANY=AMOUNT a year.", valueName: "company=amount"))
     var resources: [String] = []
 
-    @Option(name: .customLong("revenue"), help: ArgumentHelp("Change a company's outside resources by a fraction: COMPANY=-0.3.", valueName: "company=fraction"))
+    @Option(
+      name: .customLong("revenue"),
+      help: ArgumentHelp(
+        "Change a company's outside resources by a fraction: COMPANY=-0.3.", valueName: "company=fraction"))
     var revenue: [String] = []
 
     @Option(parsing: .unconditional, help: "Investors demand this return a year on equity they put in (e.g. 0.1).")
