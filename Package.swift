@@ -17,10 +17,12 @@ let package = Package(
     .library(name: "LoopLedgerNews", targets: ["LoopLedgerNews"]),
     .library(name: "LoopLedgerIO", targets: ["LoopLedgerIO"]),
     .library(name: "LoopLedgerApp", targets: ["LoopLedgerApp"]),
+    .library(name: "LoopLedgerStore", targets: ["LoopLedgerStore"]),
     .executable(name: "loopledger", targets: ["loopledger"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // Pure domain model and algorithms: no I/O beyond decoding bytes it is handed.
@@ -69,6 +71,16 @@ let package = Package(
     .testTarget(
       name: "LoopLedgerCLITests",
       dependencies: ["loopledger"],
+      swiftSettings: swiftSettings),
+    // The persistent ledger: SQLite through GRDB, change history, undo, review queue, FtM.
+    .target(
+      name: "LoopLedgerStore",
+      dependencies: ["LoopLedger", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: swiftSettings),
+    // The store on temporary databases: round trips, history, safety, FtM.
+    .testTarget(
+      name: "LoopLedgerStoreTests",
+      dependencies: ["LoopLedger", "LoopLedgerStore", "LoopLedgerNews"],
       swiftSettings: swiftSettings),
   ]
 )
