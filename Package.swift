@@ -80,7 +80,9 @@ let package = Package(
     // The store on temporary databases: round trips, history, safety, FtM.
     .testTarget(
       name: "LoopLedgerStoreTests",
-      dependencies: ["LoopLedger", "LoopLedgerStore", "LoopLedgerNews"],
+      dependencies: [
+        "LoopLedger", "LoopLedgerStore", "LoopLedgerNews", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       swiftSettings: swiftSettings),
   ]
 )
