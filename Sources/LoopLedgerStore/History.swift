@@ -132,7 +132,16 @@ struct Staging {
   /// Checks the ledger the tables now hold exactly as `LedgerFile` checks a file, reporting
   /// every problem at once.
   static func validate(_ db: Database, path: String) throws {
-    guard let ledger = try Tables.ledger(db) else { throw StoreError.notInitialized(path: path) }
+    guard let ledger = try Tables.ledger(db) else {
+      // No header: fine only if nothing else is left either (`db init` undone).
+      for table in ["document", "fx_rate", "company", "fact"] {
+        if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") != 0 { throw StoreError.notInitialized(path: path) }
+      }
+      if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deal WHERE removed_by_change IS NULL") != 0 {
+        throw StoreError.notInitialized(path: path)
+      }
+      return
+    }
     try validate(ledger, file: path)
   }
 

@@ -72,3 +72,15 @@ func sampleDeal(_ id: String = "nvidia-openai-test-2025", amount: Amount = .usd(
 
 /// The id of the seed ledger's one document.
 let seedDocumentID: String = (try? BundledLedger.load("seed").documents.first?.id) ?? "?"
+
+import LoopLedgerNews
+
+/// `loopledger extract --format json` of the seed article, as the extractor writes it.
+func seedArticleExtractJSON() throws -> Data {
+  let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../LoopLedgerNewsTests/Fixtures/articles/seed.txt").standardized
+  let article = try String(contentsOf: url, encoding: .utf8)
+  let seed = try BundledLedger.load("seed")
+  let extraction = DealExtractor(ledger: seed).extract(article, file: "seed.txt", date: PartialDate("2025-12-17"))
+  return try ExtractReport(extractions: [extraction], ledger: seed, ledgerName: "seed").encoded()
+}
