@@ -84,7 +84,7 @@ public struct ReviewEntry: Sendable, Equatable {
 /// What `enqueue` did.
 public struct EnqueueReport: Sendable, Equatable {
   public var queued: [ReviewCandidate] = []
-  /// Candidates already in the queue (same article, quote, payer, payee and kind), not queued again.
+  /// Candidates already in the queue (same article and the same finding), not queued again.
   public var alreadyQueued = 0
   public var change: Change?
 }
@@ -148,14 +148,17 @@ extension LedgerStore {
     var report = EnqueueReport()
     report.change = try change(command, actor: actor, reason: reason) { staging in
       let existing = try ReviewTables.candidates(staging.db).map(\.candidate)
-      func key(_ file: String, _ c: ExtractedCandidate) -> String {
-        [file, c.quote, c.payer.id, c.payee.id, c.kind].joined(separator: "\u{1F}")
+      // The same article and the same finding (all but the extractor's per-run id).
+      func key(_ file: String, _ c: ExtractedCandidate) throws -> String {
+        var copy = c
+        copy.id = ""
+        return file + "\u{1F}" + (try EntityJSON.encode(copy))
       }
-      var seen = Set(existing.map { key($0.articleFile, $0.extracted) })
+      var seen = Set(try existing.map { try key($0.articleFile, $0.extracted) })
       var next = (existing.compactMap { Int($0.id) }.max() ?? 0) + 1
       for article in articles {
         for extracted in article.candidates {
-          guard seen.insert(key(article.file, extracted)).inserted else {
+          guard seen.insert(try key(article.file, extracted)).inserted else {
             report.alreadyQueued += 1
             continue
           }
