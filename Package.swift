@@ -17,10 +17,13 @@ let package = Package(
     .library(name: "LoopLedgerNews", targets: ["LoopLedgerNews"]),
     .library(name: "LoopLedgerIO", targets: ["LoopLedgerIO"]),
     .library(name: "LoopLedgerApp", targets: ["LoopLedgerApp"]),
+    .library(name: "LoopLedgerStore", targets: ["LoopLedgerStore"]),
+    .library(name: "LoopLedgerStore", targets: ["LoopLedgerStore"]),
     .executable(name: "loopledger", targets: ["loopledger"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // Pure domain model and algorithms: no I/O beyond decoding bytes it is handed. The bundled
@@ -39,7 +42,8 @@ let package = Package(
     .target(name: "LoopLedgerIO", dependencies: ["LoopLedger"], swiftSettings: swiftSettings),
     // One job per subcommand (load, analyse, render), shared by the CLI and the server.
     .target(
-      name: "LoopLedgerApp", dependencies: ["LoopLedger", "LoopLedgerIO", "LoopLedgerRender", "LoopLedgerNews"],
+      name: "LoopLedgerApp",
+      dependencies: ["LoopLedger", "LoopLedgerIO", "LoopLedgerRender", "LoopLedgerNews", "LoopLedgerStore"],
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "loopledger",
@@ -78,6 +82,18 @@ let package = Package(
     .testTarget(
       name: "LoopLedgerHostileTests",
       dependencies: ["loopledger"],
+      swiftSettings: swiftSettings),
+    // The persistent ledger: SQLite through GRDB, change history, undo, review queue, FtM.
+    .target(
+      name: "LoopLedgerStore",
+      dependencies: ["LoopLedger", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: swiftSettings),
+    // The store on temporary databases: round trips, history, safety, FtM.
+    .testTarget(
+      name: "LoopLedgerStoreTests",
+      dependencies: [
+        "LoopLedger", "LoopLedgerStore", "LoopLedgerNews", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       swiftSettings: swiftSettings),
   ]
 )
