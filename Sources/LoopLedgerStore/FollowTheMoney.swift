@@ -29,11 +29,14 @@ public struct FtMEntity: Codable, Sendable, Equatable {
 /// - a loan → `Debt` (`creditor` the payer, `debtor` the payee, `amount`, `currency`);
 /// - a purchase, sale or other deal → `Payment` (`payer`, `beneficiary`, `amount`, `currency`,
 ///   `purpose` the kind);
-/// - every deal: `date` and `startDate` the announcement, `endDate` the end of the term, `status`,
+/// - every deal: `date` and `startDate` the announcement, `endDate` the end of the term,
 ///   `sourceUrl` its documents' addresses, `recordId` the deal id, and `summary` the amount in
-///   words with its qualifier and interval ("at least 10000000000 USD; interval [10000000000, ∞)");
-/// - a document → `Article`; each source of a deal → `Documentation` linking the article and the
-///   deal, the exact quote in `summary`.
+///   words with its qualifier and interval, and the status ("at least 10000000000 USD; interval
+///   [10000000000, ∞]; as written: 至少100億美元; status: talks"); `status` too on `Ownership`, the
+///   only one of the three schemas that has it;
+/// - a document → `Article`; a deal's sources → its `proof` (the articles, in order) and its
+///   `description` (the exact quotes, in the same order). (FtM's `Documentation` cannot link an
+///   article to a deal: its `entity` must be a `Thing`, and deals are `Interval`s.)
 ///
 /// FtM has no place for an amount's qualifier, range bounds, estimate, words as written or
 /// assumption, nor for the kind beyond the schema, the term, `supersedes` or the exact names per
@@ -76,20 +79,7 @@ public enum FollowTheMoney {
       entity.properties["description"] = [marker + (try EntityJSON.encode(company))]
       result.append(entity)
     }
-    for deal in ledger.deals {
-      result.append(try dealEntity(deal, ledger: ledger))
-      for (index, source) in deal.sources.enumerated() {
-        var link = FtMEntity(id: "\(dealPrefix)\(deal.id)-source-\(index + 1)", schema: "Documentation")
-        link.properties["document"] = [documentPrefix + source.document]
-        link.properties["entity"] = [dealPrefix + deal.id.rawValue]
-        link.properties["role"] = ["source"]
-        link.properties["summary"] = [source.quote]
-        if let language = source.language {
-          link.properties["description"] = [marker + (try EntityJSON.encode(["language": language.rawValue]))]
-        }
-        result.append(link)
-      }
-    }
+    for deal in ledger.deals { result.append(try dealEntity(deal, ledger: ledger)) }
     return result
   }
 
@@ -139,16 +129,17 @@ public enum FollowTheMoney {
         entity.properties["endDate"] = [end.description]
       }
     }
-    entity.properties["status"] = [deal.status.rawValue]
+    // Only Ownership has a `status` in FtM; the summary says it for every deal.
+    if entity.schema == "Ownership" { entity.properties["status"] = [deal.status.rawValue] }
     entity.properties["recordId"] = [deal.id.rawValue]
     let urls = deal.sources.compactMap { ledger.document($0.document)?.url }
     if !urls.isEmpty { entity.properties["sourceUrl"] = unique(urls) }
     let publishers = deal.sources.compactMap { ledger.document($0.document)?.publisher }
     if !publishers.isEmpty { entity.properties["publisher"] = unique(publishers) }
-    entity.properties["summary"] = [summary(deal.amount)]
-    var extras = deal
-    extras.sources = []
-    entity.properties["description"] = [marker + (try EntityJSON.encode(extras))]
+    entity.properties["summary"] = [summary(deal.amount) + "; status: \(deal.status.rawValue)"]
+    // The sources: `proof` names each source's article, `description` holds its quote, in order.
+    if !deal.sources.isEmpty { entity.properties["proof"] = deal.sources.map { documentPrefix + $0.document } }
+    entity.properties["description"] = deal.sources.map(\.quote) + [marker + (try EntityJSON.encode(deal))]
     return entity
   }
 
@@ -250,7 +241,7 @@ public enum FollowTheMoney {
       }
       guard let (payerField, payeeField) = parties else {
         if !["Company", "LegalEntity", "Organization", "PublicBody", "Article", "Document", "PlainText", "HyperText",
-          "Pages", "Documentation"].contains(entity.schema)
+          "Pages"].contains(entity.schema)
         {
           contents.skipped[entity.schema, default: 0] += 1
         }
@@ -259,23 +250,20 @@ public enum FollowTheMoney {
       var deal = self.deal(entity, line: line, problems: &problems)
       deal.payer = company(entity.first(payerField), payerField, line)
       deal.payee = company(entity.first(payeeField), payeeField, line)
+      if extras(entity) == nil {
+        // Data from elsewhere: each `proof` article is a source, its quote the matching description.
+        let quotes = (entity.properties["description"] ?? []).filter { !$0.hasPrefix(marker) }
+        for (index, reference) in (entity.properties["proof"] ?? []).enumerated() {
+          guard let document = documentIDs[reference] else {
+            problems.append("line \(line): proof: '\(reference)' is no Article or Document in the file")
+            continue
+          }
+          let quote = index < quotes.count ? quotes[index] : "(no quote in the FollowTheMoney data)"
+          deal.sources.append(Source(document: document, quote: quote))
+        }
+      }
       dealIDs[entity.id] = contents.deals.count
       contents.deals.append(deal)
-    }
-    for (line, entity) in entities where entity.schema == "Documentation" {
-      guard let target = entity.first("entity"), let index = dealIDs[target] else { continue }
-      guard let reference = entity.first("document"), let document = documentIDs[reference] else {
-        problems.append("line \(line): document: '\(entity.first("document") ?? "")' is no Article or Document in the file")
-        continue
-      }
-      var language: Language? = nil
-      if let extras = extras(entity), let data = extras.data(using: .utf8),
-        let object = try? JSONDecoder().decode([String: String].self, from: data)
-      {
-        language = object["language"].flatMap(Language.init(rawValue:))
-      }
-      contents.deals[index].sources.append(
-        Source(document: document, quote: entity.first("summary") ?? "", language: language))
     }
     if !problems.isEmpty { throw StoreError.badInput(file: file, problems: problems) }
     return contents
@@ -354,7 +342,15 @@ public enum FollowTheMoney {
     let id = entity.first("recordId").map(slug) ?? localID(entity, prefix: dealPrefix, fallback: entity.id)
     return Deal(
       id: DealID(id), payer: "", payee: "", kind: kind, amount: amount, announced: date, termYears: termYears,
-      status: entity.first("status").flatMap(DealStatus.init(rawValue:)) ?? .announced, sources: [])
+      status: entity.first("status").flatMap(DealStatus.init(rawValue:)) ?? statusInSummary(entity) ?? .announced,
+      sources: [])
+  }
+
+  /// The status a LoopLedger summary states (`…; status: closed`), for schemas without `status`.
+  private static func statusInSummary(_ entity: FtMEntity) -> DealStatus? {
+    guard let summary = entity.first("summary"), let range = summary.range(of: "; status: ", options: .backwards)
+    else { return nil }
+    return DealStatus(rawValue: String(summary[range.upperBound...]))
   }
 
   /// The day, month or year `years` after `date`, at the same precision (nil when the precision
