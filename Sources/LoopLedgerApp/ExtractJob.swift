@@ -11,7 +11,7 @@ public enum ExtractFormat: String, CaseIterable, Sendable {
 /// `loopledger extract ARTICLE…` and `extract --eval TRUTH DIR`.
 public struct ExtractJob: Job {
   public var articles: [String]
-  public var ledger: String
+  public var ledger: LedgerSelection
   public var date: PartialDate?
   public var format: ExtractFormat = .json
   /// A truth file: evaluate the one directory in ``articles`` against it.
@@ -22,12 +22,13 @@ public struct ExtractJob: Job {
   public var timing = false
   public var outputPath: String?
 
-  public init(articles: [String], ledger: String) {
+  public init(articles: [String], ledger: LedgerSelection) {
     self.articles = articles
     self.ledger = ledger
   }
 
   public func validate() throws {
+    try ledger.validate()
     if truthPath != nil, articles.count != 1 {
       throw ArgumentValueError(
         "'--eval TRUTH.json' takes exactly one directory of articles; got \(articles.count) arguments.")
@@ -37,11 +38,11 @@ public struct ExtractJob: Job {
   }
 
   public var inputs: [String] {
-    articles + (LedgerSource(ledger).path.map { [$0] } ?? []) + (truthPath.map { [$0] } ?? [])
+    articles + ledger.inputs + (truthPath.map { [$0] } ?? [])
   }
 
   public func outputs(progress: ProgressLine) throws -> [Output] {
-    let reference = try LedgerLoader.load(ledger)
+    let reference = try ledger.load()
     let extractor = DealExtractor(ledger: reference, builtInCompanies: builtInCompanies)
     var messages: [Output] = []
     if let truthPath {
@@ -68,7 +69,7 @@ public struct ExtractJob: Job {
     let text: String
     switch format {
     case .json:
-      let report = ExtractReport(extractions: extractions, ledger: reference, ledgerName: ledger)
+      let report = ExtractReport(extractions: extractions, ledger: reference, ledgerName: ledger.source ?? (ledger.readsStore != nil ? "db" : BundledLedger.defaultName))
       text = String(decoding: try report.encoded(), as: UTF8.self) + "\n"
     case .ledger:
       let built = CandidateLedger.build(

@@ -6,7 +6,7 @@ import LoopLedgerRender
 /// `loopledger project COMPANY`: the Monte Carlo funding projection.
 public struct ProjectJob: Job {
   public var company: String
-  public var ledger: String
+  public var ledger: LedgerSelection
   public var output: OutputSelection
   public var from: Int?
   public var to: Int?
@@ -25,13 +25,14 @@ public struct ProjectJob: Job {
   /// Also write the cash fan as chart data here.
   public var fanDataPath: String?
 
-  public init(company: String, ledger: String, output: OutputSelection) {
+  public init(company: String, ledger: LedgerSelection, output: OutputSelection) {
     self.company = company
     self.ledger = ledger
     self.output = output
   }
 
   public func validate() throws {
+    try ledger.validate()
     try FlagRule.check("paths", paths)
     try FlagRule.check("threads", threads)
     try FlagRule.check("sensitivity-paths", sensitivityPaths)
@@ -79,10 +80,10 @@ public struct ProjectJob: Job {
   /// `--sensitivity-paths`, or its default: 20 000, or `--paths` if fewer.
   public var effectiveSensitivityPaths: Int { sensitivityPaths ?? min(20_000, paths) }
 
-  public var inputs: [String] { (LedgerSource(ledger).path.map { [$0] } ?? []) + (scenarioPath.map { [$0] } ?? []) }
+  public var inputs: [String] { ledger.inputs + (scenarioPath.map { [$0] } ?? []) }
 
   public func outputs(progress: ProgressLine) throws -> [Output] {
-    let loaded = try LedgerLoader.load(ledger)
+    let loaded = try ledger.load()
     var scenario = ProjectionScenario.defaults
     var origin = "default"
     if let path = scenarioPath {

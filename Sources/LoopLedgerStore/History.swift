@@ -151,6 +151,13 @@ struct Staging {
       _ = try LedgerFile.decode(data, file: file) { name in
         throw LedgerError.unreadable(file: name, reason: "a store does not extend another ledger")
       }
+    } catch LedgerError.invalid(let file, let issues) {
+      // The positions are in the ledger JSON the check wrote, which the user never sees: the
+      // entry and key path name the place.
+      let placeless = issues.map {
+        LedgerIssue(file: $0.file, entry: $0.entry, field: $0.field, problem: $0.problem)
+      }
+      throw StoreError.invalid(LedgerError.invalid(file: file, issues: placeless))
     } catch let error as LedgerError {
       throw StoreError.invalid(error)
     }

@@ -8,9 +8,20 @@ struct LedgerOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "A bundled ledger (\(BundledLedger.names.joined(separator: ", "))), a ledger JSON file, or a CSV edge list.",
+      "A bundled ledger (\(BundledLedger.names.joined(separator: ", "))), a ledger JSON file, a CSV edge list, or 'db' (the ledger store). Default: the store if there is one (see 'loopledger db'), else '\(BundledLedger.defaultName)'.",
       valueName: "name-or-file"))
-  var ledger: String = BundledLedger.defaultName
+  var ledger: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The ledger store to read (default: $LOOPLEDGER_DB, else $XDG_DATA_HOME/loopledger/ledger.sqlite, else ~/.local/share/loopledger/ledger.sqlite).",
+      valueName: "path"))
+  var db: String?
+
+  @Option(
+    name: .customLong("as-of-change"), parsing: .unconditional,
+    help: ArgumentHelp("Read the store's ledger as it stood after this change (see 'loopledger history').", valueName: "n"))
+  var asOfChange: Int64?
 
   @Option(help: "Graph level: 'group' merges units into their parent (AWS into Amazon); 'unit' keeps them.")
   var level: GraphLevel = .group
@@ -43,7 +54,7 @@ struct LedgerOptions: ParsableArguments {
 
   var selection: LedgerSelection {
     LedgerSelection(
-      source: ledger, level: level, statuses: statuses, kinds: kinds, from: from, to: to, assumptions: assumptions)
+      source: ledger, database: db, asOfChange: asOfChange, level: level, statuses: statuses, kinds: kinds, from: from, to: to, assumptions: assumptions)
   }
 
   func validate() throws { try usage { try selection.validate() } }

@@ -116,13 +116,14 @@ enum CLI {
   /// process killed after `timeout`.
   static func run(
     _ arguments: [String], in directory: URL? = nil, timeout: Duration = .seconds(60),
-    sourceLocation: SourceLocation = #_sourceLocation
+    environment extra: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
   ) async throws -> Run {
     // Swift Testing starts every test at once; running them all together on a small machine would
     // make each one slow enough to hit its timeout. At most one process per core runs at a time.
     await slots.acquire()
     do {
-      let run = try await runNow(arguments, in: directory, timeout: timeout, sourceLocation: sourceLocation)
+      let run = try await runNow(
+        arguments, in: directory, timeout: timeout, environment: extra, sourceLocation: sourceLocation)
       await slots.release()
       return run
     } catch {
@@ -132,7 +133,8 @@ enum CLI {
   }
 
   private static func runNow(
-    _ arguments: [String], in directory: URL?, timeout: Duration, sourceLocation: SourceLocation
+    _ arguments: [String], in directory: URL?, timeout: Duration, environment extra: [String: String],
+    sourceLocation: SourceLocation
   ) async throws -> Run {
     let executable: URL
     switch binary {
@@ -161,6 +163,11 @@ enum CLI {
     var environment = ProcessInfo.processInfo.environment
     environment["SWIFT_BACKTRACE"] = "enable=no"
     environment["COLUMNS"] = "100"
+    // No ledger store of the developer's is read: the default store lives under a folder that
+    // does not exist, unless a test gives its own.
+    environment.removeValue(forKey: "LOOPLEDGER_DB")
+    environment["XDG_DATA_HOME"] = isolatedDataHome
+    environment.merge(extra) { _, new in new }
     process.environment = environment
 
     let finished = Finished()
@@ -193,6 +200,10 @@ enum CLI {
     }
     return run
   }
+
+  /// A data folder that does not exist, so that no default ledger store is found.
+  static let isolatedDataHome = FileManager.default.temporaryDirectory
+    .appendingPathComponent("loopledger-cli-no-store-\(ProcessInfo.processInfo.processIdentifier)").path
 
   /// The processes that may run at once.
   private static let slots = Slots(ProcessInfo.processInfo.activeProcessorCount)
