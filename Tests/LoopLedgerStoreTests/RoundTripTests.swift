@@ -133,7 +133,7 @@ import Testing
       let text = issues.map(\.description).joined(separator: "\n")
       #expect(text.contains("unknown company 'ghost'"))
       #expect(text.contains("unknown document 'nowhere'"))
-      #expect(text.contains("must be a non-negative number; found -1"))
+      #expect(text.contains("must be an amount from 0 to 10^16; found -1"))
     }
     #expect(try store.counts() == before)
     #expect(try store.history().count == 1)
