@@ -91,7 +91,10 @@ public enum InputFile {
 
   /// The bytes of the file at `path`.
   ///
-  /// - Parameter missing: The reason given when nothing is at the path.
+  /// - Parameters:
+  ///   - path: The file to read, or a stream such as standard input or a pipe.
+  ///   - missing: The reason given when nothing is at the path.
+  /// - Returns: Every byte of the file.
   /// - Throws: ``LedgerError/unreadable(file:reason:)``.
   public static func read(_ path: String, missing: String = "no such file") throws -> Data {
     let (fd, isStream) = try open(path, missing: missing)

@@ -74,7 +74,11 @@ public enum OutputWriter {
   /// Writes every output, checking every target first so that nothing is written when one of
   /// them is refused.
   ///
-  /// - Parameter inputs: Paths the command read; none of them is overwritten.
+  /// - Parameters:
+  ///   - outputs: The texts and where each goes (standard output or a file).
+  ///   - inputs: Paths the command read; none of them is overwritten.
+  /// - Throws: ``OutputError`` naming the path and the reason when a target is refused or a write
+  ///   fails.
   public static func write(_ outputs: [Output], inputs: [String] = []) throws {
     let inputIdentities = inputs.compactMap(identity)
     for output in outputs {

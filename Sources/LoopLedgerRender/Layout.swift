@@ -1,7 +1,9 @@
 import Foundation
 
 /// Node placement for the loop map: a circle ordered to minimise crossing chords, or a
-/// force-directed layout. Both are deterministic: no random numbers, a fixed number of steps.
+/// force-directed layout.
+///
+/// Both are deterministic: no random numbers, a fixed number of steps.
 package enum GraphLayout {
   /// An undirected edge between node indices, with an integer weight (the number of deals).
   public struct Edge: Sendable, Equatable {
@@ -244,9 +246,11 @@ package enum GraphLayout {
   }
 
   /// Fruchterman & Reingold (1991) force-directed placement, started from `initial` (the circle),
-  /// with a fixed number of iterations and linear cooling, then scaled to fit a circle of
-  /// `radius` around `centre`. No randomness: coincident nodes are pushed apart along a fixed
-  /// direction that depends on their indices.
+  /// with a fixed number of iterations and linear cooling, then scaled to fit a circle of `radius`
+  /// around `centre`.
+  ///
+  /// No randomness: coincident nodes are pushed apart along a fixed direction that depends on their
+  /// indices.
   public static func forceDirected(
     initial: [Point], edges: [Edge], centre: Point, radius: Double, minDistance: Double = 0,
     iterations: Int = 400

@@ -18,8 +18,9 @@ public struct LoopMapOptions: Sendable {
   public var showAmounts: Bool
   /// Prefix of every `id` in the SVG, so that several pictures can share one HTML page.
   public var idPrefix: String
-  /// Add `:target` rules so that `map.svg#loop-3` highlights loop 3 in a browser. The HTML
-  /// report uses its own rules instead.
+  /// Add `:target` rules so that `map.svg#loop-3` highlights loop 3 in a browser.
+  ///
+  /// The HTML report uses its own rules instead.
   public var standalone: Bool
   /// Width of the picture in SVG units (pixels at 100 %).
   public var width: Double

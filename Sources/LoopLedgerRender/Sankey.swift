@@ -2,9 +2,11 @@ import Foundation
 import LoopLedger
 
 /// A three-column Sankey diagram of the investment–procurement loop: investors on the left, the
-/// companies that receive investment in the middle, and the vendors those companies buy from on
-/// the right. A company that both invests and sells (Amazon, NVIDIA) appears on both sides, so
-/// the picture shows money leaving a vendor as investment and coming back as its revenue.
+/// companies that receive investment in the middle, and the vendors those companies buy from on the
+/// right.
+///
+/// A company that both invests and sells (Amazon, NVIDIA) appears on both sides, so the picture
+/// shows money leaving a vendor as investment and coming back as its revenue.
 ///
 /// Ribbon width is linear in US dollars: the amount's estimate, else its lower bound. An amount
 /// the sources do not state is a thin hatched ribbon marked `?`, never zero-width and never a

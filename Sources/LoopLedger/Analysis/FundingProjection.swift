@@ -8,7 +8,9 @@ public struct ProjectionOptions: Sendable, Equatable {
   /// Monte Carlo paths.
   public var paths: Int
   public var seed: UInt64
-  /// Worker threads; nil uses every active processor. The output never depends on it.
+  /// Worker threads; nil uses every active processor.
+  ///
+  /// The output never depends on it.
   public var threads: Int?
   /// Up to this many paths, quantiles are exact (sorted buffers); above, streaming sketches.
   public var exactQuantileLimit: Int
@@ -77,7 +79,9 @@ public struct ProjectionFanBand: Codable, Sendable, Equatable {
 }
 
 /// The fan chart as data, for a renderer to draw: per year, the 5/25/50/75/95th percentiles of
-/// `metric` in `unit`. The outer band is p5–p95, the inner p25–p75, the line p50.
+/// `metric` in `unit`.
+///
+/// The outer band is p5–p95, the inner p25–p75, the line p50.
 public struct ProjectionFanChart: Codable, Sendable, Equatable {
   /// Always `cash`: cash at the end of each year.
   public var metric: String

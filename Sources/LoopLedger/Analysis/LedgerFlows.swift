@@ -22,9 +22,11 @@ extension CompanyID {
   public static let outsideVendors = CompanyID("outside-vendors")
 }
 
-/// The money flows of a report, finished for drawing: the deals grouped into arrows (one per
-/// payer, payee, flow class and status class, at the report's graph level) and the graph's edges
-/// split by flow class. Pictures draw these and compute nothing.
+/// The money flows of a report, finished for drawing: the deals grouped into arrows (one per payer,
+/// payee, flow class and status class, at the report's graph level) and the graph's edges split by
+/// flow class.
+///
+/// Pictures draw these and compute nothing.
 public struct LedgerFlows: Sendable, Equatable {
   /// The deals from one payer to one payee of one flow class and one status class.
   public struct Arrow: Sendable, Equatable {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A place in a text file: line and column, both counted from 1. Columns count characters
-/// (Unicode scalars), as editors do.
+/// A place in a text file: line and column, both counted from 1.
+///
+/// Columns count characters (Unicode scalars), as editors do.
 public struct TextPosition: Sendable, Hashable, Comparable, CustomStringConvertible {
   public var line: Int
   public var column: Int
