@@ -483,11 +483,13 @@ extension FundingProjection {
       itemProbability.append(flow.probability)
       itemAmount.append(flow.amount)
       if let package = flow.package, flow.probability < 1 {
-        if packageIndex[package] == nil {
+        if let index = packageIndex[package] {
+          itemPackage.append(index)
+        } else {
           packageIndex[package] = packages.count
+          itemPackage.append(packages.count)
           packages.append(package)
         }
-        itemPackage.append(packageIndex[package]!)
       } else {
         itemPackage.append(-1)
       }
@@ -651,6 +653,7 @@ extension FundingProjection {
     model: ProjectionModel, paths: Int, seed: UInt64, threads: Int, exact: Bool,
     pins: [Double]? = nil
   ) -> SimulationStats {
+    precondition(paths >= 1, "a projection has at least one path (FundingProjection.init checks --paths)")
     let pins = pins ?? model.noPins()
     let years = model.reportCount
     if exact {
@@ -664,9 +667,9 @@ extension FundingProjection {
         let cash = buffers.sorted(buffers.cash, year: year)
         let needed = buffers.sorted(buffers.needed, year: year)
         let revenue = buffers.sorted(buffers.revenue, year: year)
-        stats.cash.append(cashQuantiles.map { QuantileSketch.exactQuantile(sorted: cash, $0)! })
-        stats.needed.append(tailQuantiles.map { QuantileSketch.exactQuantile(sorted: needed, $0)! })
-        stats.revenue.append(tailQuantiles.map { QuantileSketch.exactQuantile(sorted: revenue, $0)! })
+        stats.cash.append(exactQuantiles(sorted: cash, cashQuantiles))
+        stats.needed.append(exactQuantiles(sorted: needed, tailQuantiles))
+        stats.revenue.append(exactQuantiles(sorted: revenue, tailQuantiles))
         stats.short.append(cash.firstIndex { $0 >= 0 } ?? cash.count)
         stats.everShort.append(needed.count - (needed.firstIndex { $0 > 0 } ?? needed.count))
       }
@@ -679,10 +682,28 @@ extension FundingProjection {
     for part in parts { total.merge(part) }
     return SimulationStats(
       exact: false,
-      cash: total.cash.map { $0.quantiles(cashQuantiles)! },
-      needed: total.needed.map { $0.quantiles(tailQuantiles)! },
-      revenue: total.revenue.map { $0.quantiles(tailQuantiles)! },
+      cash: total.cash.map { sketchQuantiles($0, cashQuantiles) },
+      needed: total.needed.map { sketchQuantiles($0, tailQuantiles) },
+      revenue: total.revenue.map { sketchQuantiles($0, tailQuantiles) },
       short: total.short, everShort: total.everShort)
+  }
+
+  /// The `quantiles` of one year's values, one per path (never empty: `simulate` has at least one path).
+  private static func exactQuantiles(sorted values: [Double], _ quantiles: [Double]) -> [Double] {
+    quantiles.map { q in
+      guard let value = QuantileSketch.exactQuantile(sorted: values, q) else {
+        preconditionFailure("quantile of no values; simulate has at least one path")
+      }
+      return value
+    }
+  }
+
+  /// The `quantiles` of one year's sketch, which holds one value per path (never empty).
+  private static func sketchQuantiles(_ sketch: QuantileSketch, _ quantiles: [Double]) -> [Double] {
+    guard let values = sketch.quantiles(quantiles) else {
+      preconditionFailure("quantiles of an empty sketch; simulate has at least one path")
+    }
+    return values
   }
 
   /// The exact p50 of funding needed in the last reported year.

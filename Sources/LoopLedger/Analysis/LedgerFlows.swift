@@ -12,8 +12,16 @@ public enum StatusClass: String, Codable, Sendable, CaseIterable, Comparable {
     }
   }
 
-  public static func < (l: StatusClass, r: StatusClass) -> Bool {
-    allCases.firstIndex(of: l)! < allCases.firstIndex(of: r)!
+  public static func < (l: StatusClass, r: StatusClass) -> Bool { l.rank < r.rank }
+
+  /// The position in declaration order: stated, intended, implied, void.
+  private var rank: Int {
+    switch self {
+    case .stated: 0
+    case .intended: 1
+    case .implied: 2
+    case .void: 3
+    }
   }
 }
 
