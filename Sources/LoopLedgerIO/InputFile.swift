@@ -9,7 +9,7 @@ import Musl
 import Darwin
 #endif
 
-private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
   #if canImport(Glibc)
   Glibc.read(fd, buffer, count)
   #elseif canImport(Musl)
@@ -83,7 +83,7 @@ public enum InputFile {
   /// - Throws: ``LedgerError/unreadable(file:reason:)`` naming `path`.
   public static func readSome(_ fd: Int32, into buffer: inout [UInt8], path: String) throws -> Int {
     while true {
-      let count = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress!, $0.count) }
+      let count = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
       if count >= 0 { return count }
       if errno != EINTR { throw LedgerError.unreadable(file: path, reason: reason(errno)) }
     }
