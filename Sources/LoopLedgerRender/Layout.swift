@@ -92,7 +92,9 @@ package enum GraphLayout {
     for start in [
       Array(0..<n), breadthFirstOrder(nodeCount: n, edges: edges), insertionOrder(nodeCount: n, edges: edges),
     ] {
-      let rotation = start.firstIndex(of: 0)!
+      guard let rotation = start.firstIndex(of: 0) else {
+        preconditionFailure("every start order is a permutation of 0..<n, so it holds node 0")
+      }
       let rotated = Array(start[rotation...] + start[..<rotation])
       let (order, c) = localSearch(rotated, edges: edges, budget: budget / 3)
       if c < bestCost {
