@@ -1,8 +1,10 @@
 import Foundation
 import LoopLedger
 
-/// Errors from outside LoopLedger (Foundation's decoders and file APIs) in words, without the
-/// names of Swift types or error domains. LoopLedger's own errors describe themselves.
+/// Errors from outside LoopLedger (Foundation's decoders and file APIs) in words, without the names
+/// of Swift types or error domains.
+///
+/// LoopLedger's own errors describe themselves.
 public enum ErrorText {
   /// `Error: …` for an error LoopLedger did not raise itself; nil for its own errors.
   public static func message(for error: any Error) -> String? {

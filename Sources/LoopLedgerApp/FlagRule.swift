@@ -1,7 +1,9 @@
 import LoopLedger
 
 /// The one rule of each numeric flag, the same in every subcommand (and for the same field of a
-/// server request). The rules themselves are ``NumberRule``s, shared with the file readers.
+/// server request).
+///
+/// The rules themselves are ``NumberRule``s, shared with the file readers.
 public enum FlagRule {
   /// Flag name (without `--`) → its rule.
   public static let rules: [String: NumberRule] = [

@@ -5,8 +5,10 @@ import LoopLedgerRender
 import LoopLedgerStore
 
 /// What one subcommand does, front door to back: load its inputs, run the analysis, render the
-/// result. The CLI parses arguments into a job and calls ``run()``; a server builds the same job
-/// from a request and takes its ``outputs(progress:)``.
+/// result.
+///
+/// The CLI parses arguments into a job and calls ``run()``; a server builds the same job from a
+/// request and takes its ``outputs(progress:)``.
 public protocol Job {
   /// The rendered results and where each goes.
   func outputs(progress: ProgressLine) throws -> [Output]

@@ -9,7 +9,7 @@ import Musl
 import Darwin
 #endif
 
-private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
   #if canImport(Glibc)
   Glibc.read(fd, buffer, count)
   #elseif canImport(Musl)
@@ -83,7 +83,7 @@ public enum InputFile {
   /// - Throws: ``LedgerError/unreadable(file:reason:)`` naming `path`.
   public static func readSome(_ fd: Int32, into buffer: inout [UInt8], path: String) throws -> Int {
     while true {
-      let count = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress!, $0.count) }
+      let count = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
       if count >= 0 { return count }
       if errno != EINTR { throw LedgerError.unreadable(file: path, reason: reason(errno)) }
     }
@@ -91,7 +91,10 @@ public enum InputFile {
 
   /// The bytes of the file at `path`.
   ///
-  /// - Parameter missing: The reason given when nothing is at the path.
+  /// - Parameters:
+  ///   - path: The file to read, or a stream such as standard input or a pipe.
+  ///   - missing: The reason given when nothing is at the path.
+  /// - Returns: Every byte of the file.
   /// - Throws: ``LedgerError/unreadable(file:reason:)``.
   public static func read(_ path: String, missing: String = "no such file") throws -> Data {
     let (fd, isStream) = try open(path, missing: missing)

@@ -74,7 +74,11 @@ public enum OutputWriter {
   /// Writes every output, checking every target first so that nothing is written when one of
   /// them is refused.
   ///
-  /// - Parameter inputs: Paths the command read; none of them is overwritten.
+  /// - Parameters:
+  ///   - outputs: The texts and where each goes (standard output or a file).
+  ///   - inputs: Paths the command read; none of them is overwritten.
+  /// - Throws: ``OutputError`` naming the path and the reason when a target is refused or a write
+  ///   fails.
   public static func write(_ outputs: [Output], inputs: [String] = []) throws {
     let inputIdentities = inputs.compactMap(identity)
     for output in outputs {
@@ -183,8 +187,9 @@ public enum OutputWriter {
     var bytes = Array(text.utf8)
     var offset = 0
     try bytes.withUnsafeMutableBytes { buffer in
+      guard let base = buffer.baseAddress else { return }  // nothing to write
       while offset < buffer.count {
-        let n = posixWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        let n = posixWrite(fd, base + offset, buffer.count - offset)
         if n < 0 {
           if errno == EINTR { continue }
           throw failure(shown)
@@ -211,7 +216,11 @@ public enum OutputWriter {
     let folder = (target as NSString).deletingLastPathComponent
     let name = (target as NSString).lastPathComponent
     var template = Array(((folder.isEmpty ? "." : folder) + "/.\(name).loopledger-XXXXXX").utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+      // Never nil: the template holds at least its terminating NUL.
+      guard let base = buffer.baseAddress else { return -1 }
+      return mkstemp(base)
+    }
     guard fd >= 0 else { throw failure(shown) }
     let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var open = true

@@ -30,13 +30,18 @@ public enum SparkSubmit {
     )
   }
 
-  /// Runs the job: `spark-submit [--master URL] [--conf k=v …] JOB ARGUMENTS…`. The job's
-  /// standard error (Spark's log and the job's messages) goes to this process's standard error;
-  /// its standard output is returned.
+  /// Runs the job: `spark-submit [--master URL] [--conf k=v …] JOB ARGUMENTS…`.
+  ///
+  /// The job's standard error (Spark's log and the job's messages) goes to this process's standard
+  /// error; its standard output is returned.
   ///
   /// - Parameters:
   ///   - job: The Python source of the job, written to a temporary file for the run.
   ///   - arguments: The job's own arguments (`analyze FILE --format json …`).
+  ///   - master: The `--master` URL; nil for spark-submit's default.
+  ///   - conf: `k=v` settings, each passed as `--conf k=v`.
+  ///   - environment: Where `SPARK_HOME` and `PATH` are looked up to find spark-submit.
+  /// - Returns: The job's standard output, decoded as UTF-8.
   /// - Throws: ``Failure`` when spark-submit is missing or the job fails (with its exit status).
   public static func run(
     job: String, arguments: [String], master: String?, conf: [String],

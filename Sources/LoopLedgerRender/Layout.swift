@@ -1,7 +1,9 @@
 import Foundation
 
 /// Node placement for the loop map: a circle ordered to minimise crossing chords, or a
-/// force-directed layout. Both are deterministic: no random numbers, a fixed number of steps.
+/// force-directed layout.
+///
+/// Both are deterministic: no random numbers, a fixed number of steps.
 package enum GraphLayout {
   /// An undirected edge between node indices, with an integer weight (the number of deals).
   public struct Edge: Sendable, Equatable {
@@ -90,7 +92,9 @@ package enum GraphLayout {
     for start in [
       Array(0..<n), breadthFirstOrder(nodeCount: n, edges: edges), insertionOrder(nodeCount: n, edges: edges),
     ] {
-      let rotation = start.firstIndex(of: 0)!
+      guard let rotation = start.firstIndex(of: 0) else {
+        preconditionFailure("every start order is a permutation of 0..<n, so it holds node 0")
+      }
       let rotated = Array(start[rotation...] + start[..<rotation])
       let (order, c) = localSearch(rotated, edges: edges, budget: budget / 3)
       if c < bestCost {
@@ -244,9 +248,11 @@ package enum GraphLayout {
   }
 
   /// Fruchterman & Reingold (1991) force-directed placement, started from `initial` (the circle),
-  /// with a fixed number of iterations and linear cooling, then scaled to fit a circle of
-  /// `radius` around `centre`. No randomness: coincident nodes are pushed apart along a fixed
-  /// direction that depends on their indices.
+  /// with a fixed number of iterations and linear cooling, then scaled to fit a circle of `radius`
+  /// around `centre`.
+  ///
+  /// No randomness: coincident nodes are pushed apart along a fixed direction that depends on their
+  /// indices.
   public static func forceDirected(
     initial: [Point], edges: [Edge], centre: Point, radius: Double, minDistance: Double = 0,
     iterations: Int = 400

@@ -18,8 +18,9 @@ public struct LoopMapOptions: Sendable {
   public var showAmounts: Bool
   /// Prefix of every `id` in the SVG, so that several pictures can share one HTML page.
   public var idPrefix: String
-  /// Add `:target` rules so that `map.svg#loop-3` highlights loop 3 in a browser. The HTML
-  /// report uses its own rules instead.
+  /// Add `:target` rules so that `map.svg#loop-3` highlights loop 3 in a browser.
+  ///
+  /// The HTML report uses its own rules instead.
   public var standalone: Bool
   /// Width of the picture in SVG units (pixels at 100 %).
   public var width: Double
@@ -84,8 +85,16 @@ public struct LoopMap {
       }
     }
 
-    public static func < (l: LineStyle, r: LineStyle) -> Bool {
-      allCases.firstIndex(of: l)! < allCases.firstIndex(of: r)!
+    public static func < (l: LineStyle, r: LineStyle) -> Bool { l.rank < r.rank }
+
+    /// The position in declaration order: solid, dashed, dotted, faded.
+    private var rank: Int {
+      switch self {
+      case .solid: 0
+      case .dashed: 1
+      case .dotted: 2
+      case .faded: 3
+      }
     }
   }
 
@@ -144,13 +153,13 @@ public struct LoopMap {
     let ids = report.companies.map(\.id)
     let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
     var pairWeights: [Int: Int] = [:]
+    // Arrows come from the report's own graph, so both ends are among its companies.
     for arrow in arrows {
-      let a = index[arrow.payer]!
-      let b = index[arrow.payee]!
+      guard let a = index[arrow.payer], let b = index[arrow.payee] else { continue }
       pairWeights[min(a, b) * ids.count + max(a, b), default: 0] += 1
     }
-    let edges = pairWeights.keys.sorted().map {
-      GraphLayout.Edge($0 / ids.count, $0 % ids.count, weight: pairWeights[$0]!)
+    let edges = pairWeights.sorted { $0.key < $1.key }.map {
+      GraphLayout.Edge($0.key / ids.count, $0.key % ids.count, weight: $0.value)
     }
     let names = ids.map { ledger.name(of: $0, in: options.language) }
     let labelSize = 14.0
@@ -342,26 +351,36 @@ public struct LoopMap {
   private func writeArrows(_ w: inout XMLWriter) {
     let position = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id, $0.position) })
     // Arrows between the same two companies, per direction, fan out.
-    var groups: [String: [Int]] = [:]
-    var keys: [String] = []
+    var groups: [[Int]] = []  // in order of first appearance
+    var groupIndex: [String: Int] = [:]
     for (i, arrow) in arrows.enumerated() {
       let key = arrow.payer.rawValue + "\u{1}" + arrow.payee.rawValue
-      if groups[key] == nil { keys.append(key) }
-      groups[key, default: []].append(i)
+      if let g = groupIndex[key] {
+        groups[g].append(i)
+      } else {
+        groupIndex[key] = groups.count
+        groups.append([i])
+      }
     }
-    let classOrder: [FlowClass: Int] = [.investment: 0, .purchase: 1, .other: 2]
+    func classOrder(_ flowClass: FlowClass) -> Int {
+      switch flowClass {
+      case .investment: 0
+      case .purchase: 1
+      case .other: 2
+      }
+    }
     var placedLabels: [(Point, Double, Double)] = nodes.map { ($0.position, nodeRadius * 2 + 4, nodeRadius * 2 + 4) }
     w.open("g", [("class", "deals"), ("fill", "none")])
-    for key in keys {
-      let members = groups[key]!.sorted {
-        (classOrder[arrows[$0].flowClass]!, $0) < (classOrder[arrows[$1].flowClass]!, $1)
+    for group in groups {
+      let members = group.sorted {
+        (classOrder(arrows[$0].flowClass), $0) < (classOrder(arrows[$1].flowClass), $1)
       }
       var offset = 0.0
       var previousHalf = 0.0
       for (k, i) in members.enumerated() {
         let arrow = arrows[i]
-        let a = position[arrow.payer]!
-        let b = position[arrow.payee]!
+        // Every arrow's companies have a node (the nodes are the report's companies).
+        guard let a = position[arrow.payer], let b = position[arrow.payee] else { continue }
         let chord = (b - a).length
         let (core, band, open) = widths(arrow.amount)
         let half = max(core, band ?? 0) / 2

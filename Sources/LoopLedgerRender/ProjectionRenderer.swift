@@ -280,17 +280,17 @@ public struct ProjectionRenderer {
     out += headline.map { "  " + $0 }
     out += ["", words.byYearHeading]
     var table = TextTable(headers: yearHeaders, alignments: [.left] + Array(repeating: .right, count: 9))
-    yearRows.forEach { table.add($0) }
+    for row in yearRows { table.add(row) }
     out.append(table.render(indent: "  "))
     out += ["", words.fanDataHeading]
     var fan = TextTable(headers: fanHeaders, alignments: [.left] + Array(repeating: .right, count: 5))
-    fanRows.forEach { fan.add($0) }
+    for row in fanRows { fan.add(row) }
     out.append(fan.render(indent: "  "))
     if let intro = tornadoIntro, let s = projection.sensitivity {
       out += ["", words.sensitivityHeading, "  " + intro]
       var tornado = TextTable(
         headers: tornadoHeaders, alignments: [.right, .left, .left, .right, .left, .right, .right])
-      tornadoRows(s).forEach { tornado.add($0) }
+      for row in tornadoRows(s) { tornado.add(row) }
       out.append(tornado.render(indent: "  "))
       if !s.fixed.isEmpty {
         out.append("  " + words.fixedNoRow + s.fixed.joined(separator: ", "))
@@ -301,13 +301,13 @@ public struct ProjectionRenderer {
     if !s.outflows.isEmpty {
       out.append("  " + words.outflows)
       var t = TextTable(headers: flowHeaders, alignments: [.left, .left, .left, .right, .right, .left, .left, .right])
-      flowRows(s.outflows).forEach { t.add($0) }
+      for row in flowRows(s.outflows) { t.add(row) }
       out.append(t.render(indent: "    "))
     }
     if !s.inflows.isEmpty {
       out.append("  " + words.inflows)
       var t = TextTable(headers: flowHeaders, alignments: [.left, .left, .left, .right, .right, .left, .left, .right])
-      flowRows(s.inflows).forEach { t.add($0) }
+      for row in flowRows(s.inflows) { t.add(row) }
       out.append(t.render(indent: "    "))
     }
     if !blockLines.isEmpty {
@@ -316,7 +316,7 @@ public struct ProjectionRenderer {
     }
     out.append("  " + words.totalsPerYear)
     var totals = TextTable(headers: totalHeaders, alignments: [.left, .right, .right, .right, .right])
-    totalRows.forEach { totals.add($0) }
+    for row in totalRows { totals.add(row) }
     out.append(totals.render(indent: "    "))
     if !unscheduledLines.isEmpty {
       out += ["", words.notScheduledHeading]

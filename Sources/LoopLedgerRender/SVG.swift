@@ -47,7 +47,9 @@ package struct XMLWriter: Sendable {
     text += Self.escapeText(value) + "\n"
   }
 
-  /// Markup that is already well-formed (another writer's output). Never pass user text here.
+  /// Markup that is already well-formed (another writer's output).
+  ///
+  /// Never pass user text here.
   public mutating func raw(_ markup: String) {
     text += markup
     if !markup.hasSuffix("\n") { text += "\n" }
@@ -108,8 +110,10 @@ package struct XMLWriter: Sendable {
 
 /// Fixed formatting of coordinates and sizes.
 package enum SVGNumber {
-  /// `12`, `12.5`, `-3.25`: rounded to two decimals, trailing zeros dropped, never `-0`, never
-  /// an exponent. Non-finite values become `0`; magnitudes are capped at 10¹².
+  /// `12`, `12.5`, `-3.25`: rounded to two decimals, trailing zeros dropped, never `-0`, never an
+  /// exponent.
+  ///
+  /// Non-finite values become `0`; magnitudes are capped at 10¹².
   public static func format(_ value: Double) -> String {
     guard value.isFinite else { return "0" }
     let hundredths = Int((min(max(value, -1e12), 1e12) * 100).rounded())
@@ -150,9 +154,11 @@ public struct Point: Sendable, Equatable {
 
 /// Helpers shared by the pictures.
 enum SVGText {
-  /// A conservative estimate of how wide `text` is in a sans-serif font of `size` units: East
-  /// Asian wide characters take one em, others about 0.6 em. Used to lay out labels and legends
-  /// without a font engine; generous so that labels do not collide.
+  /// A conservative estimate of how wide `text` is in a sans-serif font of `size` units: East Asian
+  /// wide characters take one em, others about 0.6 em.
+  ///
+  /// Used to lay out labels and legends without a font engine; generous so that labels do not
+  /// collide.
   static func width(_ text: String, size: Double) -> Double {
     var width = 0.0
     for scalar in text.unicodeScalars {

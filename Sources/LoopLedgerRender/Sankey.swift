@@ -2,9 +2,11 @@ import Foundation
 import LoopLedger
 
 /// A three-column Sankey diagram of the investment–procurement loop: investors on the left, the
-/// companies that receive investment in the middle, and the vendors those companies buy from on
-/// the right. A company that both invests and sells (Amazon, NVIDIA) appears on both sides, so
-/// the picture shows money leaving a vendor as investment and coming back as its revenue.
+/// companies that receive investment in the middle, and the vendors those companies buy from on the
+/// right.
+///
+/// A company that both invests and sells (Amazon, NVIDIA) appears on both sides, so the picture
+/// shows money leaving a vendor as investment and coming back as its revenue.
 ///
 /// Ribbon width is linear in US dollars: the amount's estimate, else its lower bound. An amount
 /// the sources do not state is a thin hatched ribbon marked `?`, never zero-width and never a
@@ -67,6 +69,10 @@ public struct SankeyChart {
     return v.flatMap { $0 > 0 ? $0 : nil }
   }
 
+  /// One column of bars.
+  ///
+  /// Every company in `ids` has an entry in `totals` and `unknowns` (from `add`) and, once placed,
+  /// in `top` and `height`; the `default: 0` lookups below never apply.
   private struct Column {
     var ids: [CompanyID] = []
     var totals: [CompanyID: Double] = [:]
@@ -100,9 +106,9 @@ public struct SankeyChart {
         column.unknowns[company] = 0
       }
       if let v = Self.value(flow.amount) {
-        column.totals[company]! += v
+        column.totals[company, default: 0] += v
       } else {
-        column.unknowns[company]! += 1
+        column.unknowns[company, default: 0] += 1
       }
     }
     var middleIn = Column()
@@ -123,9 +129,9 @@ public struct SankeyChart {
 
     let available = 470.0
     func need(_ column: Column) -> (Double, Double) {
-      let money = column.ids.reduce(0) { $0 + column.totals[$1]! }
+      let money = column.ids.reduce(0) { $0 + column.totals[$1, default: 0] }
       let fixed =
-        column.ids.reduce(0.0) { $0 + Double(column.unknowns[$1]!) * unknownHeight }
+        column.ids.reduce(0.0) { $0 + Double(column.unknowns[$1, default: 0]) * unknownHeight }
         + Double(max(column.ids.count - 1, 0)) * gap
       return (money, fixed)
     }
@@ -137,21 +143,24 @@ public struct SankeyChart {
     let pxPerDollar = scale.isFinite ? scale : 0
 
     func heightOf(_ column: Column, _ company: CompanyID) -> Double {
-      max(4, column.totals[company]! * pxPerDollar + Double(column.unknowns[company]!) * unknownHeight)
+      max(
+        4,
+        column.totals[company, default: 0] * pxPerDollar + Double(column.unknowns[company, default: 0]) * unknownHeight)
     }
     // Order: middle by size; the sides by the weighted mean position of their partners.
-    middle.ids.sort { (middle.totals[$0]!, $1.rawValue) > (middle.totals[$1]!, $0.rawValue) }
+    middle.ids.sort { (middle.totals[$0, default: 0], $1.rawValue) > (middle.totals[$1, default: 0], $0.rawValue) }
     func place(_ column: inout Column) {
       var y = top
       for company in column.ids {
+        let height = heightOf(column, company)
         column.top[company] = y
-        column.height[company] = heightOf(column, company)
-        y += column.height[company]! + gap
+        column.height[company] = height
+        y += height + gap
       }
     }
     place(&middle)
     func centre(_ column: Column, _ company: CompanyID) -> Double {
-      column.top[company]! + column.height[company]! / 2
+      column.top[company, default: 0] + column.height[company, default: 0] / 2
     }
     func barycentre(_ company: CompanyID, flows: [Flow], partner: (Flow) -> CompanyID?) -> Double {
       var sum = 0.0
@@ -164,22 +173,19 @@ public struct SankeyChart {
       }
       return weight > 0 ? sum / weight : 0
     }
-    let leftKey = Dictionary(
-      uniqueKeysWithValues: left.ids.map { company in
-        (company, barycentre(company, flows: investments) { $0.payer == company ? $0.payee : nil })
-      })
-    let rightKey = Dictionary(
-      uniqueKeysWithValues: right.ids.map { company in
-        (company, barycentre(company, flows: purchases) { $0.payee == company ? $0.payer : nil })
-      })
-    left.ids.sort { (leftKey[$0]!, $0.rawValue) < (leftKey[$1]!, $1.rawValue) }
-    right.ids.sort { (rightKey[$0]!, $0.rawValue) < (rightKey[$1]!, $1.rawValue) }
+    // (key, id) pairs are distinct, so the order does not depend on the sort's stability.
+    left.ids = left.ids.map { company in
+      (key: barycentre(company, flows: investments) { $0.payer == company ? $0.payee : nil }, company: company)
+    }.sorted { ($0.key, $0.company.rawValue) < ($1.key, $1.company.rawValue) }.map(\.company)
+    right.ids = right.ids.map { company in
+      (key: barycentre(company, flows: purchases) { $0.payee == company ? $0.payer : nil }, company: company)
+    }.sorted { ($0.key, $0.company.rawValue) < ($1.key, $1.company.rawValue) }.map(\.company)
     place(&left)
     place(&right)
 
     let columnsBottom =
       [left, middle, right].map { column in
-        column.ids.map { column.top[$0]! + column.height[$0]! }.max() ?? top
+        column.ids.map { column.top[$0, default: 0] + column.height[$0, default: 0] }.max() ?? top
       }.max() ?? top
     let noteLines = leftOutLines()
     let noteTop = columnsBottom + 36
@@ -259,26 +265,29 @@ public struct SankeyChart {
         _ ribbons: inout [Ribbon], node: (Flow) -> CompanyID, nodeTop: [CompanyID: Double],
         otherTop: (Flow) -> Double, atStart: Bool
       ) {
+        // Every ribbon's end is a placed node, so the `default: 0` lookups never apply.
         var cursor = nodeTop
         let order = ribbons.indices.sorted {
-          (nodeTop[node(ribbons[$0].flow)]!, otherTop(ribbons[$0].flow), $0)
-            < (nodeTop[node(ribbons[$1].flow)]!, otherTop(ribbons[$1].flow), $1)
+          (nodeTop[node(ribbons[$0].flow), default: 0], otherTop(ribbons[$0].flow), $0)
+            < (nodeTop[node(ribbons[$1].flow), default: 0], otherTop(ribbons[$1].flow), $1)
         }
         for i in order {
           let company = node(ribbons[i].flow)
-          if atStart { ribbons[i].y1 = cursor[company]! } else { ribbons[i].y2 = cursor[company]! }
-          cursor[company]! += ribbons[i].h
+          let y = cursor[company, default: 0]
+          if atStart { ribbons[i].y1 = y } else { ribbons[i].y2 = y }
+          cursor[company] = y + ribbons[i].h
         }
       }
       func height(_ flow: Flow) -> Double {
         Self.value(flow.amount).map { max($0 * pxPerDollar, 1) } ?? unknownHeight
       }
       var ribbons = investments.map { Ribbon(flow: $0, x1: xLeft + barWidth, x2: xMiddle, h: height($0)) }
-      stack(&ribbons, node: \.payer, nodeTop: left.top, otherTop: { middle.top[$0.payee]! }, atStart: true)
-      stack(&ribbons, node: \.payee, nodeTop: middle.top, otherTop: { left.top[$0.payer]! }, atStart: false)
+      stack(&ribbons, node: \.payer, nodeTop: left.top, otherTop: { middle.top[$0.payee, default: 0] }, atStart: true)
+      stack(&ribbons, node: \.payee, nodeTop: middle.top, otherTop: { left.top[$0.payer, default: 0] }, atStart: false)
       var outgoing = purchases.map { Ribbon(flow: $0, x1: xMiddle + barWidth, x2: xRight, h: height($0)) }
-      stack(&outgoing, node: \.payer, nodeTop: middle.top, otherTop: { right.top[$0.payee]! }, atStart: true)
-      stack(&outgoing, node: \.payee, nodeTop: right.top, otherTop: { middle.top[$0.payer]! }, atStart: false)
+      stack(&outgoing, node: \.payer, nodeTop: middle.top, otherTop: { right.top[$0.payee, default: 0] }, atStart: true)
+      stack(
+        &outgoing, node: \.payee, nodeTop: right.top, otherTop: { middle.top[$0.payer, default: 0] }, atStart: false)
       w.open("g", [("class", "flows")])
       var labels: [(Double, Double, Double, Double)] = []
       for ribbon in ribbons + outgoing {
@@ -332,8 +341,8 @@ public struct SankeyChart {
       w.open("g", [("class", "nodes")])
       for (column, x, side) in [(left, xLeft, -1.0), (middle, xMiddle, 0.0), (right, xRight, 1.0)] {
         for company in column.ids {
-          let y = column.top[company]!
-          let h = column.height[company]!
+          let y = column.top[company, default: 0]
+          let h = column.height[company, default: 0]
           w.open("g", [("class", "node")])
           w.element("title", text: name(company))
           w.element(

@@ -3,8 +3,10 @@ import LoopLedger
 /// The sentences analyses say (``Phrase``), translated: each English template with its
 /// 繁體中文 and 简体中文 forms, the same `{name}` placeholders in each.
 extension Words {
-  /// A phrase in this language; English is the analysis's own sentence. A template without an
-  /// entry here is shown in English (the tests check that every template the analyses use has one).
+  /// A phrase in this language; English is the analysis's own sentence.
+  ///
+  /// A template without an entry here is shown in English (the tests check that every template the
+  /// analyses use has one).
   public func say(_ phrase: Phrase) -> String {
     guard language != .english, let entry = Words.phrases[phrase.template] else { return phrase.description }
     let money = MoneyFormat(language)

@@ -92,9 +92,11 @@ enum CLI {
     }
   }
 
-  /// Runs `loopledger` once per test process for `arguments`, and hands every later caller the
-  /// same result. For reference runs that several tests compare against (`report --format json`
-  /// on the seed): the arguments must not name files that a test writes.
+  /// Runs `loopledger` once per test process for `arguments`, and hands every later caller the same
+  /// result.
+  ///
+  /// For reference runs that several tests compare against (`report --format json` on the seed):
+  /// the arguments must not name files that a test writes.
   static func cached(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> Run {
     try await cache.run(arguments, sourceLocation: sourceLocation)
   }

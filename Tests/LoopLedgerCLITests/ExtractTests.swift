@@ -14,7 +14,7 @@ struct ExtractTests {
     #expect(report.articles.count == 1)
     #expect(article.file == "seed.txt")
     #expect(article.language == "zh-Hant")
-    #expect(article.article_date == "2025-12-17")
+    #expect(article.articleDate == "2025-12-17")
     #expect(!article.candidates.isEmpty)
     // Each quote stands in the article at its span (offsets in Unicode scalars).
     let scalars = Array(try String(contentsOfFile: Fixture.seedArticle, encoding: .utf8).unicodeScalars)
@@ -33,7 +33,7 @@ struct ExtractTests {
     }
     // The seed ledger was built from this article: what is marked as a duplicate is a seed deal.
     let seedDeals = Set(try decodeFile(LedgerFileJSON.self, Fixture.seedLedgerFile).deals.map(\.id))
-    let duplicates = article.candidates.compactMap(\.duplicate_of)
+    let duplicates = article.candidates.compactMap(\.duplicateOf)
     #expect(!duplicates.isEmpty)
     for id in duplicates { #expect(seedDeals.contains(id), "\(id) is no seed deal") }
   }

@@ -107,8 +107,13 @@ struct ExtractJSON: Decodable {
   struct Article: Decodable {
     var file: String
     var language: String
-    var article_date: String?
+    var articleDate: String?
     var candidates: [Candidate]
+
+    enum CodingKeys: String, CodingKey {
+      case file, language, candidates
+      case articleDate = "article_date"
+    }
   }
   struct Candidate: Decodable {
     var payer: Party
@@ -118,7 +123,12 @@ struct ExtractJSON: Decodable {
     var quote: String
     var span: [Int]
     var confidence: Double
-    var duplicate_of: String?
+    var duplicateOf: String?
+
+    enum CodingKeys: String, CodingKey {
+      case payer, payee, kind, status, quote, span, confidence
+      case duplicateOf = "duplicate_of"
+    }
   }
   struct Party: Decodable {
     var id: String?

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("loopledger loops")
 struct LoopsTests {
-  /// Header lines of the text listing: "N. A → B → A   amount".
+  /// Header lines of the text listing: `N. A → B → A   amount`.
   private func headers(_ run: CLI.Run) -> [Substring] {
     run.lines.filter { line in
       guard let dot = line.firstIndex(of: ".") else { return false }

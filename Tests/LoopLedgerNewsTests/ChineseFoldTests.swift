@@ -101,7 +101,8 @@ struct ChineseFoldTests {
   @Test func scriptClassification() {
     let value = { (c: Character) in c.unicodeScalars.first!.value }
     #expect(ChineseFold.isTraditionalOnly(value("亞")) && !ChineseFold.isTraditionalOnly(value("亚")))
-    #expect(!ChineseFold.isTraditionalOnly(value("A")) && !ChineseFold.isTraditionalOnly(0xFF21))  // Ａ folds, but is not Han
+    // Ａ folds, but is not Han.
+    #expect(!ChineseFold.isTraditionalOnly(value("A")) && !ChineseFold.isTraditionalOnly(0xFF21))
     #expect(ChineseFold.isSimplifiedOnly(value("亚")) && !ChineseFold.isSimplifiedOnly(value("亞")))
     // Targets Traditional text uses every day are no evidence of Simplified script.
     #expect(!ChineseFold.isSimplifiedOnly(value("台")) && !ChineseFold.isSimplifiedOnly(value("里")))

@@ -18,9 +18,10 @@ struct NetworkValuationTests {
   }
 
   /// With the linear-DebtRank valuation, a solvent node's relative equity loss is
-  /// h_i = Σ_j (A_ij / E_i(0)) h_j, and a node with no book equity has h = 1. While no solvent
-  /// node loses everything, h_S = (I − Λ_SS)⁻¹ Λ_SD 1: solved densely here, and compared with the
-  /// `linearDebtRank` function on the exposures (the transpose of the claims).
+  /// h_i = Σ_j (A_ij / E_i(0)) h_j, and a node with no book equity has h = 1.
+  ///
+  /// While no solvent node loses everything, h_S = (I − Λ_SS)⁻¹ Λ_SD 1: solved densely here, and
+  /// compared with the `linearDebtRank` function on the exposures (the transpose of the claims).
   @Test("The linear-DebtRank valuation equals the linear system and linearDebtRank", arguments: 0..<20)
   func linearDebtRankValuationMatchesIndependentComputations(seed: UInt64) throws {
     var rng = SplitMix64(seed: seed &+ 9_100)

@@ -45,7 +45,7 @@ struct QuantileSketchTests {
   @Test func sketchMergeDoesNotDependOnTheSplit() {
     let values = samples(2, count: 30_000)
     var whole = QuantileSketch()
-    values.forEach { whole.add($0) }
+    for value in values { whole.add(value) }
     var a = QuantileSketch()
     var b = QuantileSketch()
     var c = QuantileSketch()

@@ -57,7 +57,9 @@ extension FlowNetwork {
   }
 
   /// Every elementary cycle by plain depth-first search over all simple paths (exponential; a
-  /// reference for tests). Each cycle starts at its smallest node.
+  /// reference for tests).
+  ///
+  /// Each cycle starts at its smallest node.
   func bruteForceCycles(maxLength: Int = .max) -> Set<[Int32]> {
     var result: Set<[Int32]> = []
     for start in 0..<nodeCount {
@@ -88,7 +90,9 @@ func fixture(_ name: String) throws -> String {
 }
 
 /// Solves the square system `A x = b` by Gaussian elimination with partial pivoting (dense, for
-/// small reference computations in tests). A zero pivot leaves its unknown at 0.
+/// small reference computations in tests).
+///
+/// A zero pivot leaves its unknown at 0.
 func solveDense(_ matrix: [[Double]], _ rhs: [Double]) -> [Double] {
   var a = matrix
   var b = rhs

@@ -23,13 +23,15 @@ public struct DebtRankResult: Sendable, Equatable {
   public var steps: Int
 }
 
-/// Runs DebtRank (Battiston et al. 2012).
+/// Runs DebtRank (Battiston and others, 2012).
 ///
 /// - Parameters:
 ///   - exposures: `a_st` as edges `s → t` (s owes t).
 ///   - capital: `E_t` per node (0 means any exposure is fatal: `W = 1`).
 ///   - value: `v_i`, summing to 1.
 ///   - shock: Initial distress `ψ` per shocked node.
+/// - Returns: Each node's final distress, the DebtRank `R` beyond the initial loss, the initial
+///   loss `Σ h(start) v` and the number of propagation steps.
 /// - Throws: `AnalysisError.dimensionMismatch`.
 /// - Complexity: O(n log n + m + s log s) for n nodes, m edges and s shock entries: every node
 ///   propagates at most once, so every edge is read at most once; sorting the shock and each
@@ -90,8 +92,10 @@ public func debtRank(
   return DebtRankResult(distress: h, debtRank: finalLoss - initialLoss, initialLoss: initialLoss, steps: steps)
 }
 
-/// Linear DebtRank (M. Bardoscia, S. Battiston, F. Caccioli and G. Caldarelli, "DebtRank: a
-/// microscopic foundation for shock propagation", PLoS ONE 10(6), e0130406 (2015)).
+/// Runs linear DebtRank (Bardoscia, Battiston, Caccioli and Caldarelli, 2015).
+///
+/// Reference: M. Bardoscia, S. Battiston, F. Caccioli and G. Caldarelli, "DebtRank: a microscopic
+/// foundation for shock propagation", PLoS ONE 10(6), e0130406 (2015).
 ///
 /// Distress propagates linearly and repeatedly — not once per node — through the same impacts:
 ///

@@ -175,6 +175,7 @@ package enum NormalMath {
   public static func cdf(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
 
   /// Φ⁻¹(p) by Acklam's algorithm (2003); relative error below 1.15·10⁻⁹ on (0, 1).
+  ///
   /// Returns ∓∞ at 0 and 1.
   ///
   /// - Complexity: O(1).

@@ -75,6 +75,8 @@ public struct DefaultCosts: Sendable, Equatable, Codable {
 ///   - tolerance: Relative bound on `Σ (p_upper − p_lower)`.
 ///   - maxIterations: Most sweeps.
 ///   - threads: Worker threads; results are the same for any number.
+/// - Returns: Each node's clearing payment, obligation and default flag, the iterations, and how
+///   far apart the lower and upper bounds ended (whether the result is proven).
 /// - Throws: `AnalysisError.dimensionMismatch` if `externalAssets` has the wrong length,
 ///   `CancellationError`.
 /// - Complexity: O(n + m) to set up (obligations and the transpose), then O(n + m) per iteration

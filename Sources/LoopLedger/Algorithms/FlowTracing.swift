@@ -31,6 +31,8 @@ public enum FlowTracing {
   /// - Parameters:
   ///   - network: Flows `a_ij` as edge weights (non-negative).
   ///   - externalMoney: Each node's external money `x_j`; nil entries use `max(0, out − in)`.
+  /// - Returns: One entry per node: the fraction of its inflow that traces back to its own
+  ///   payments, or nil when it has no inflow.
   /// - Precondition: `network.nodeCount ≤ maxNodes`.
   /// - Complexity: O(n·(n + m) + Σ_k r_k³) for n nodes, m edges and r_k ≤ n − 1 the nodes k
   ///   reaches — a breadth-first search and a dense elimination for each node with inflow — which

@@ -39,9 +39,11 @@ public struct HodgeDecomposition: Sendable, Codable, Equatable {
   /// `‖Bᵀf − Lφ‖ / ‖Bᵀf‖`.
   public var relativeResidual: Double
   public var converged: Bool
-  /// The potential of each node; not encoded. `(Bφ)_e = φ_j − φ_i` fits `a_ij − a_ji`, so money
-  /// flows from lower to higher potential: upstream nodes (sources) are low, downstream nodes
-  /// (sinks) high — on the triangle above, φ = (−2, 0, 2). Kichikawa et al. use the opposite sign.
+  /// The potential of each node; not encoded.
+  ///
+  /// `(Bφ)_e = φ_j − φ_i` fits `a_ij − a_ji`, so money flows from lower to higher potential:
+  /// upstream nodes (sources) are low, downstream nodes (sinks) high — on the triangle above,
+  /// φ = (−2, 0, 2). Kichikawa et al. use the opposite sign.
   public var potential: [Double]
 
   enum CodingKeys: String, CodingKey {
@@ -91,6 +93,8 @@ extension FlowNetwork {
   ///   - tolerance: Stop when `‖r‖ ≤ tolerance·‖Bᵀf‖`.
   ///   - maxIterations: The most conjugate-gradient iterations.
   ///   - threads: Worker threads (results are identical for any number).
+  /// - Returns: The gradient and circular parts of the net flow and the circular share, the node
+  ///   potentials, and how the conjugate-gradient solve ended (iterations, residual, convergence).
   /// - Throws: `CancellationError`.
   /// - Complexity: O(n + m + k·(n + s) + (n + s) log n) for n nodes, m edges, s ≤ m support
   ///   pairs and k ≤ `maxIterations` conjugate-gradient iterations: O(n + m) to transpose and build

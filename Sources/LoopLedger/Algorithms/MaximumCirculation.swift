@@ -73,6 +73,8 @@ extension FlowNetwork {
   ///   - edgeFlows: Whether to return `C` per edge in ``MaximumCirculation/circularFlow`` (8
   ///     bytes per edge; needed for ``MaximumCirculation/cycleDecomposition(of:)``).
   ///   - progress: Called after each phase with the share of the directional flow routed so far.
+  /// - Returns: The total flow, the maximum circulation and its certified upper bound, the
+  ///   circulation on each edge (empty unless `edgeFlows`) and the number of phases.
   /// - Throws: `CancellationError`.
   /// - Complexity: O(n log n + m + P·(n + m) + Σ_phases MF(n_t, m_t)) for n nodes, m edges and
   ///   P phases: the component decomposition and set-up, then per phase a shortest-path search,
@@ -413,8 +415,10 @@ private struct TightGraph {
   }
 
   /// Goldberg–Tarjan push–relabel from `source` to `sink` with highest-label selection, the gap
-  /// heuristic and periodic global relabelling. A second pass returns the excess that cannot
-  /// reach the sink to the source, so that the result is a flow.
+  /// heuristic and periodic global relabelling.
+  ///
+  /// A second pass returns the excess that cannot reach the sink to the source, so that the result
+  /// is a flow.
   ///
   /// References: A. V. Goldberg and R. E. Tarjan, "A new approach to the maximum-flow problem",
   /// J. ACM 35(4), 921–940 (1988); B. V. Cherkassky and A. V. Goldberg, "On implementing the

@@ -68,6 +68,11 @@ public struct NetworkValuationResult: Sendable, Equatable {
 ///   - externalLiabilities: `ℓ_i` (zeros if nil).
 ///   - model: The valuation function.
 ///   - recovery: Furfine's recovery rate.
+///   - tolerance: Stop when no equity moves by more than this times the largest book equity (at
+///     least 1).
+///   - maxIterations: The most iterations of `E ← Φ(E)`.
+/// - Returns: Book equity, equity and the value of each node's debts at the fixed point, the
+///   iterations, and the nodes in default.
 /// - Throws: `AnalysisError.dimensionMismatch`, `CancellationError`.
 /// - Complexity: O(n + m) per iteration, O(k·(n + m)) for n nodes, m edges and
 ///   k ≤ `maxIterations` iterations; memory O(n).

@@ -8,7 +8,9 @@ public struct ProjectionOptions: Sendable, Equatable {
   /// Monte Carlo paths.
   public var paths: Int
   public var seed: UInt64
-  /// Worker threads; nil uses every active processor. The output never depends on it.
+  /// Worker threads; nil uses every active processor.
+  ///
+  /// The output never depends on it.
   public var threads: Int?
   /// Up to this many paths, quantiles are exact (sorted buffers); above, streaming sketches.
   public var exactQuantileLimit: Int
@@ -77,7 +79,9 @@ public struct ProjectionFanBand: Codable, Sendable, Equatable {
 }
 
 /// The fan chart as data, for a renderer to draw: per year, the 5/25/50/75/95th percentiles of
-/// `metric` in `unit`. The outer band is p5–p95, the inner p25–p75, the line p50.
+/// `metric` in `unit`.
+///
+/// The outer band is p5–p95, the inner p25–p75, the line p50.
 public struct ProjectionFanChart: Codable, Sendable, Equatable {
   /// Always `cash`: cash at the end of each year.
   public var metric: String
@@ -479,11 +483,13 @@ extension FundingProjection {
       itemProbability.append(flow.probability)
       itemAmount.append(flow.amount)
       if let package = flow.package, flow.probability < 1 {
-        if packageIndex[package] == nil {
+        if let index = packageIndex[package] {
+          itemPackage.append(index)
+        } else {
           packageIndex[package] = packages.count
+          itemPackage.append(packages.count)
           packages.append(package)
         }
-        itemPackage.append(packageIndex[package]!)
       } else {
         itemPackage.append(-1)
       }
@@ -647,6 +653,7 @@ extension FundingProjection {
     model: ProjectionModel, paths: Int, seed: UInt64, threads: Int, exact: Bool,
     pins: [Double]? = nil
   ) -> SimulationStats {
+    precondition(paths >= 1, "a projection has at least one path (FundingProjection.init checks --paths)")
     let pins = pins ?? model.noPins()
     let years = model.reportCount
     if exact {
@@ -660,9 +667,9 @@ extension FundingProjection {
         let cash = buffers.sorted(buffers.cash, year: year)
         let needed = buffers.sorted(buffers.needed, year: year)
         let revenue = buffers.sorted(buffers.revenue, year: year)
-        stats.cash.append(cashQuantiles.map { QuantileSketch.exactQuantile(sorted: cash, $0)! })
-        stats.needed.append(tailQuantiles.map { QuantileSketch.exactQuantile(sorted: needed, $0)! })
-        stats.revenue.append(tailQuantiles.map { QuantileSketch.exactQuantile(sorted: revenue, $0)! })
+        stats.cash.append(exactQuantiles(sorted: cash, cashQuantiles))
+        stats.needed.append(exactQuantiles(sorted: needed, tailQuantiles))
+        stats.revenue.append(exactQuantiles(sorted: revenue, tailQuantiles))
         stats.short.append(cash.firstIndex { $0 >= 0 } ?? cash.count)
         stats.everShort.append(needed.count - (needed.firstIndex { $0 > 0 } ?? needed.count))
       }
@@ -675,10 +682,28 @@ extension FundingProjection {
     for part in parts { total.merge(part) }
     return SimulationStats(
       exact: false,
-      cash: total.cash.map { $0.quantiles(cashQuantiles)! },
-      needed: total.needed.map { $0.quantiles(tailQuantiles)! },
-      revenue: total.revenue.map { $0.quantiles(tailQuantiles)! },
+      cash: total.cash.map { sketchQuantiles($0, cashQuantiles) },
+      needed: total.needed.map { sketchQuantiles($0, tailQuantiles) },
+      revenue: total.revenue.map { sketchQuantiles($0, tailQuantiles) },
       short: total.short, everShort: total.everShort)
+  }
+
+  /// The `quantiles` of one year's values, one per path (never empty: `simulate` has at least one path).
+  private static func exactQuantiles(sorted values: [Double], _ quantiles: [Double]) -> [Double] {
+    quantiles.map { q in
+      guard let value = QuantileSketch.exactQuantile(sorted: values, q) else {
+        preconditionFailure("quantile of no values; simulate has at least one path")
+      }
+      return value
+    }
+  }
+
+  /// The `quantiles` of one year's sketch, which holds one value per path (never empty).
+  private static func sketchQuantiles(_ sketch: QuantileSketch, _ quantiles: [Double]) -> [Double] {
+    guard let values = sketch.quantiles(quantiles) else {
+      preconditionFailure("quantiles of an empty sketch; simulate has at least one path")
+    }
+    return values
   }
 
   /// The exact p50 of funding needed in the last reported year.

@@ -140,8 +140,10 @@ public struct FundingSchedule: Codable, Sendable, Equatable {
 
 /// Turning dates, terms and shapes into yearly amounts.
 package enum ScheduleMath {
-  /// A date as a fractional year: the middle of the period it names. `2025` → 2025.5,
-  /// `2025-11` → 2025 + 10.5/12, `2025-11-04` → 2025 + (day of year − 1)/days in year.
+  /// A date as a fractional year: the middle of the period it names.
+  ///
+  /// `2025` → 2025.5, `2025-11` → 2025 + 10.5/12, `2025-11-04` → 2025 + (day of year − 1)/days in
+  /// year.
   public static func fractionalYear(_ date: PartialDate) -> Double {
     let year = Double(date.year)
     guard let month = date.month else { return year + 0.5 }

@@ -29,8 +29,12 @@ public enum InterbankConvention {
   /// Runs DebtRank under the convention.
   ///
   /// - Parameters:
+  ///   - ids: The node ids, indexed by node number; they break ties between equal total assets.
+  ///   - exposures: `a_st` as edges `s → t` (s owes t).
   ///   - externalAssets: `e_i`; nil for the convention's.
   ///   - shockCount: How many of the largest nodes (by total assets) start fully distressed.
+  /// - Returns: The DebtRank result and the ids of the shocked nodes, largest first.
+  /// - Throws: `AnalysisError.dimensionMismatch` when there are fewer `ids` than nodes.
   public static func debtRank(
     ids: [String], exposures: FlowNetwork, externalAssets: [Double]? = nil, shockCount: Int = 10
   ) throws -> (result: DebtRankResult, shocked: [String]) {

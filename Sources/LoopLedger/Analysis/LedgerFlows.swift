@@ -12,8 +12,16 @@ public enum StatusClass: String, Codable, Sendable, CaseIterable, Comparable {
     }
   }
 
-  public static func < (l: StatusClass, r: StatusClass) -> Bool {
-    allCases.firstIndex(of: l)! < allCases.firstIndex(of: r)!
+  public static func < (l: StatusClass, r: StatusClass) -> Bool { l.rank < r.rank }
+
+  /// The position in declaration order: stated, intended, implied, void.
+  private var rank: Int {
+    switch self {
+    case .stated: 0
+    case .intended: 1
+    case .implied: 2
+    case .void: 3
+    }
   }
 }
 
@@ -22,9 +30,11 @@ extension CompanyID {
   public static let outsideVendors = CompanyID("outside-vendors")
 }
 
-/// The money flows of a report, finished for drawing: the deals grouped into arrows (one per
-/// payer, payee, flow class and status class, at the report's graph level) and the graph's edges
-/// split by flow class. Pictures draw these and compute nothing.
+/// The money flows of a report, finished for drawing: the deals grouped into arrows (one per payer,
+/// payee, flow class and status class, at the report's graph level) and the graph's edges split by
+/// flow class.
+///
+/// Pictures draw these and compute nothing.
 public struct LedgerFlows: Sendable, Equatable {
   /// The deals from one payer to one payee of one flow class and one status class.
   public struct Arrow: Sendable, Equatable {

@@ -79,8 +79,7 @@ extension FundingProjection {
     add(
       "dealProbability.planned", "Probability a planned deal goes ahead", scenario.plannedProbability,
       default: defaults.plannedProbability)
-    for id in scenario.deals.keys.sorted() {
-      let o = scenario.deals[id]!
+    for (id, o) in scenario.deals.sorted(by: { $0.key < $1.key }) {
       var parts: [String] = []
       if let p = o.probability { parts.append("probability \(MoneyText.compact(p))") }
       if let a = o.amount { parts.append("amount \(money(a)) (assumed)") }

@@ -123,8 +123,10 @@ public struct ProjectionScenario: Sendable, Equatable {
   public var openingCash: ScenarioAssumption
   /// Revenue of the base year; nil takes the ledger's latest `revenue` fact of the company.
   public var revenueBase: ScenarioAssumption?
-  /// Growth periods, in order and not overlapping. Years before the first period take the first
-  /// period's growth; years after an ended last period take the last period's.
+  /// Growth periods, in order and not overlapping.
+  ///
+  /// Years before the first period take the first period's growth; years after an ended last period
+  /// take the last period's.
   public var revenueGrowth: [GrowthPeriod]
   public var growthDraw: GrowthDraw
   /// Cash margin on revenue before the scheduled commitments (which the ledger supplies).
@@ -209,8 +211,10 @@ public struct ProjectionScenario: Sendable, Equatable {
     Source(document: "seed", quote: quote, language: .traditionalChinese)
   }
 
-  /// The default assumptions, from the seed article's figures where it gives any. Every reason
-  /// says which parts are the seed's and which are assumed; every quote is verbatim from the seed.
+  /// The default assumptions, from the seed article's figures where it gives any.
+  ///
+  /// Every reason says which parts are the seed's and which are assumed; every quote is verbatim
+  /// from the seed.
   public static let defaults = ProjectionScenario(
     openingCashBasis: .shareOfCapitalRaised,
     openingCash: ScenarioAssumption(

@@ -103,7 +103,7 @@ extension Assumption {
 }
 
 extension CompanyID {
-  /// `COMPANY=AMOUNT` values (e.g. `--external amazon=600B`), by company.
+  /// Parses `COMPANY=AMOUNT` values such as `--external amazon=600B` into an amount per company.
   ///
   /// - Throws: ``ArgumentValueError`` naming the flag and the value at fault.
   public static func parseAmounts(_ values: [String], flag: String) throws -> [CompanyID: Double] {

@@ -500,8 +500,10 @@ private struct StressModel {
 
   /// DebtRank of the shock on the baseline flows: the impact of `s` on `t` is the share of `t`'s
   /// annual resources (outside resources plus baseline inflows) that flows from `s`; companies with
-  /// unconstrained resources are not exposed. The shock's initial distress is the share of each
-  /// company's resources it removes directly (1 for a company that defaults).
+  /// unconstrained resources are not exposed.
+  ///
+  /// The shock's initial distress is the share of each company's resources it removes directly (1
+  /// for a company that defaults).
   private func debtRankDistress(_ end: AmountEnd) -> (DebtRankResult, DebtRankResult) {
     let n = companies.count
     var inflow = [Double](repeating: 0, count: n)

@@ -155,9 +155,9 @@ public struct StressRun: Codable, Sendable, Equatable {
   public var totals: Totals
   public var brokenLoops: [BrokenLoop]
   public var trace: [RoundTrace]
-  /// DebtRank of the shock on the baseline flows (Battiston et al. 2012): the second measure.
+  /// DebtRank of the shock on the baseline flows (Battiston and others, 2012): the second measure.
   public var debtRank: Double
-  /// Linear DebtRank (Bardoscia et al. 2015) on the same impacts: distress goes round loops.
+  /// Linear DebtRank (Bardoscia and others, 2015) on the same impacts: distress goes round loops.
   public var linearDebtRank: Double
 
   public struct Totals: Codable, Sendable, Equatable {

@@ -1,7 +1,8 @@
-/// The two what-if figures of the full report: the cascade if NVIDIA's investment does not
-/// arrive (the built-in `nvidia-stops` stress test) and OpenAI's funding fan (the default
-/// projection). Each is computed when the ledger has what it needs; what could not be computed
-/// is listed with the reason, never dropped silently.
+/// The two what-if figures of the full report: the cascade if NVIDIA's investment does not arrive
+/// (the built-in `nvidia-stops` stress test) and OpenAI's funding fan (the default projection).
+///
+/// Each is computed when the ledger has what it needs; what could not be computed is listed with
+/// the reason, never dropped silently.
 public struct WhatIfAnalysis {
   /// One figure that could not be computed.
   public struct Missing: Sendable, Equatable {

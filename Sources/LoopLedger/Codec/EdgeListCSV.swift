@@ -59,6 +59,8 @@ public struct EdgeListCSV {
   ///   - skipBadRows: Skip and count bad rows instead of failing.
   ///   - keepRows: Keep each row's kind and date (for ``ledger(from:file:)``); costs memory.
   ///   - progress: Called now and then with the number of bytes consumed.
+  /// - Returns: The network and its node ids, the counts of rows read, self-loops, skipped and
+  ///   merged rows, the first problems of skipped rows, and the rows' details when kept.
   /// - Throws: ``LedgerError/invalid(file:issues:)`` naming each bad line.
   /// - Complexity: O(bytes + edges · log(max degree)); memory 16 bytes per edge while reading,
   ///   plus the ids.
@@ -229,8 +231,9 @@ extension EdgeListCSV {
       LedgerError.invalid(file: file, issues: [LedgerIssue(file: file, problem: problem, at: position)])
     }
 
-    /// Parses every complete record in `bytes`; returns how many bytes were used. Without
-    /// `isLast`, a trailing record without its newline is left for the next chunk.
+    /// Parses every complete record in `bytes`; returns how many bytes were used.
+    ///
+    /// Without `isLast`, a trailing record without its newline is left for the next chunk.
     mutating func consume(_ bytes: UnsafeRawBufferPointer, isLast: Bool) throws -> Int {
       var position = 0
       if !sawAnything {
@@ -528,8 +531,10 @@ extension EdgeListCSV {
       }
     }
 
-    /// Interns the batched rows in order. Hashing every key first and touching its slot lets the
-    /// processor overlap the cache misses of the whole batch instead of paying them one by one.
+    /// Interns the batched rows in order.
+    ///
+    /// Hashing every key first and touching its slot lets the processor overlap the cache misses of
+    /// the whole batch instead of paying them one by one.
     mutating func flush(_ bytes: UnsafeRawBufferPointer) {
       guard !batch.isEmpty else { return }
       batchHashes.removeAll(keepingCapacity: true)
@@ -667,9 +672,10 @@ private struct Interner {
   private(set) var ids: [String] = []
   private var keyBytes: [UInt8] = []
   private var keyStart: [Int] = [0]
-  /// Four words per slot: meta, key bytes 0–7, key bytes 8–15, the full hash (so that growing
-  /// never rehashes a key). Meta 0 = empty; otherwise
-  /// `(node + 1) | min(length, 255) << 32 | (hash >> 40) << 40`.
+  /// Four words per slot: meta, key bytes 0–7, key bytes 8–15, the full hash (so that growing never
+  /// rehashes a key).
+  ///
+  /// Meta 0 = empty; otherwise `(node + 1) | min(length, 255) << 32 | (hash >> 40) << 40`.
   private var slots = [UInt64](repeating: 0, count: 4 << 12)
   private var slotMask = (1 << 12) - 1
 

@@ -4,8 +4,10 @@ import Foundation
 /// reports) with the same parser as the ledger and scenario readers, so that their problems read
 /// the same way: file, line:column, key path and words, never a decoder's internals.
 public enum JSONFile {
-  /// Decodes `type` from a file's bytes. `expected` names what the file should be ("cascade
-  /// chart data"); a file of the wrong shape is told so, with the first place it departs.
+  /// Decodes `type` from a file's bytes.
+  ///
+  /// `expected` names what the file should be ("cascade chart data"); a file of the wrong shape is
+  /// told so, with the first place it departs.
   ///
   /// - Throws: ``LedgerError/invalid(file:issues:)`` for a syntax error (with line and column), a
   ///   key written twice, a number beyond ±1.8·10³⁰⁸, or a value of the wrong shape (with its key

@@ -32,8 +32,10 @@ struct JSONReader {
 
   init(file: String) { self.file = file }
 
-  /// Parses `data`. A syntax error becomes the only issue and gives nil; duplicate keys become
-  /// issues and the first of each is kept.
+  /// Parses `data`.
+  ///
+  /// A syntax error becomes the only issue and gives nil; duplicate keys become issues and the
+  /// first of each is kept.
   mutating func parse(_ data: Data) -> JSONNode? {
     let document: JSONDocument
     do {

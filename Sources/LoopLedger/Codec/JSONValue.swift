@@ -1,7 +1,8 @@
 import Foundation
 
-/// A place in a text file: line and column, both counted from 1. Columns count characters
-/// (Unicode scalars), as editors do.
+/// A place in a text file: line and column, both counted from 1.
+///
+/// Columns count characters (Unicode scalars), as editors do.
 public struct TextPosition: Sendable, Hashable, Comparable, CustomStringConvertible {
   public var line: Int
   public var column: Int
@@ -377,9 +378,11 @@ private struct JSONParser {
         return String(decoding: run, as: UTF8.self)
       }
       if byte == UInt8(ascii: "\\") {
-        if buffer == nil { buffer = [] }
-        buffer!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-        try escape(into: &buffer!)
+        // Taken out and put back, so that appending never copies the buffer.
+        var escaped = buffer.take() ?? []
+        escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        try escape(into: &escaped)
+        buffer = escaped
         runStart = index
         continue
       }
@@ -472,7 +475,10 @@ private struct JSONParser {
     } else if (0xDC00...0xDFFF).contains(scalar) {
       throw fail("\\u\(hex(scalar, digits: 4)) is the second half of a surrogate pair without a first half", at: start)
     }
-    let character = Unicode.Scalar(scalar)!
+    guard let character = Unicode.Scalar(scalar) else {
+      // Unreachable: surrogates are paired above and four hex digits stay within the code space.
+      throw fail("\\u\(hex(scalar, digits: 4)) is not a Unicode scalar value", at: start)
+    }
     buffer.append(contentsOf: Array(String(Character(character)).utf8))
   }
 

@@ -6,10 +6,10 @@
 public struct LedgerIssue: Sendable, Equatable, CustomStringConvertible {
   /// The file's name or path as the user gave it.
   public var file: String
-  /// The entry, e.g. `deals[3] (amazon-openai-equity-2025)`; empty for files without entries.
+  /// The entry, such as `deals[3] (amazon-openai-equity-2025)`; empty for files without entries.
   public var entry: String
-  /// The key path inside the entry or file, e.g. `payee`, `amount.low`,
-  /// `revenue.growth[1].distribution.sd`, or a CSV column; empty when the whole entry is at fault.
+  /// The key path inside the entry or file, such as `payee`, `amount.low`,
+  /// `revenue.growth[1].distribution.sd` or a CSV column; empty when the whole entry is at fault.
   public var field: String
   /// What is wrong and, where possible, how to fix it.
   public var problem: String

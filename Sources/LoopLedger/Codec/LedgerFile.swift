@@ -125,21 +125,20 @@ private struct Reader {
         "format", "version", "id", "title", "extends", "asOf", "documents", "fxRates", "companies",
         "deals", "facts", "note",
       ])
-    switch object["format"]?.value {
-    case .string(LedgerFile.formatName)?: break
+    switch object["format"] {
     case nil: json.missing(object, "format", place, "missing; expected \"\(LedgerFile.formatName)\"")
-    case _?:
+    case let format?:
+      if format.value == .string(LedgerFile.formatName) { break }
       json.report(
-        place.key("format"), object["format"]!,
-        "expected \"\(LedgerFile.formatName)\"; found \(json.describe(object["format"]!))")
+        place.key("format"), format, "expected \"\(LedgerFile.formatName)\"; found \(json.describe(format))")
     }
-    switch object["version"]?.value {
-    case .number(let version, _)? where version == Double(LedgerFile.currentVersion): break
+    switch object["version"] {
     case nil: json.missing(object, "version", place, "missing; expected \(LedgerFile.currentVersion)")
-    case _?:
+    case let version?:
+      if case .number(let number, _) = version.value, number == Double(LedgerFile.currentVersion) { break }
       json.report(
-        place.key("version"), object["version"]!,
-        "version \(json.describe(object["version"]!)) is not supported; this build reads version \(LedgerFile.currentVersion)"
+        place.key("version"), version,
+        "version \(json.describe(version)) is not supported; this build reads version \(LedgerFile.currentVersion)"
       )
     }
     return Header(
@@ -191,10 +190,9 @@ private struct Reader {
   mutating func fxRate(_ object: JSONObject, _ place: JSONPlace) -> FXRate? {
     json.checkKeys(object, place, allowed: ["currency", "perUSD", "asOf", "source"])
     let currency = json.string(object, "currency", place, required: true)
-    if let currency, !isCurrencyCode(currency) {
+    if let currency, !isCurrencyCode(currency), let node = object["currency"] {
       json.report(
-        place.key("currency"), object["currency"]!,
-        "\(json.describe(object["currency"]!)) is not a three-letter ISO 4217 code such as HKD")
+        place.key("currency"), node, "\(json.describe(node)) is not a three-letter ISO 4217 code such as HKD")
     }
     let perUSD = json.number(object, "perUSD", place, .perUSD, required: true)
     let sources = sourceList(object, "source", place, single: true)
@@ -208,7 +206,7 @@ private struct Reader {
     var names: LocalizedNames? = nil
     if json.isAbsent(object, "names") {
       json.missing(object, "names", place, "missing; give at least {\"en\": \"Name\"}")
-    } else if let fields = json.object(object["names"]!, place.key("names")) {
+    } else if let node = object["names"], let fields = json.object(node, place.key("names")) {
       let namesPlace = place.key("names")
       json.checkKeys(fields, namesPlace, allowed: ["en", "zh-Hant", "zh-Hans"])
       let english = json.string(fields, "en", namesPlace, required: true)
@@ -236,9 +234,9 @@ private struct Reader {
     let id = slug(object, "id", place, required: true)
     let payer = slug(object, "payer", place, required: true)
     let payee = slug(object, "payee", place, required: true)
-    if let payer, payer == payee {
+    if let payer, payer == payee, let node = object["payee"] {
       json.report(
-        place.key("payee"), object["payee"]!,
+        place.key("payee"), node,
         "is the same company as the payer ('\(payer)'); a deal needs two sides")
     }
     let kind: DealKind? = json.enumeration(object, "kind", place, required: true)
@@ -250,9 +248,9 @@ private struct Reader {
     if status == .superseded, object["supersededBy"] == nil {
       json.missing(object, "supersededBy", place, "missing; a superseded deal must name the deal that replaced it")
     }
-    if let status, status != .superseded, supersededBy != nil {
+    if let status, status != .superseded, supersededBy != nil, let node = object["supersededBy"] {
       json.report(
-        place.key("supersededBy"), object["supersededBy"]!,
+        place.key("supersededBy"), node,
         "is set, but status is '\(status.rawValue)'; use status \"superseded\" or drop the field")
     }
     let supersedes = json.stringList(object, "supersedes", place)
@@ -293,7 +291,7 @@ private struct Reader {
       return nil
     }
     let place = entry.key(key)
-    guard let fields = json.object(object[key]!, place) else { return nil }
+    guard let node = object[key], let fields = json.object(node, place) else { return nil }
     json.checkKeys(
       fields, place,
       allowed: ["qualifier", "value", "low", "high", "estimate", "currency", "unit", "asWritten", "assumed"])
@@ -335,8 +333,8 @@ private struct Reader {
     let currency = json.string(fields, "currency", place)
     let unit = json.string(fields, "unit", place)
     if fields["currency"] != nil, currency == nil { ok = false }
-    if let currency, !isCurrencyCode(currency) {
-      fail("currency", "\(json.describe(fields["currency"]!)) is not a three-letter ISO 4217 code")
+    if let currency, !isCurrencyCode(currency), let node = fields["currency"] {
+      fail("currency", "\(json.describe(node)) is not a three-letter ISO 4217 code")
     }
     if qualifier != .unstated {
       if isMoney, currency == nil, fields["currency"] == nil {
@@ -349,8 +347,8 @@ private struct Reader {
     if isMoney, unit != nil { fail("unit", "a deal's amount is money: give 'currency', not 'unit'") }
     if currency != nil, unit != nil { fail("unit", "give either 'currency' or 'unit', not both") }
     var assumption: Assumption? = nil
-    if !json.isAbsent(fields, "assumed") {
-      assumption = assumed(fields["assumed"]!, place.key("assumed"))
+    if !json.isAbsent(fields, "assumed"), let node = fields["assumed"] {
+      assumption = assumed(node, place.key("assumed"))
       if assumption == nil { ok = false }
     }
     guard ok else { return nil }
@@ -405,8 +403,8 @@ private struct Reader {
       json.checkKeys(fields, itemPlace, allowed: ["document", "quote", "language"])
       let document = json.string(fields, "document", itemPlace, required: true)
       let quote = json.string(fields, "quote", itemPlace, required: true)
-      if let quote, quote.allSatisfy(\.isWhitespace) {
-        json.report(itemPlace.key("quote"), fields["quote"]!, "is empty; copy the exact words of the source")
+      if let quote, quote.allSatisfy(\.isWhitespace), let node = fields["quote"] {
+        json.report(itemPlace.key("quote"), node, "is empty; copy the exact words of the source")
       }
       let language: Language? = json.enumeration(fields, "language", itemPlace)
       if let document, let quote {
@@ -448,9 +446,10 @@ private struct Reader {
     // A chain of supersedes must end: a loop would retire every deal on it.
     var byID: [DealID: Int] = [:]
     for (position, deal) in deals.enumerated() where byID[deal.id] == nil { byID[deal.id] = position }
-    for item in located where deals[byID[item.value.id]!].supersededBy != nil {
+    for item in located {
+      guard let start = byID[item.value.id], deals[start].supersededBy != nil else { continue }
       var seen: Set<DealID> = [item.value.id]
-      var current = deals[byID[item.value.id]!].supersededBy
+      var current = deals[start].supersededBy
       while let next = current, let position = byID[next] {
         if !seen.insert(next).inserted {
           json.report(
@@ -583,19 +582,18 @@ private struct Reader {
 
   mutating func slug(_ object: JSONObject, _ key: String, _ place: JSONPlace, required: Bool = false) -> String? {
     guard let value = json.string(object, key, place, required: required) else { return nil }
-    if !value.isSlug {
+    if !value.isSlug, let node = object[key] {
       json.report(
-        place.key(key), object[key]!,
-        "\(json.describe(object[key]!)) is not an id: use lower-case letters, digits and '-', e.g. 'google-cloud'")
+        place.key(key), node,
+        "\(json.describe(node)) is not an id: use lower-case letters, digits and '-', e.g. 'google-cloud'")
     }
     return value
   }
 
   mutating func date(_ object: JSONObject, _ key: String, _ place: JSONPlace) -> PartialDate? {
-    guard let text = json.string(object, key, place) else { return nil }
+    guard let text = json.string(object, key, place), let node = object[key] else { return nil }
     guard let date = PartialDate(text) else {
-      json.report(
-        place.key(key), object[key]!, "\(json.describe(object[key]!)) is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+      json.report(place.key(key), node, "\(json.describe(node)) is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
       return nil
     }
     return date

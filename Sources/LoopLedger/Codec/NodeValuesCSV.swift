@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads a CSV of one number per node: a header, then `id,amount` rows (e.g. external assets).
+/// Reads a CSV of one number per node (such as external assets): a header, then `id,amount` rows.
 ///
 /// The header names the columns `id` and `amount` (any order; other columns are ignored); a
 /// header without those names takes the first two columns. Fields may be quoted (`"a,b"`, `"4"`);

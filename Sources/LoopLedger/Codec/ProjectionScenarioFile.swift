@@ -136,20 +136,19 @@ private struct ProjectionScenarioReader {
         "dealProbability", "deals", "renegotiableShare", "commitmentBlock", "schedule",
         "defaultTermYears", "defaultInflowTermYears", "amounts",
       ])
-    switch object["format"]?.value {
-    case nil, .string(ProjectionScenarioFile.formatName)?: break
-    case _?:
+    if let format = object["format"], format.value != .string(ProjectionScenarioFile.formatName) {
       report(
-        "format", object["format"],
-        "expected \"\(ProjectionScenarioFile.formatName)\"; found \(json.describe(object["format"]!))")
+        "format", format, "expected \"\(ProjectionScenarioFile.formatName)\"; found \(json.describe(format))")
     }
-    switch object["version"]?.value {
-    case nil, .number(Double(ProjectionScenarioFile.currentVersion), _)?: break
-    case _?:
-      report(
-        "version", object["version"],
-        "version \(json.describe(object["version"]!)) is not supported; this build reads version \(ProjectionScenarioFile.currentVersion)"
-      )
+    if let version = object["version"] {
+      switch version.value {
+      case .number(Double(ProjectionScenarioFile.currentVersion), _): break
+      default:
+        report(
+          "version", version,
+          "version \(json.describe(version)) is not supported; this build reads version \(ProjectionScenarioFile.currentVersion)"
+        )
+      }
     }
     if let value = object["openingCash"], let fields = json.object(value, JSONPlace(path: "openingCash")) {
       json.checkKeys(fields, JSONPlace(path: "openingCash"), allowed: ["shareOfCapitalRaised", "amount"])
@@ -225,13 +224,12 @@ private struct ProjectionScenarioReader {
       if let include = fields["include"], let value = json.bool(include, JSONPlace(path: "commitmentBlock.include")) {
         s.includeCommitmentBlock = value
       }
-      switch fields["fact"]?.value {
-      case nil: break
-      case .null?: s.commitmentFact = nil
-      case .string(let id)?: s.commitmentFact = id
-      case _?:
-        report(
-          "commitmentBlock.fact", fields["fact"], "must be a fact id or null; found \(json.describe(fields["fact"]!))")
+      if let fact = fields["fact"] {
+        switch fact.value {
+        case .null: s.commitmentFact = nil
+        case .string(let id): s.commitmentFact = id
+        default: report("commitmentBlock.fact", fact, "must be a fact id or null; found \(json.describe(fact))")
+        }
       }
       if let h = fields["horizonYears"], let a = assumption(h, "commitmentBlock.horizonYears", .years) {
         s.blockHorizonYears = a
@@ -428,7 +426,7 @@ private struct ProjectionScenarioReader {
 
   mutating func distribution(_ fields: JSONObject, _ key: String) -> Distribution? {
     let place = JSONPlace(path: key)
-    guard case .string(let type)? = fields["type"]?.value else {
+    guard let typeNode = fields["type"], case .string(let type) = typeNode.value else {
       if let t = fields["type"] {
         report(key + ".type", t, "must be a string; found \(json.describe(t))")
       } else {
@@ -445,8 +443,8 @@ private struct ProjectionScenarioReader {
     case "lognormal": parameters = ["median", "mu", "sigma", "min", "max"]
     default:
       report(
-        key + ".type", fields["type"],
-        "\(json.describe(fields["type"]!)) is not one of fixed, uniform, triangular, normal, lognormal")
+        key + ".type", typeNode,
+        "\(json.describe(typeNode)) is not one of fixed, uniform, triangular, normal, lognormal")
       return nil
     }
     json.checkKeys(fields, place, allowed: parameters + ["type", "reason", "source"])

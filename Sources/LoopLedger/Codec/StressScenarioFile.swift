@@ -78,12 +78,12 @@ public enum StressScenarioFile {
     var shocks: [StressShock] = []
     if json.isAbsent(object, "shocks") {
       json.missing(object, "shocks", top, "missing; give a list of shocks")
-    } else if let items = json.array(object["shocks"]!, top.key("shocks")) {
+    } else if let node = object["shocks"], let items = json.array(node, top.key("shocks")) {
       for (index, item) in items.enumerated() {
         let place = top.key("shocks").index(index)
         guard let fields = json.object(item, place) else { continue }
         let present = shockKinds.filter { fields[$0] != nil }
-        guard present.count == 1, let kind = present.first else {
+        guard present.count == 1, let kind = present.first, let value = fields[kind] else {
           json.report(place, item, "needs exactly one of \(shockKinds.joined(separator: ", "))")
           continue
         }
@@ -108,7 +108,7 @@ public enum StressScenarioFile {
             if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty {
               shocks.append(.stopLink(payer: CompanyID(parts[0]), payee: CompanyID(parts[1]), fraction: fraction))
             } else {
-              json.report(place.key(kind), fields[kind]!, "\(json.describe(fields[kind]!)) is not PAYER:PAYEE")
+              json.report(place.key(kind), value, "\(json.describe(value)) is not PAYER:PAYEE")
             }
           }
         case "default":
@@ -122,7 +122,7 @@ public enum StressScenarioFile {
           let fraction = json.number(fields, "fraction", place, .resourceChange, required: true)
           if let id, let fraction { shocks.append(.changeResources(CompanyID(id), fraction: fraction)) }
         default:
-          if let rate = json.number(fields[kind]!, place.key(kind), .share) {
+          if let rate = json.number(value, place.key(kind), .share) {
             shocks.append(.demandReturns(rate: rate))
           }
         }

@@ -17,6 +17,7 @@ public enum TextDecoding {
   }
 
   /// The UTF-8 bytes of a file: a UTF-8 byte-order mark dropped, UTF-16 and UTF-32 converted.
+  ///
   /// UTF-8 itself is not validated here (the readers name the place of a bad byte).
   public static func utf8Bytes(_ data: Data) -> Result<[UInt8], Problem> {
     let bytes = [UInt8](data)

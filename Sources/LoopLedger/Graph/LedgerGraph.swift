@@ -136,9 +136,10 @@ public struct LedgerGraph: Sendable {
     let nodeIndex = Dictionary(uniqueKeysWithValues: companies.enumerated().map { ($1, $0) })
     var builder = FlowNetwork.Builder()
     for (key, entry) in pairs {
-      builder.append(
-        source: Int32(nodeIndex[key.payer]!), target: Int32(nodeIndex[key.payee]!),
-        weight: entry.amounts.total.rankingValue)
+      guard let source = nodeIndex[key.payer], let target = nodeIndex[key.payee] else {
+        preconditionFailure("both companies of every pair were inserted into present above")
+      }
+      builder.append(source: Int32(source), target: Int32(target), weight: entry.amounts.total.rankingValue)
     }
     let network = builder.build(nodeCount: companies.count)
     var edgeAmounts: [ClassAmounts] = []

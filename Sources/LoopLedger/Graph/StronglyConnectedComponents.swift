@@ -9,6 +9,7 @@ extension FlowNetwork {
   /// listed before any component that reaches it).
   ///
   /// - Parameter allowed: When given, only nodes `v` with `allowed(v)` are part of the graph.
+  /// - Returns: The components in reverse topological order, each sorted ascending.
   /// - Complexity: O(n + m + Σ_C |C| log |C|) for n nodes and m edges — Tarjan's O(n + m) plus
   ///   sorting each component C, at most O(n log n + m) — plus O(n + m) calls of `allowed` when
   ///   given; O(n) memory besides the result (which copies the components), with an explicit

@@ -52,7 +52,7 @@ public struct Amount: Codable, Sendable, Equatable {
   public var currency: String?
   /// The unit of a non-money fact: `percent`, `count`, `GW`.
   public var unit: String?
-  /// The words of the source that state the amount, e.g. `至少100億美元`.
+  /// The words of the source that state the amount, such as `至少100億美元`.
   public var asWritten: String?
   /// A user's assumption, used by the analyses in place of the stated bounds where it gives them.
   public var assumed: Assumption?

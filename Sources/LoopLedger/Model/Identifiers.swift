@@ -1,5 +1,7 @@
 /// A stable, human-readable identifier: a lower-case slug such as `amazon` or
-/// `amazon-openai-equity-2025`. Encoded as a plain JSON string.
+/// `amazon-openai-equity-2025`.
+///
+/// Encoded as a plain JSON string.
 public protocol SlugIdentifier: RawRepresentable, Hashable, Comparable, Sendable, Codable,
   ExpressibleByStringLiteral, CustomStringConvertible
 where RawValue == String {

@@ -15,8 +15,10 @@ public enum MoneyText {
   }
 
   /// A number with at most three decimals and no trailing zeros: `12`, `1.4`, `-0.3`; from 10¹⁵
-  /// on, with an exponent (`1.23e20`). Never traps: NaN and the infinities (which no checked input
-  /// can produce) show as `NaN`, `∞`, `−∞`.
+  /// on, with an exponent (`1.23e20`).
+  ///
+  /// Never traps: NaN and the infinities (which no checked input can produce) show as `NaN`, `∞`,
+  /// `−∞`.
   public static func compact(_ value: Double) -> String {
     guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
     if value < 0 {

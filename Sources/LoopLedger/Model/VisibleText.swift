@@ -5,9 +5,10 @@
 /// `\x1B`, `\u{9B}` — instead of being sent raw. Every text result and every error message passes
 /// through ``escape(_:newlines:)`` on its way out.
 public enum VisibleText {
-  /// `text` with every control character but tab (and, with `newlines`, line feed) written as
-  /// an escape: C0 controls and DEL as `\xHH`, C1 controls (U+0080–U+009F) as `\u{HH}`. A
-  /// backslash stays as it is.
+  /// `text` with every control character but tab (and, with `newlines`, line feed) written as an
+  /// escape: C0 controls and DEL as `\xHH`, C1 controls (U+0080–U+009F) as `\u{HH}`.
+  ///
+  /// A backslash stays as it is.
   ///
   /// - Complexity: O(n); the text is returned unchanged, without copying, when it has no control
   ///   character.

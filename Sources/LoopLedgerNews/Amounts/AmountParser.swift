@@ -6,7 +6,7 @@ public struct ParsedAmount: Sendable, Equatable {
   public var range: Range<Int>
   /// The amount: qualifier, value or bounds, currency (ISO 4217) and the words as written.
   public var amount: Amount
-  /// A conversion stated right after it, e.g. `(約合778億港元)`.
+  /// A conversion stated right after it, such as `(約合778億港元)`.
   public var conversion: Conversion?
   /// True when the text names no currency ("10bn", "100億"): the currency is then assumed
   /// to be US dollars, and the extractor lowers its confidence.

@@ -92,7 +92,8 @@ public enum DateExpression: Sendable, Equatable {
   }
 }
 
-/// Proleptic Gregorian day arithmetic (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms").
+/// Proleptic Gregorian day arithmetic (Howard Hinnant, "chrono-Compatible Low-Level Date
+/// Algorithms").
 enum CalendarMath {
   static func daysIn(month: Int, year: Int) -> Int {
     switch month {
@@ -132,7 +133,9 @@ enum CalendarMath {
   }
 }
 
-/// Finds date expressions and contract terms in Chinese and English text. One forward pass.
+/// Finds date expressions and contract terms in Chinese and English text.
+///
+/// One forward pass.
 public enum DateScanner {
   public struct Term: Sendable, Equatable {
     public var range: Range<Int>

@@ -794,8 +794,10 @@ extension Run {
     return (nil, nil)
   }
 
-  /// The sentence, or for very long sentences the clause, or a window around the trigger. The
-  /// words are filled in once the article's candidates are merged (`quote` is empty until then).
+  /// The sentence, or for very long sentences the clause, or a window around the trigger.
+  ///
+  /// The words are filled in once the article's candidates are merged (`quote` is empty until
+  /// then).
   func quote(for trigger: Item, in context: SentenceContext) -> (String, Range<Int>) {
     let limit = 400
     if context.range.count <= limit { return ("", context.range) }

@@ -651,8 +651,9 @@ extension Run {
   /// After an English preposition, the words before the company must describe it: determiners,
   /// lower-case words and abbreviations ("into self-driving startup Wayve", "from investors
   /// Valor…", "with data center operator IREN"); a capitalized word ends it ("on Tuesday it said"
-  /// is no "on it"). Before a pronoun only a determiner may stand. Chinese descriptors may
-  /// (向AI公司Anthropic).
+  /// is no "on it").
+  ///
+  /// Before a pronoun only a determiner may stand. Chinese descriptors may (向AI公司Anthropic).
   func englishGapIsDescriptor(_ gap: Range<Int>, named: Bool) -> Bool {
     guard gap.lowerBound > 0, Scalar.isASCIILetter(f[gap.lowerBound - 1]) else { return true }
     let words = text.slice(gap).split(separator: " ").map(String.init)
@@ -1903,9 +1904,10 @@ extension Run {
 
   /// Whether the clause names a subject of its own, right before the trigger, that is no company
   /// the directory knows ("Société Générale invested €10 billion in Anthropic"): a capitalised word
-  /// that is no pronoun, skipping auxiliaries and adverbs. Such a clause has its own (unknown)
-  /// subject, so the previous sentence's subject must not be carried into it. Only Latin script is
-  /// judged; Chinese has no capitals to tell a name by.
+  /// that is no pronoun, skipping auxiliaries and adverbs.
+  ///
+  /// Such a clause has its own (unknown) subject, so the previous sentence's subject must not be
+  /// carried into it. Only Latin script is judged; Chinese has no capitals to tell a name by.
   func namesUnknownSubject(before trigger: Item, in context: SentenceContext) -> Bool {
     guard trigger.clause < context.clauses.count else { return false }
     let start = context.clauses[trigger.clause].lowerBound

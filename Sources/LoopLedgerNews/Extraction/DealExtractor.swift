@@ -28,6 +28,8 @@ public struct DealExtractor: Sendable {
   ///   - file: A label for the output (a file name).
   ///   - date: The article's date, for resolving 上個月, last month, on Monday; if nil, a full
   ///     date in the article's first lines or HTML metadata is used when there is one.
+  /// - Returns: The candidates with the article's language, date and its source, plain text (which
+  ///   the candidates' spans point into) and the exchange rates it states.
   public func extract(_ article: String, file: String = "article", date: PartialDate? = nil)
     -> ArticleExtraction
   {

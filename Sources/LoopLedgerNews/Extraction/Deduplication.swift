@@ -3,8 +3,9 @@ import LoopLedger
 extension DealExtractor {
   /// Marks candidates that restate a deal of the ledger: same payer and payee (at group level),
   /// same kind, overlapping amounts (in one currency, or either unknown) and overlapping dates
-  /// (either unknown counts as overlapping). The ledger deal's sources and the candidate's quote
-  /// are merged into `mergedSources`.
+  /// (either unknown counts as overlapping).
+  ///
+  /// The ledger deal's sources and the candidate's quote are merged into `mergedSources`.
   func deduplicated(_ candidates: [Candidate], documentID: String = "article") -> [Candidate] {
     guard let ledger else { return candidates }
     struct Key: Hashable {

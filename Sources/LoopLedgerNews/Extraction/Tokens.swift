@@ -47,7 +47,9 @@ struct Lexicon: Sendable {
   }
 
   /// Leftmost-longest tokens of `text`: at each position the longest entry that fits its word
-  /// boundaries; tokens never overlap. Linear in the text's length.
+  /// boundaries; tokens never overlap.
+  ///
+  /// Linear in the text's length.
   func tokens(_ text: ArticleText) -> [Token] {
     let f = text.folded
     let n = f.count

@@ -139,8 +139,9 @@ struct LexiconEntry: Sendable {
   var tag: Tag
 }
 
-/// The extractor's vocabulary in Traditional Chinese, Simplified-only words and English. Chinese
-/// entries are folded, so one entry matches both scripts.
+/// The extractor's vocabulary in Traditional Chinese, Simplified-only words and English.
+///
+/// Chinese entries are folded, so one entry matches both scripts.
 enum Vocabulary {
   static var entries: [LexiconEntry] {
     var result: [LexiconEntry] = []

@@ -1,6 +1,8 @@
 /// Turns HTML into plain text: drops tags, comments, `<script>` and `<style>` contents, decodes
-/// character references, and turns block elements (`<p>`, `<br>`, `<div>`, `<li>`, headings,
-/// table rows) into line breaks so paragraphs stay paragraphs. One forward pass; never throws.
+/// character references, and turns block elements (`<p>`, `<br>`, `<div>`, `<li>`, headings, table
+/// rows) into line breaks so paragraphs stay paragraphs.
+///
+/// One forward pass; never throws.
 public enum HTMLStripper {
   /// Whether `text` looks like HTML: it has a tag such as `<p>`, `<div`, `<html`, `<br`.
   public static func looksLikeHTML(_ text: String) -> Bool {
