@@ -69,7 +69,9 @@ public struct ExtractJob: Job {
     let text: String
     switch format {
     case .json:
-      let report = ExtractReport(extractions: extractions, ledger: reference, ledgerName: ledger.source ?? (ledger.readsStore != nil ? "db" : BundledLedger.defaultName))
+      let report = ExtractReport(
+        extractions: extractions, ledger: reference,
+        ledgerName: ledger.source ?? (ledger.readsStore != nil ? "db" : BundledLedger.defaultName))
       text = String(decoding: try report.encoded(), as: UTF8.self) + "\n"
     case .ledger:
       let built = CandidateLedger.build(

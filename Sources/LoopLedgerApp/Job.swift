@@ -99,7 +99,8 @@ public struct LedgerSelection: Sendable, Equatable {
     }
     if asOfChange != nil, readsStore == nil {
       throw ArgumentValueError(
-        "'--as-of-change' needs the ledger store ('--ledger db', '--db PATH' or LOOPLEDGER_DB); '\(source ?? BundledLedger.defaultName)' has no history.")
+        "'--as-of-change' needs the ledger store ('--ledger db', '--db PATH' or LOOPLEDGER_DB); '\(source ?? BundledLedger.defaultName)' has no history."
+      )
     }
     _ = try Assumption.parse(commandLine: assumptions)
   }

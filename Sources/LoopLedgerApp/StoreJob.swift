@@ -184,7 +184,8 @@ public struct StoreJob: Job {
     case .companyMerge(let from, let into):
       let change = try db.mergeCompany(from, into: into, actor: who, reason: why)
       return say(
-        "company \(from) merged into \(into): every reference rewritten, its names kept as aliases\(Self.changeNote(change))")
+        "company \(from) merged into \(into): every reference rewritten, its names kept as aliases\(Self.changeNote(change))"
+      )
     case .documentAdd(let document):
       let change = try db.addDocument(document, actor: who, reason: why)
       return say("document \(document.id) added\(Self.changeNote(change))")
@@ -305,7 +306,9 @@ public struct StoreJob: Job {
 
   static func status(_ db: LedgerStore) throws -> String {
     let counts = try db.counts()
-    var lines = ["store \(db.path)", "schema version \(try db.schemaVersionOnDisk()) (this build: \(LedgerStore.schemaVersion))"]
+    var lines = [
+      "store \(db.path)", "schema version \(try db.schemaVersionOnDisk()) (this build: \(LedgerStore.schemaVersion))",
+    ]
     if try db.isInitialized() {
       let ledger = try db.loadLedger()
       lines.append("ledger \(ledger.id): \(ledger.title)")
@@ -316,7 +319,8 @@ public struct StoreJob: Job {
       lines.append("no ledger yet: run `loopledger db init`")
     }
     let pending = try db.pending().count
-    lines.append("\(counts["change"] ?? 0) changes, latest \(try db.latestChangeID()); \(pending) candidate(s) waiting for review")
+    lines.append(
+      "\(counts["change"] ?? 0) changes, latest \(try db.latestChangeID()); \(pending) candidate(s) waiting for review")
     let integrity = try db.integrityCheck()
     lines.append("integrity: \(integrity.joined(separator: "; "))")
     return lines.joined(separator: "\n")
@@ -355,7 +359,8 @@ public struct StoreJob: Job {
       let entities = change.items.prefix(6).map { "\($0.kind.rawValue) \($0.entityID)" }
       if !entities.isEmpty {
         line +=
-          "  — " + entities.joined(separator: ", ") + (change.items.count > 6 ? ", … (\(change.items.count) in all)" : "")
+          "  — " + entities.joined(separator: ", ")
+          + (change.items.count > 6 ? ", … (\(change.items.count) in all)" : "")
       }
       if let reason = change.reason { line += "\n    why: \(reason)" }
       return line
@@ -363,8 +368,10 @@ public struct StoreJob: Job {
   }
 }
 
-/// `db export --format csv`: one row per deal with the amount as the ledger keeps it (qualifier,
-/// figures, currency) and in US dollars as an interval. `amount` is filled only when the USD
+/// The CSV of `db export --format csv`, one row per deal.
+///
+/// Each row has the amount as the ledger keeps it (qualifier, figures, currency) and in US
+/// dollars as an interval. `amount` is filled only when the USD
 /// amount is one exact figure, so that `loopledger analyze` and `report --ledger FILE.csv` read the
 /// file; a deal with no stated amount has an empty `amount`, never 0.
 public enum StoreCSV {

@@ -20,7 +20,8 @@ struct LedgerOptions: ParsableArguments {
 
   @Option(
     name: .customLong("as-of-change"), parsing: .unconditional,
-    help: ArgumentHelp("Read the store's ledger as it stood after this change (see 'loopledger history').", valueName: "n"))
+    help: ArgumentHelp(
+      "Read the store's ledger as it stood after this change (see 'loopledger history').", valueName: "n"))
   var asOfChange: Int64?
 
   @Option(help: "Graph level: 'group' merges units into their parent (AWS into Amazon); 'unit' keeps them.")
@@ -54,7 +55,8 @@ struct LedgerOptions: ParsableArguments {
 
   var selection: LedgerSelection {
     LedgerSelection(
-      source: ledger, database: db, asOfChange: asOfChange, level: level, statuses: statuses, kinds: kinds, from: from, to: to, assumptions: assumptions)
+      source: ledger, database: db, asOfChange: asOfChange, level: level, statuses: statuses, kinds: kinds, from: from,
+      to: to, assumptions: assumptions)
   }
 
   func validate() throws { try usage { try selection.validate() } }

@@ -1,8 +1,10 @@
 import Foundation
 import Testing
 
-/// The ledger store as a user meets it: `db …`, `deal …`, `company …`, `review …`, `history`,
-/// `undo`, and every reading command on `--ledger db`. Each test has its own database file.
+/// The ledger store as a user meets it.
+///
+/// Covers `db …`, `deal …`, `company …`, `review …`, `history`, `undo`, and every reading command
+/// on `--ledger db`. Each test has its own database file.
 @Suite("loopledger db and the store commands")
 struct StoreTests {
   /// A store created from `from` in a fresh scratch folder; returns the folder and `--db PATH`.
@@ -123,7 +125,10 @@ struct StoreTests {
     expectSuccess(try await CLI.run(["company", "add", "acme", "--set", "name.en=Acme Corp", "alias=ACME"] + db))
     expectSuccess(
       try await CLI.run(
-        ["deal", "add", "acme-loan", "--set", "payer=acme", "payee=openai", "kind=loan", "status=talks", "source=seed:x"]
+        [
+          "deal", "add", "acme-loan", "--set", "payer=acme", "payee=openai", "kind=loan", "status=talks",
+          "source=seed:x",
+        ]
           + db))
     expectSuccess(try await CLI.run(["company", "merge", "acme", "--into", "amazon"] + db))
     let show = try await CLI.run(["deal", "show", "acme-loan"] + db)
@@ -188,7 +193,9 @@ struct StoreTests {
     expectSuccess(csv)
     #expect(csv.stdout.split(separator: "\n").count == 1 + 18)
     // An unstated amount is empty cells, never 0; "up to" is [0, X], not X.
-    let rows = csv.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    let rows = csv.stdout.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
     let unstated = rows.filter { $0[7] == "unstated" }
     #expect(unstated.count == 9)  // seed.json: 9 of 18 deals state no amount
     #expect(unstated.allSatisfy { $0[2].isEmpty && $0[12].isEmpty && $0[13].isEmpty })

@@ -10,7 +10,9 @@ struct StoreOptions: ParsableArguments {
       valueName: "path"))
   var db: String?
 
-  @Option(help: ArgumentHelp("Who makes the change, as the history records it (default: the system user).", valueName: "name"))
+  @Option(
+    help: ArgumentHelp("Who makes the change, as the history records it (default: the system user).", valueName: "name")
+  )
   var actor: String?
 
   @Option(name: .customLong("why"), help: ArgumentHelp("Why, as the history records it.", valueName: "text"))
@@ -40,9 +42,11 @@ extension LoopLedgerCommand {
       subcommands: [Init.self, Import.self, Export.self, Status.self])
 
     struct Init: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "Create the store from a bundled ledger or a ledger file.")
+      static let configuration = CommandConfiguration(
+        abstract: "Create the store from a bundled ledger or a ledger file.")
       @OptionGroup var store: StoreOptions
-      @Option(help: ArgumentHelp("A bundled ledger (seed, public-2025) or a ledger JSON file.", valueName: "name-or-file"))
+      @Option(
+        help: ArgumentHelp("A bundled ledger (seed, public-2025) or a ledger JSON file.", valueName: "name-or-file"))
       var from: String = BundledLedger.defaultName
       func run() throws { try runStore(store, .initialize(from: from)) }
     }
@@ -69,7 +73,8 @@ extension LoopLedgerCommand {
       @OptionGroup var store: StoreOptions
       @Option(help: "ledger (passes validate; every analysis gives the same result), csv or ftm.")
       var format: StoreExportFormat = .ledger
-      @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+      @Option(
+        name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
       var output: String?
       func run() throws { try runStore(store, .export(format), output: output) }
     }
@@ -98,7 +103,8 @@ extension LoopLedgerCommand {
         abstract: "Add a deal: --set payer=… payee=… kind=… status=… source=DOC:QUOTE [amount.…]")
       @OptionGroup var store: StoreOptions
       @Argument(help: "The new deal's id (lower-case letters, digits and '-').") var id: String
-      @Option(name: .customLong("set"), parsing: .upToNextOption, help: ArgumentHelp("field=value", valueName: "field=value"))
+      @Option(
+        name: .customLong("set"), parsing: .upToNextOption, help: ArgumentHelp("field=value", valueName: "field=value"))
       var assignments: [String] = []
       func run() throws { try runStore(store, .dealAdd(DealID(id), set: assignments)) }
     }
@@ -107,14 +113,18 @@ extension LoopLedgerCommand {
       static let configuration = CommandConfiguration(abstract: "Change fields of a deal: --set field=value …")
       @OptionGroup var store: StoreOptions
       @Argument(help: "The deal's id.") var id: String
-      @Option(name: .customLong("set"), parsing: .upToNextOption, help: ArgumentHelp("field=value", valueName: "field=value"))
+      @Option(
+        name: .customLong("set"), parsing: .upToNextOption, help: ArgumentHelp("field=value", valueName: "field=value"))
       var assignments: [String] = []
-      func validate() throws { if assignments.isEmpty { throw ValidationError("Give at least one --set field=value.") } }
+      func validate() throws {
+        if assignments.isEmpty { throw ValidationError("Give at least one --set field=value.") }
+      }
       func run() throws { try runStore(store, .dealEdit(DealID(id), set: assignments)) }
     }
 
     struct Remove: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "Remove a deal (kept as a tombstone; undo brings it back).")
+      static let configuration = CommandConfiguration(
+        abstract: "Remove a deal (kept as a tombstone; undo brings it back).")
       @OptionGroup var store: StoreOptions
       @Argument(help: "The deal's id.") var id: String
       func run() throws { try runStore(store, .dealRemove(DealID(id))) }
@@ -141,7 +151,8 @@ extension LoopLedgerCommand {
       static let configuration = CommandConfiguration(abstract: "Add a company: --set name.en=… [name.zh-Hant=…] …")
       @OptionGroup var store: StoreOptions
       @Argument(help: "The new company's id (lower-case letters, digits and '-').") var id: String
-      @Option(name: .customLong("set"), parsing: .upToNextOption, help: ArgumentHelp("field=value", valueName: "field=value"))
+      @Option(
+        name: .customLong("set"), parsing: .upToNextOption, help: ArgumentHelp("field=value", valueName: "field=value"))
       var assignments: [String] = []
       func run() throws { try runStore(store, .companyAdd(CompanyID(id), set: assignments)) }
     }
@@ -150,9 +161,12 @@ extension LoopLedgerCommand {
       static let configuration = CommandConfiguration(abstract: "Change fields of a company: --set field=value …")
       @OptionGroup var store: StoreOptions
       @Argument(help: "The company's id.") var id: String
-      @Option(name: .customLong("set"), parsing: .upToNextOption, help: ArgumentHelp("field=value", valueName: "field=value"))
+      @Option(
+        name: .customLong("set"), parsing: .upToNextOption, help: ArgumentHelp("field=value", valueName: "field=value"))
       var assignments: [String] = []
-      func validate() throws { if assignments.isEmpty { throw ValidationError("Give at least one --set field=value.") } }
+      func validate() throws {
+        if assignments.isEmpty { throw ValidationError("Give at least one --set field=value.") }
+      }
       func run() throws { try runStore(store, .companyEdit(CompanyID(id), set: assignments)) }
     }
 
@@ -207,7 +221,8 @@ extension LoopLedgerCommand {
         abstract: "Accept a candidate as a deal, optionally correcting fields: --set field=value …")
       @OptionGroup var store: StoreOptions
       @Argument(help: "The candidate's number.") var id: String
-      @Option(name: .customLong("set"), parsing: .upToNextOption, help: ArgumentHelp("field=value", valueName: "field=value"))
+      @Option(
+        name: .customLong("set"), parsing: .upToNextOption, help: ArgumentHelp("field=value", valueName: "field=value"))
       var assignments: [String] = []
       func run() throws { try runStore(store, .reviewAccept(id, set: assignments)) }
     }
@@ -216,7 +231,9 @@ extension LoopLedgerCommand {
       static let configuration = CommandConfiguration(abstract: "Reject a candidate: --why TEXT is required.")
       @OptionGroup var store: StoreOptions
       @Argument(help: "The candidate's number.") var id: String
-      func validate() throws { try usage { try StoreJob(store: store.selection, action: .reviewReject(id)).validate() } }
+      func validate() throws {
+        try usage { try StoreJob(store: store.selection, action: .reviewReject(id)).validate() }
+      }
       func run() throws { try runStore(store, .reviewReject(id)) }
     }
 
@@ -235,7 +252,8 @@ extension LoopLedgerCommand {
       abstract: "List the store's changes: time, actor, command, what changed, why.")
     @OptionGroup var store: StoreOptions
     @Option(help: "Only changes to this deal.") var deal: String?
-    @Option(help: ArgumentHelp("Only changes on or after this date.", valueName: "YYYY[-MM[-DD]]")) var since: PartialDate?
+    @Option(help: ArgumentHelp("Only changes on or after this date.", valueName: "YYYY[-MM[-DD]]")) var since:
+      PartialDate?
     func run() throws { try runStore(store, .history(deal: deal.map(DealID.init), since: since)) }
   }
 
