@@ -18,7 +18,6 @@ let package = Package(
     .library(name: "LoopLedgerIO", targets: ["LoopLedgerIO"]),
     .library(name: "LoopLedgerApp", targets: ["LoopLedgerApp"]),
     .library(name: "LoopLedgerStore", targets: ["LoopLedgerStore"]),
-    .library(name: "LoopLedgerStore", targets: ["LoopLedgerStore"]),
     .executable(name: "loopledger", targets: ["loopledger"]),
   ],
   dependencies: [
