@@ -41,9 +41,15 @@ public struct ReportJob: Job {
 
   public func outputs(progress: ProgressLine) throws -> [Output] {
     let loaded = try ledger.load()
+    let externalMoney = try CompanyID.parseAmounts(external, flag: "external")
+    let unknown = externalMoney.keys.filter { loaded.company($0) == nil }.map(\.rawValue).sorted()
+    if !unknown.isEmpty {
+      throw ArgumentValueError(
+        "'--external' names \(unknown.map { "'\($0)'" }.joined(separator: ", ")), which the ledger does not have; its companies are \(loaded.companies.map(\.id.rawValue).joined(separator: ", ")).")
+    }
     let options = LoopReportOptions(
       filter: ledger.filter, maxLength: maxLength, limit: limit, company: company.map { CompanyID($0) },
-      externalMoney: try CompanyID.parseAmounts(external, flag: "external"))
+      externalMoney: externalMoney)
     let report = try LoopReport(ledger: loaded, options: options)
     var outputs: [Output] = []
     if let htmlPath {

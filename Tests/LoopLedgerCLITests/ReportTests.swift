@@ -174,6 +174,12 @@ struct ReportTests {
     expectFailure(run, mentions: [Fixture.badLedger, "unknown company 'zeta'"])
   }
 
+  @Test func externalMoneyForACompanyTheLedgerLacksIsRefused() async throws {
+    // A typo must not be silently ignored: the figure would change nothing and look applied.
+    let run = try await CLI.run(["report", "--external", "amazn=600B"])
+    expectUsageError(run, mentions: ["--external", "'amazn'", "amazon"])
+  }
+
   @Test func aBadCSVRowFailsNamingTheLine() async throws {
     let scratch = try Scratch()
     let file = try scratch.write("edges.csv", "source,target,amount\na,b,10\nb,a,-4\n")
