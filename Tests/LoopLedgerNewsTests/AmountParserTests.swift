@@ -29,7 +29,8 @@ private func close(_ a: Double?, _ b: Double?) -> Bool {
     AmountCase(text: "投資100億美元", qualifier: .exact, value: 1e10, asWritten: "100億美元"),
     AmountCase(text: "至少100億美元的股權投資", qualifier: .atLeast, value: 1e10, asWritten: "至少100億美元"),
     AmountCase(text: "總額高達100億美元", qualifier: .upTo, value: 1e10, asWritten: "總額高達100億美元"),
-    AmountCase(text: "總值高達380億美元的計劃", qualifier: .about, value: 3.8e10, asWritten: "總值高達380億美元"),
+    // 總值高達 is read as written, "a total as high as": a ceiling (issue 15; the seed ledger says so too).
+    AmountCase(text: "總值高達380億美元的計劃", qualifier: .upTo, value: 3.8e10, asWritten: "總值高達380億美元"),
     AmountCase(text: "可能高達1000億美元的投資", qualifier: .upTo, value: 1e11, asWritten: "可能高達1000億美元"),
     AmountCase(text: "投資約80億美元", qualifier: .about, value: 8e9, asWritten: "約80億美元"),
     AmountCase(text: "大約80億美元", qualifier: .about, value: 8e9),

@@ -123,7 +123,7 @@ func terms(_ row: (String, Double)) {
   let deal = try #require(found.first)
   #expect(deal.announced == PartialDate("2025-11"))
   #expect(deal.termYears == 7)
-  #expect(deal.amount.qualifier == .about)
+  #expect(deal.amount.qualifier == .upTo)  // 總值高達: "a total as high as"
   #expect(deal.amount.value == 3.8e10)
 }
 

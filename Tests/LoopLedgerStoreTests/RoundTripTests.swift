@@ -68,13 +68,15 @@ import Testing
     try withStore("seed") { store, _, _ in
     // When public-2025 (which extends the seed) is imported
     let report = try store.importLedger(try BundledLedger.load("public-2025"), actor: "test")
-    // Then its own 21 documents, 5 companies, 16 deals and 18 facts are added; the two seed deals it
-    // supersedes are updated; the other 39 seed entities (1 document, 1 rate, 10 companies,
-    // 16 deals, 11 facts) are unchanged
-    #expect(report.added.count == 21 + 5 + 16 + 18)
+    // Then its own 27 documents, 5 companies, 17 deals and 22 facts are added; the three seed deals
+    // it supersedes are updated; the other 41 seed entities (1 document, 1 rate, 10 companies,
+    // 15 deals, 14 facts) are unchanged (counted in the two JSON files)
+    #expect(report.added.count == 27 + 5 + 17 + 22)
     #expect(
-      Set(report.updated) == ["deal:openai-oracle-compute-2025", "deal:anthropic-azure-cloud-2025"])
-    #expect(report.unchanged == 1 + 1 + 10 + 16 + 11)
+      Set(report.updated) == [
+        "deal:openai-oracle-compute-2025", "deal:anthropic-azure-cloud-2025", "deal:openai-aws-cloud-38b-2025",
+      ])
+    #expect(report.unchanged == 1 + 1 + 10 + 15 + 14)
     // The header stays the seed's; everything else is public-2025's
     var expected = try BundledLedger.load("public-2025")
     let seed = try BundledLedger.load("seed")

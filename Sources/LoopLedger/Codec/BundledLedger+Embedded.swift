@@ -160,6 +160,58 @@ extension BundledLedger {
       "publisher": "anyfans.com (Reuters)",
       "language": "en",
       "note": "Headline not recorded; facts as summarised in shared/data/public-ai-deals.md. Quotes are the 'terms as reported' cell text of the project's research summary of this page (the text we have), not the page's own words. Summary row(s): 20. Deal date 2025-09; publication date not recorded. May or may not be the same page as reuters-anyfans-coreweave-2025 (different subject; kept separate)."
+    },
+    {
+      "id": "techspot-2025-11-04",
+      "title": "OpenAI signs $38 billion Amazon Web Services deal",
+      "publisher": "techspot.com",
+      "published": "2025-11-04",
+      "language": "en",
+      "url": "https://www.techspot.com/news/110120-openai-signs-38-billion-amazon-web-services-deal.html",
+      "note": "Read in the stored public-pages corpus. Title taken from the URL slug. Deal announced Monday 3 Nov 2025."
+    },
+    {
+      "id": "cryptonewshub-2025-11-03",
+      "title": "OpenAI and Amazon strike $38 billion AI cloud deal amid layoffs and industry scrutiny",
+      "publisher": "cryptonewshub.news",
+      "published": "2025-11-03",
+      "language": "en",
+      "url": "https://cryptonewshub.news/2025/11/03/openai-and-amazon-strike-38-billion-ai-cloud-deal-amid-layoffs-and-industry-scrutiny",
+      "note": "Read in the stored public-pages corpus; dateline 'New York, United States — November 3, 2025'."
+    },
+    {
+      "id": "nyt-bfi-2025-03-11",
+      "title": "Inside Google's Investment in Anthropic",
+      "publisher": "benjaminfranklininstitute.org (The New York Times)",
+      "published": "2025-03-11",
+      "language": "en",
+      "url": "https://benjaminfranklininstitute.org/?p=7630",
+      "note": "Relays the New York Times report on the court filings in the US v. Google search case (Anthropic's filings). Read in the stored public-pages corpus."
+    },
+    {
+      "id": "ft-bing-2023-02",
+      "title": "Google invests $300mn in artificial intelligence start-up Anthropic",
+      "publisher": "ft.com (Financial Times), read through a bing.com news link",
+      "language": "en",
+      "url": "https://www.bing.com/news/apiclick.aspx?ref=FexRss&aid=&tid=63df2a93b0134afe81bcedfc3f75c76b&url=https%3A%2F%2Fwww.ft.com%2Fcontent%2F583ead66-467c-4bd5-84d0-ed5df7b5bf9c&c=16116263111024532052&mkt=en-us",
+      "note": "Underlying article https://www.ft.com/content/583ead66-467c-4bd5-84d0-ed5df7b5bf9c; headline paraphrased (not shown on the stored page); publication date not shown on the stored page (the investment was reported in early February 2023)."
+    },
+    {
+      "id": "officechai-2025-03",
+      "title": "Google Has Quietly Built A 14% Stake In Anthropic",
+      "publisher": "officechai.com (The New York Times)",
+      "language": "en",
+      "url": "https://officechai.com/ai/google-has-quietly-built-a-14-stake-in-anthropic",
+      "note": "Relays the New York Times report of March 2025; publication date not shown on the stored page."
+    },
+    {
+      "id": "fsxbusiness-2025-12-17",
+      "title": "OpenAI in Early Talks With Amazon on $10 Billion Investment",
+      "publisher": "fsxbusiness.com (Bloomberg)",
+      "published": "2025-12-17",
+      "language": "en",
+      "url": "https://www.fsxbusiness.com/openai-in-talks-with-amazon-on-10b-investment",
+      "note": "'Published on 12/17/25'. Relays Bloomberg ('bloomberg reported')."
     }
   ],
   "fxRates": [],
@@ -594,14 +646,15 @@ extension BundledLedger {
         "asWritten": "$300M"
       },
       "announced": "2022",
-      "status": "closed",
+      "status": "superseded",
       "sources": [
         {
           "document": "nextplatform-google-anthropic",
           "quote": "$300M (late 2022)"
         }
       ],
-      "note": "Late 2022. Google's later 'USD 3B more' corresponds to the seed's ≈USD 3B (seed deal google-anthropic-equity-3b); whether the seed's figure includes this USD 300M is not stated."
+      "note": "Late 2022 (reported February 2023). Already included in the seed's cumulative 'about USD 3B' (google-anthropic-equity-3b): the court filings reported in March 2025 put Google's total investment at 'more than $3 billion' (fact google-anthropic-invested-total-2025-03), i.e. the USD 300M plus the later tranches. Marked superseded by the cumulative figure so that it is not added on top of it; kept for its source and date.",
+      "supersededBy": "google-anthropic-equity-3b"
     },
     {
       "id": "nvidia-intel-equity-2025-09",
@@ -621,6 +674,35 @@ extension BundledLedger {
           "document": "hurriyetdailynews-2025-09",
           "quote": "$5B"
         }
+      ]
+    },
+    {
+      "id": "openai-aws-cloud-38b-2025-11-03",
+      "payer": "openai",
+      "payee": "aws",
+      "kind": "cloud_contract",
+      "amount": {
+        "qualifier": "exact",
+        "value": 38000000000.0,
+        "currency": "USD",
+        "asWritten": "$38 billion"
+      },
+      "announced": "2025-11-03",
+      "termYears": 7,
+      "status": "announced",
+      "sources": [
+        {
+          "document": "techspot-2025-11-04",
+          "quote": "OpenAI is scaling its compute infrastructure beyond Microsoft with a $38 billion capacity purchase from Amazon Web Services"
+        },
+        {
+          "document": "cryptonewshub-2025-11-03",
+          "quote": "OpenAI has signed a $38 billion, seven-year agreement with Amazon, securing massive computing power through the retail giant’s cloud arm, Amazon Web Services (AWS)."
+        }
+      ],
+      "note": "The figure as reported in English: $38 billion over seven years, announced Monday 3 Nov 2025, using 'hundreds of thousands of Nvidia GPUs across US data centers' (techspot). It supersedes the seed's record of the same contract (openai-aws-cloud-38b-2025), which keeps the article's own wording 總值高達380億美元 (up to USD 38B); the two are not added.",
+      "supersedes": [
+        "openai-aws-cloud-38b-2025"
       ]
     }
   ],
@@ -903,15 +985,19 @@ extension BundledLedger {
         "unit": "percent",
         "asWritten": "≈ 10 %"
       },
-      "asOf": "2025",
-      "label": "Google's stake in Anthropic",
+      "asOf": "2023-02",
+      "label": "Google's stake in Anthropic after its first (about USD 300M) investment, early 2023",
       "sources": [
         {
           "document": "nextplatform-google-anthropic",
           "quote": "then $3B more for ≈ 10 %"
+        },
+        {
+          "document": "ft-bing-2023-02",
+          "quote": "The deal involves Google taking a stake of about 10 per cent in the start-up"
         }
       ],
-      "note": "Holder is Google, held company Anthropic."
+      "note": "Holder is Google, held company Anthropic. About 10 % was the stake reported in February 2023 for Google's first investment of about USD 300M (FT); the research summary's wording ('then $3B more for ≈ 10 %') attaches it to the later tranches, which is not what the FT reported. The fact keeps its id and quote but is dated 2023. The 2025 figure is about 14 %, capped at 15 % (facts google-anthropic-stake-14pct-2025-03 and google-anthropic-stake-cap-2025-03)."
     },
     {
       "id": "openai-commitments-1-4t-2025-10",
@@ -1029,6 +1115,1664 @@ extension BundledLedger {
         }
       ],
       "note": "Programme target; overlaps with the partners' individual commitments."
+    },
+    {
+      "id": "google-anthropic-stake-14pct-2025-03",
+      "company": "google",
+      "metric": "stake",
+      "value": {
+        "qualifier": "exact",
+        "value": 14,
+        "unit": "percent",
+        "asWritten": "14 percent"
+      },
+      "asOf": "2025-03",
+      "label": "Google's stake in Anthropic per the 2025 court filings",
+      "sources": [
+        {
+          "document": "nyt-bfi-2025-03-11",
+          "quote": "Google owns 14 percent of Anthropic, according to legal filings that the A.I. start-up submitted as part of a Google antitrust case."
+        }
+      ],
+      "note": "Holder is Google, held company Anthropic. Stated as '14 percent' (a rounded figure). Google holds no voting rights, board seats or board observer rights; capped at 15 % (google-anthropic-stake-cap-2025-03)."
+    },
+    {
+      "id": "google-anthropic-stake-cap-2025-03",
+      "company": "google",
+      "metric": "stake",
+      "value": {
+        "qualifier": "up_to",
+        "value": 15,
+        "unit": "percent",
+        "asWritten": "only up to 15 percent"
+      },
+      "asOf": "2025-03",
+      "label": "Cap on Google's stake in Anthropic per the 2025 court filings",
+      "sources": [
+        {
+          "document": "nyt-bfi-2025-03-11",
+          "quote": "The internet giant can own only up to 15 percent of Anthropic, according to the filings"
+        }
+      ],
+      "note": "Holder is Google, held company Anthropic. A ceiling on the holding, not a holding."
+    },
+    {
+      "id": "google-anthropic-invested-total-2025-03",
+      "company": "google",
+      "metric": "other",
+      "value": {
+        "qualifier": "more_than",
+        "value": 3000000000.0,
+        "currency": "USD",
+        "asWritten": "more than $3 billion"
+      },
+      "asOf": "2025-03",
+      "label": "Google's total investment in Anthropic to March 2025 (cumulative, not a new flow)",
+      "sources": [
+        {
+          "document": "officechai-2025-03",
+          "quote": "In total, Google has invested more than $3 billion in Anthropic."
+        }
+      ],
+      "note": "Cumulative to March 2025, including the first USD 300M (google-anthropic-equity-2022): evidence that the seed's 'about USD 3B' (google-anthropic-equity-3b) already contains it. The same filings said Google was set to invest a further USD 750M through convertible debt in September 2025; that tranche is not recorded as a deal (it may or may not be inside the seed's December 2025 'about USD 3B')."
+    },
+    {
+      "id": "amazon-openai-talks-start-2025-10",
+      "company": "amazon",
+      "metric": "other",
+      "value": {
+        "qualifier": "unstated"
+      },
+      "asOf": "2025-10",
+      "label": "When the Amazon–OpenAI investment talks began (a date, no figure)",
+      "sources": [
+        {
+          "document": "fsxbusiness-2025-12-17",
+          "quote": "Talks between OpenAI and Amazon began around October, following a major corporate restructuring at OpenAI."
+        }
+      ],
+      "note": "Not a figure: records the reported start of the talks of seed deal amazon-openai-equity-2025, 'around October' 2025, after OpenAI's restructuring of 28 Oct 2025. The seed article gives both 'last October' / 'around October 2024' and 'just after the restructuring' (see that deal's note). The format has no field for when talks began."
+    }
+  ]
+}
+
+"""#####,
+    "public-2026": #####"""
+{
+  "format": "loopledger-ledger",
+  "version": 1,
+  "id": "public-2026",
+  "title": "Public AI deals reported after the seed article (December 2025 to June 2026)",
+  "extends": "public-2025",
+  "asOf": "2026-06-01",
+  "documents": [
+    {
+      "id": "sochtimes-2026-02-03",
+      "title": "Nvidia CEO Jensen Huang called its deal with Sam Altman's OpenAI historic, but now he says it's nothing",
+      "publisher": "sochtimes.com (relaying the Wall Street Journal and CNBC)",
+      "published": "2026-02-03",
+      "language": "en",
+      "url": "https://sochtimes.com/hi/2026/02/03/nvidia-ceo-jensen-huang-called-its-deal-with-sam-altmans-openai-historic-but-now-he-says-its-nothing",
+      "note": "Read in the stored public-pages corpus. Title from the URL slug; date from the URL. Huang's remarks were made in Taipei on 31 Jan–1 Feb 2026."
+    },
+    {
+      "id": "techloy-2026-02-19",
+      "title": "Nvidia's $30 billion OpenAI bet is set to close this weekend",
+      "publisher": "techloy.com (Financial Times, CNBC)",
+      "language": "en",
+      "url": "https://www.techloy.com/nvidias-30-billion-openai-bet-is-set-to-close-this-weekend",
+      "note": "Read in the stored public-pages corpus. Title from the URL slug. Publication date not shown on the stored page; it reports the FT story of Thursday 19 Feb 2026."
+    },
+    {
+      "id": "livemint-2026-02-20",
+      "title": "Nvidia, OpenAI make U-turn on $100 billion deal; Huang-led company to invest $30 billion in ChatGPT maker",
+      "publisher": "livemint.com (Financial Times)",
+      "published": "2026-02-20",
+      "language": "en",
+      "url": "https://www.livemint.com/companies/news/nvidia-openai-make-u-turn-on-100-billion-deal-huang-led-company-to-invest-30-billion-in-chatgpt-maker-key-details-11771552013100.html",
+      "note": "Read in the stored public-pages corpus. Title from the URL slug."
+    },
+    {
+      "id": "fashionunited-2026-02-27",
+      "title": "OpenAI raises 110 billion dollars in record funding round",
+      "publisher": "fashionunited.uk",
+      "published": "2026-02-27",
+      "language": "en",
+      "url": "https://fashionunited.uk/news/business/openai-raises-110-billion-dollars-in-record-funding-round/2026022786554",
+      "note": "Read in the stored public-pages corpus. Title from the URL slug; wire copy of OpenAI's announcement of Friday 27 Feb 2026."
+    },
+    {
+      "id": "livemint-2026-02-27",
+      "title": "OpenAI's $110 billion funding pushes its valuation to $840 billion with backing from Amazon, Nvidia, SoftBank",
+      "publisher": "livemint.com (Reuters)",
+      "published": "2026-02-27",
+      "language": "en",
+      "url": "https://www.livemint.com/companies/news/openais-110-billion-funding-pushes-its-valuation-to-840-billion-with-backing-from-amazon-nvidia-softbank/amp-11772208356860.html",
+      "note": "Read in the stored public-pages corpus. Title from the URL slug."
+    },
+    {
+      "id": "promtvault-2026-05-06",
+      "title": "OpenAI Closes $122 Billion Funding Round at $852 Billion Valuation",
+      "publisher": "news.promtvault.app (summarising OpenAI, CNBC, Bloomberg, TechCrunch)",
+      "published": "2026-05-06",
+      "language": "en",
+      "url": "https://news.promtvault.app/editions/2026/05/06/stories/08-openai-122b-round-852b-valuation.html",
+      "note": "Read in the stored public-pages corpus. Edition date 2026-05-06; the round closed on 31 Mar 2026. Its sources: openai.com/index/accelerating-the-next-phase-ai/, cnbc.com 2026-03-31, bloomberg.com 2026-03-31."
+    },
+    {
+      "id": "diekerit-2026-03",
+      "title": "Amazon investiert 50 Milliarden in OpenAI",
+      "publisher": "news.diekerit.com",
+      "language": "en",
+      "url": "https://news.diekerit.com/amazon-investiert-50-milliarden-in-openai-23177.html",
+      "note": "Read in the stored public-pages corpus. Title from the URL slug (English text). Publication date not shown on the stored page; cites SEC filings and AWS CEO Matt Garman."
+    },
+    {
+      "id": "onewirenews-2026-03",
+      "title": "Amazon Signals AWS Cannot Win The AI Race Alone",
+      "publisher": "onewirenews.com (Forbes)",
+      "language": "en",
+      "url": "https://onewirenews.com/amazon-signals-aws-cannot-win-the-ai-race-alone",
+      "note": "Read in the stored public-pages corpus. Marked 'Source: Forbes'. Publication date not shown on the stored page (after 27 Feb 2026)."
+    },
+    {
+      "id": "thekhabarexpress-2026-02",
+      "title": "OpenAI Raises $110 Billion at $730 Billion Valuation: Amazon, NVIDIA, and SoftBank Anchor the Biggest Private Funding Round Ever",
+      "publisher": "thekhabarexpress.com",
+      "language": "en",
+      "url": "https://www.thekhabarexpress.com/blog/openai-110-billion-funding-round-amazon-nvidia-softbank-730-billion-valuation",
+      "note": "Read in the stored public-pages corpus. Publication date not shown on the stored page (end of February 2026)."
+    },
+    {
+      "id": "techzine-2025-12-30",
+      "title": "SoftBank completes $40 billion investment in OpenAI",
+      "publisher": "techzine.eu (CNBC)",
+      "published": "2025-12-30",
+      "language": "en",
+      "url": "https://www.techzine.eu/news/infrastructure/137570/softbank-completes-40-billion-investment-in-openai/",
+      "note": "Read in the stored public-pages corpus. Title from the URL slug."
+    },
+    {
+      "id": "et-enterpriseai-2025-12-12",
+      "title": "Disney puts $1 billion behind OpenAI to bring over 200 iconic characters to Sora",
+      "publisher": "enterpriseai.economictimes.indiatimes.com",
+      "published": "2025-12-12",
+      "language": "en",
+      "url": "https://enterpriseai.economictimes.indiatimes.com/amp/news/industry/disney-invests-1-billion-in-openai-for-generative-ai-short-videos-featuring-iconic-characters/125930666",
+      "note": "Read in the stored public-pages corpus. 'Updated On Dec 12, 2025'. Announcement of 11 Dec 2025."
+    },
+    {
+      "id": "coinalertnews-2026-01-15",
+      "title": "OpenAI Cerebras $10 billion chip deal",
+      "publisher": "coinalertnews.com",
+      "published": "2026-01-15",
+      "language": "en",
+      "url": "https://coinalertnews.com/news/2026/01/15/openai-cerebras-10-billion-chip-deal",
+      "note": "Read in the stored public-pages corpus. Title from the URL slug; date from the URL. Deal announced 14 Jan 2026."
+    },
+    {
+      "id": "whatthefuture-2026-01",
+      "title": "Why OpenAI is turning to Cerebras for a $10 billion compute push",
+      "publisher": "whatthefuture.ai (Wall Street Journal)",
+      "language": "en",
+      "url": "https://whatthefuture.ai/blog/why-openai-is-turning-to-cerebras-for-a-10-billion-compute-push",
+      "note": "Read in the stored public-pages corpus. Relays a Wall Street Journal report; publication date not shown on the stored page (January 2026)."
+    },
+    {
+      "id": "themeridiem-2026-02-20",
+      "title": "OpenAI resets capital target from $1.4T to $600B as AI infrastructure goes disciplined",
+      "publisher": "themeridiem.com",
+      "published": "2026-02-20",
+      "language": "en",
+      "url": "https://themeridiem.com/ai-machine-learning/2026/02/20/openai-resets-capital-target-from-1-4t-to-600b-as-ai-infrastructure-goes-disciplined",
+      "note": "Read in the stored public-pages corpus. Title from the URL slug; date from the URL. Relays CNBC's report of 20 Feb 2026."
+    },
+    {
+      "id": "wink-2026-02",
+      "title": "OpenAI's Financial Shift: Cutting Compute Investment by Half, NVIDIA and Amazon Become Key Bets",
+      "publisher": "wink.run (CNBC)",
+      "language": "en",
+      "url": "https://www.wink.run/pings/content/95622",
+      "note": "Read in the stored public-pages corpus. Relays CNBC ('internal information obtained by CNBC'); publication date not shown on the stored page (February 2026)."
+    },
+    {
+      "id": "cna-2026-03-07",
+      "title": "Oracle and OpenAI drop Texas data center expansion plan, Bloomberg News reports",
+      "publisher": "channelnewsasia.com (Reuters)",
+      "published": "2026-03-07",
+      "language": "en",
+      "url": "https://www.channelnewsasia.com/business/oracle-and-openai-drop-texas-data-center-expansion-plan-bloomberg-news-reports-5977826",
+      "note": "Read in the stored public-pages corpus. Title from the URL slug. Dateline 'March 6'."
+    },
+    {
+      "id": "livemint-2026-03-07",
+      "title": "Oracle, OpenAI abandon Texas AI data centre expansion tied to $500 billion Stargate project: report",
+      "publisher": "livemint.com (Bloomberg, Reuters)",
+      "language": "en",
+      "url": "https://www.livemint.com/technology/tech-news/oracle-openai-abandon-texas-ai-data-centre-expansion-tied-to-500-billion-stargate-project-report/amp-11773158722386.html",
+      "note": "Read in the stored public-pages corpus. Title from the URL slug. Publication date not shown on the stored page (7 Mar 2026 or shortly after)."
+    },
+    {
+      "id": "newser-2025-12-17",
+      "title": "Report: Key backer walks away from $10B Oracle AI project",
+      "publisher": "newser.com (Financial Times, CNBC)",
+      "published": "2025-12-17",
+      "language": "en",
+      "url": "https://www.newser.com/story/380554/report-key-backer-walks-away-from-10b-oracle-ai-project.html",
+      "note": "Read in the stored public-pages corpus. Title from the URL slug."
+    },
+    {
+      "id": "trendinginfo-2026-01-26",
+      "title": "CoreWeave shares pop after Nvidia invests $2 billion",
+      "publisher": "trendinginfo.blog (CNBC)",
+      "language": "en",
+      "url": "https://trendinginfo.blog/?p=26523",
+      "note": "Read in the stored public-pages corpus. Relays CNBC; headline paraphrased (not shown on the stored page). Publication date not shown; the investment was announced Monday 26 Jan 2026. A different page of the same site from public-2025's trendinginfo-2025-09."
+    },
+    {
+      "id": "unbiasedtimes-2026-01-26",
+      "title": "Nvidia invests $2 billion in CoreWeave",
+      "publisher": "unbiasedtimes.org",
+      "language": "en",
+      "url": "https://www.unbiasedtimes.org/article/2495",
+      "note": "Read in the stored public-pages corpus. Headline paraphrased; publication date not shown on the stored page (26 Jan 2026 or shortly after)."
+    },
+    {
+      "id": "livemint-wsj-2025-12-30",
+      "title": "Five things to know about Nvidia's $20 billion licensing deal",
+      "publisher": "livemint.com (Wall Street Journal)",
+      "published": "2025-12-30",
+      "language": "en",
+      "url": "https://www.livemint.com/technology/five-things-to-know-about-nvidia-s-20-billion-licensing-deal/amp-11767058799399.html",
+      "note": "Read in the stored public-pages corpus. By Kate Clark, WSJ; '30 Dec 2025, 07:12 AM IST'."
+    },
+    {
+      "id": "newsghana-2025-12-26",
+      "title": "Nvidia licenses Groq technology in reported twenty billion deal",
+      "publisher": "newsghana.com.gh",
+      "published": "2025-12-26",
+      "language": "en",
+      "url": "https://www.newsghana.com.gh/nvidia-licenses-groq-technology-in-reported-twenty-billion-deal/",
+      "note": "Read in the stored public-pages corpus. Title from the URL slug."
+    },
+    {
+      "id": "rttnews-nasdaq-2026-01-07",
+      "title": "Elon Musk's xAI raises $20 bln funding, backing from Nvidia and Qatar",
+      "publisher": "nasdaq.com (RTTNews)",
+      "published": "2026-01-07",
+      "language": "en",
+      "url": "https://www.nasdaq.com/articles/elon-musks-xai-raises-20-bln-funding-backing-nvidia-and-qatar",
+      "note": "Read in the stored public-pages corpus. Title from the URL slug."
+    },
+    {
+      "id": "reuters-gbaf-2026-01-06",
+      "title": "Musk's xAI raises $20 billion in upsized Series E funding round",
+      "publisher": "globalbankingandfinance.com (Reuters)",
+      "published": "2026-01-06",
+      "language": "en",
+      "url": "https://www.globalbankingandfinance.com/musks-xai-raises-20-billion-upsized-series-e-funding-round",
+      "note": "Read in the stored public-pages corpus. Reuters copy, 'Jan 6'."
+    },
+    {
+      "id": "lokmattimes-2026-01-07",
+      "title": "Elon Musk's xAI completes $20 billion funding round with Nvidia backing",
+      "publisher": "lokmattimes.com",
+      "published": "2026-01-07",
+      "language": "en",
+      "url": "https://www.lokmattimes.com/technology/elon-musks-xai-completes-20-billion-funding-round-with-nvidia-backing-1/",
+      "note": "Read in the stored public-pages corpus. Title from the URL slug; dateline 'New Delhi, Jan 7'."
+    },
+    {
+      "id": "slashgear-2026-02-07",
+      "title": "SpaceX–xAI combined company valuation",
+      "publisher": "slashgear.com",
+      "published": "2026-02-07",
+      "language": "en",
+      "url": "https://www.slashgear.com/2094232/spacex-xai-combined-company-evaluation/",
+      "note": "Read in the stored public-pages corpus. Headline paraphrased from the URL slug."
+    },
+    {
+      "id": "scitechtoday-2026-02-27",
+      "title": "AI arms race: $330B investment surge",
+      "publisher": "sci-tech-today.com",
+      "published": "2026-02-27",
+      "language": "en",
+      "url": "https://www.sci-tech-today.com/news/ai-arms-race-330b-investment-surge/",
+      "note": "Read in the stored public-pages corpus. Headline paraphrased from the URL slug."
+    },
+    {
+      "id": "discoverheadlines-2026-02",
+      "title": "The AI gold rush: Anthropic's $380bn",
+      "publisher": "discoverheadlines.com (The Guardian)",
+      "language": "en",
+      "url": "https://www.discoverheadlines.com/2026/02/the-ai-gold-rush-anthropics-380bn.html",
+      "note": "Read in the stored public-pages corpus. Relays The Guardian; month from the URL (February 2026)."
+    },
+    {
+      "id": "opentechstack-2026-04-aws",
+      "title": "Anthropic–Amazon AWS compute deal 2026",
+      "publisher": "open-techstack.com (Anthropic announcement of 20 Apr 2026)",
+      "language": "en",
+      "url": "https://open-techstack.com/blog/anthropic-amazon-aws-compute-deal-2026/",
+      "note": "Read in the stored public-pages corpus. Headline paraphrased; publication date not shown (after 21 Apr 2026). Paraphrases and cites Anthropic's post of 20 Apr 2026 (updated 21 Apr)."
+    },
+    {
+      "id": "opentechstack-2026-04-broadcom",
+      "title": "Broadcom–Google–Anthropic TPU deal 2026",
+      "publisher": "open-techstack.com (Broadcom SEC filing, Anthropic announcement, Reuters)",
+      "language": "en",
+      "url": "https://open-techstack.com/blog/broadcom-google-anthropic-tpu-deal-2026",
+      "note": "Read in the stored public-pages corpus. Headline paraphrased; publication date not shown (after 6 Apr 2026)."
+    },
+    {
+      "id": "researchmingle-2026-04-27",
+      "title": "Google to invest up to $40B in Anthropic amid AI push",
+      "publisher": "researchmingle.com",
+      "published": "2026-04-27",
+      "language": "en",
+      "url": "https://www.researchmingle.com/post-details/google-to-invest-up-to-40b-in-anthropic-amid-ai-push",
+      "note": "Read in the stored public-pages corpus. Byline date 'April 27, 2026'; cites 'people familiar with the deal'."
+    },
+    {
+      "id": "gocodelab-2026-05",
+      "title": "Anthropic Commits $200 Billion to Google Cloud Over 5 Years",
+      "publisher": "gocodelab.com",
+      "language": "en",
+      "url": "https://gocodelab.com/en/blog/en-anthropic-google-cloud-200b-tpu-5year-2026/",
+      "note": "Read in the stored public-pages corpus. Dated 'May 2026' on the page; summarises The Information (5 May 2026), Engadget and Yahoo Finance."
+    },
+    {
+      "id": "virtuesig-2026-05",
+      "title": "Anthropic's $200bn Google Cloud commitment",
+      "publisher": "virtuesig.com (The Information)",
+      "language": "en",
+      "url": "https://virtuesig.com/anthropic-200bn-google-cloud-commitment/",
+      "note": "Read in the stored public-pages corpus. Headline paraphrased; publication date not shown (May 2026)."
+    },
+    {
+      "id": "thedecoder-2025-12-12",
+      "title": "Anthropic places $21 billion order for Google chips via Broadcom",
+      "publisher": "the-decoder.com (CNBC)",
+      "published": "2025-12-12",
+      "language": "en",
+      "url": "https://the-decoder.com/anthropic-places-21-billion-order-for-google-chips-via-broadcom/",
+      "note": "Read in the stored public-pages corpus. Cites CNBC; Broadcom's fiscal Q4 2025 earnings call of 11 Dec 2025."
+    },
+    {
+      "id": "aipressa-2025-12",
+      "title": "Broadcom: Anthropic orders $10 billion plus $11 billion of Google TPUs",
+      "publisher": "aipressa.com",
+      "language": "en",
+      "url": "https://aipressa.com/?p=7967",
+      "note": "Read in the stored public-pages corpus. Headline paraphrased; publication date not shown (December 2025)."
+    },
+    {
+      "id": "techreaderdaily-2026-05",
+      "title": "Anthropic's 220,000-GPU SpaceX Deal Redraws AI Compute Landscape",
+      "publisher": "techreaderdaily.com (Unite.AI, The Next Web)",
+      "language": "en",
+      "url": "https://www.techreaderdaily.com/article/anthropics-220-000-gpu-spacex-deal-redraws-ai-compute-landscape",
+      "note": "Read in the stored public-pages corpus. Publication date not shown (after 6 May 2026)."
+    },
+    {
+      "id": "relvehq-2026-06",
+      "title": "SpaceX amends IPO filing to add water risk, reveals $1.25B monthly Anthropic compute deal",
+      "publisher": "relvehq.com (SpaceX amended S-1)",
+      "language": "en",
+      "url": "https://relvehq.com/blog/noise/spacex-ipo-amendment-water-risk-anthropic-compute-deal",
+      "note": "Read in the stored public-pages corpus. Headline paraphrased from the URL slug; reports the amended S-1 filed 1 Jun 2026."
+    },
+    {
+      "id": "allweatherfinance-2026-05",
+      "title": "Overlooked detail in SpaceX's prospectus: Anthropic spends $15 billion a year renting Musk's GPUs",
+      "publisher": "allweatherfinance.com",
+      "language": "en",
+      "url": "https://allweatherfinance.com/overlooked-detail-in-spacexs-prospectus-anthropic-spends-15-billion-a-year-renting-musks-gpus/",
+      "note": "Read in the stored public-pages corpus. Publication date not shown (May or June 2026); cites The Information."
+    },
+    {
+      "id": "infomachine-2026-05-27",
+      "title": "SpaceX S-1 Discloses $45B Anthropic Compute Deal and SpaceX AI Pivot",
+      "publisher": "theinformationmachine.fyi",
+      "published": "2026-05-27",
+      "language": "en",
+      "url": "https://theinformationmachine.fyi/threads/spacex-s1-anthropic-compute/v9/",
+      "note": "Read in the stored public-pages corpus. An aggregating thread ('Version 9, 2026-05-27'), not a newsroom."
+    },
+    {
+      "id": "learnaiforge-2026-05",
+      "title": "Anthropic in Talks to Raise $30 Billion at a $900 Billion Valuation, Surpassing OpenAI",
+      "publisher": "learnaiforge.com (Bloomberg, Financial Times)",
+      "language": "en",
+      "url": "https://www.learnaiforge.com/articles/anthropic-fundraising-30-billion-900-billion-valuation",
+      "note": "Read in the stored public-pages corpus. Cites Bloomberg and FT reports of 13 and 15 May 2026; publication date not shown."
+    },
+    {
+      "id": "wokv-2026-02-24",
+      "title": "Facebook owner Meta to buy AMD AI chips",
+      "publisher": "wokv.com",
+      "published": "2026-02-24",
+      "language": "en",
+      "url": "https://www.wokv.com/news/business/facebook-owner-meta/YHXFM33PQEY7LEIUFMDQQRSMYM/",
+      "note": "Read in the stored public-pages corpus. Headline paraphrased; wire copy."
+    },
+    {
+      "id": "livemint-2026-02-18",
+      "title": "Meta expands Nvidia deal to use millions of AI chips in data center build-out, including standalone CPUs, WhatsApp AI",
+      "publisher": "livemint.com",
+      "published": "2026-02-18",
+      "language": "en",
+      "url": "https://www.livemint.com/companies/news/meta-expands-nvidia-deal-to-use-millions-of-ai-chips-in-data-center-build-out-including-standalone-cpus-whatsapp-ai/amp-11771371973111.html",
+      "note": "Read in the stored public-pages corpus. Title from the URL slug; quotes CNBC."
+    }
+  ],
+  "fxRates": [],
+  "companies": [
+    {
+      "id": "xai",
+      "names": {
+        "en": "xAI",
+        "zh-Hant": "xAI",
+        "zh-Hans": "xAI"
+      },
+      "aliases": [
+        "X.AI",
+        "xAI Holdings",
+        "Grok"
+      ],
+      "parent": "spacex",
+      "role": "ai_lab"
+    },
+    {
+      "id": "spacex",
+      "names": {
+        "en": "SpaceX",
+        "zh-Hant": "太空探索科技公司",
+        "zh-Hans": "太空探索技术公司"
+      },
+      "aliases": [
+        "SpaceX",
+        "Space Exploration Technologies",
+        "SPCX"
+      ],
+      "parent": null,
+      "role": "aerospace"
+    },
+    {
+      "id": "meta",
+      "names": {
+        "en": "Meta Platforms",
+        "zh-Hant": "Meta",
+        "zh-Hans": "Meta"
+      },
+      "aliases": [
+        "META",
+        "Meta",
+        "Facebook"
+      ],
+      "parent": null,
+      "role": "big_tech"
+    },
+    {
+      "id": "cerebras",
+      "names": {
+        "en": "Cerebras Systems",
+        "zh-Hant": "Cerebras",
+        "zh-Hans": "Cerebras"
+      },
+      "aliases": [
+        "Cerebras"
+      ],
+      "parent": null,
+      "role": "chips"
+    },
+    {
+      "id": "groq",
+      "names": {
+        "en": "Groq",
+        "zh-Hant": "Groq",
+        "zh-Hans": "Groq"
+      },
+      "aliases": [],
+      "parent": null,
+      "role": "chips"
+    },
+    {
+      "id": "disney",
+      "names": {
+        "en": "The Walt Disney Company",
+        "zh-Hant": "華特迪士尼公司",
+        "zh-Hans": "华特迪士尼公司"
+      },
+      "aliases": [
+        "DIS",
+        "Disney",
+        "迪士尼",
+        "華特迪士尼",
+        "华特迪士尼"
+      ],
+      "parent": null,
+      "role": "media"
+    },
+    {
+      "id": "blue-owl",
+      "names": {
+        "en": "Blue Owl Capital"
+      },
+      "aliases": [
+        "OWL",
+        "Blue Owl"
+      ],
+      "parent": null,
+      "role": "investor"
+    }
+  ],
+  "deals": [
+    {
+      "id": "nvidia-openai-equity-30b-2026-02",
+      "payer": "nvidia",
+      "payee": "openai",
+      "kind": "equity_investment",
+      "amount": {
+        "qualifier": "exact",
+        "value": 30000000000.0,
+        "currency": "USD",
+        "asWritten": "$30 billion"
+      },
+      "announced": "2026-02-27",
+      "status": "closed",
+      "sources": [
+        {
+          "document": "livemint-2026-02-20",
+          "quote": "Nvidia is close to finalising a deal worth $30 billion with Sam Altman's OpenAI in a move to replace the $100 billion long-term commitment that the companies had signed last year as part of a big new funding round for the AI company, Financial Times reported."
+        },
+        {
+          "document": "techloy-2026-02-19",
+          "quote": "CNBC independently confirmed the discussions the same day, with a source stating the $30 billion is not tied to any deployment milestones."
+        },
+        {
+          "document": "fashionunited-2026-02-27",
+          "quote": "The investment round - one of the largest in Silicon Valley history - includes $30 billion from Japanese conglomerate SoftBank, $30 billion from chip giant Nvidia, and $50 billion from Amazon, with additional investors expected to join as the round progresses."
+        },
+        {
+          "document": "promtvault-2026-05-06",
+          "quote": "Nvidia invested $30 billion, SoftBank contributed another $30 billion, and longtime partner Microsoft participated at an undisclosed amount."
+        },
+        {
+          "document": "techloy-2026-02-19",
+          "quote": "Nvidia's own quarterly financial report in November disclosed there was \"no assurance that we will enter into definitive agreements with respect to the OpenAI opportunity.\""
+        },
+        {
+          "document": "techloy-2026-02-19",
+          "quote": "The Wall Street Journal had flagged the deal as \"on ice\" back in January."
+        },
+        {
+          "document": "sochtimes-2026-02-03",
+          "quote": "The original September megadeal—a memorandum of understanding to build 10 gigawatts of AI computing power for OpenAI, roughly equivalent to New York City’s peak electricity demand—has effectively stalled, according to a Wall Street Journal report."
+        },
+        {
+          "document": "sochtimes-2026-02-03",
+          "quote": "By Sunday, he went further: “It was never a commitment,” he told reporters."
+        }
+      ],
+      "note": "Equity in OpenAI's round (announced 27 Feb 2026, closed 31 Mar 2026), not tied to deployment milestones. It replaces the September 2025 letter of intent to invest up to USD 100B as each GW was deployed (seed deal nvidia-openai-equity-2025-09), which it supersedes. Status history (not expressible in format v1): planned 2025-09-22 → 'no assurance' of definitive agreements (NVIDIA 10-Q, Nov 2025) → stalled / 'on ice' (WSJ, 30 Jan 2026) → replaced by this USD 30B stake (FT, 19 Feb 2026; announced 27 Feb; closed 31 Mar 2026).",
+      "supersedes": [
+        "nvidia-openai-equity-2025-09"
+      ]
+    },
+    {
+      "id": "openai-nvidia-hardware-2026-02",
+      "payer": "openai",
+      "payee": "nvidia",
+      "kind": "chip_purchase",
+      "amount": {
+        "qualifier": "unstated"
+      },
+      "announced": "2026-02",
+      "status": "planned",
+      "sources": [
+        {
+          "document": "livemint-2026-02-20",
+          "quote": "The FT report further stated that OpenAI will reinvest a large chunk of its new capital into hardware from Nvidia."
+        },
+        {
+          "document": "livemint-2026-02-20",
+          "quote": "Nvidia, led by Jensen Huang, and OpenAI will no more proceed with the multi-year investment plan that they had announced in September last year, according to FT citing people with knowledge of the matter."
+        }
+      ],
+      "note": "OpenAI's purchases of NVIDIA hardware after the September 2025 agreement was dropped. The amount is stated only relative to another figure: 'a large chunk of its new capital', i.e. of the round of Feb–Mar 2026 (USD 110B announced, USD 122B closed; facts openai-capital-raised-2026-03). That is a derived amount (a share of another deal), which format v1 cannot express, so the amount is left unstated. It supersedes the seed's chip purchase tied to the USD 100B letter of intent (openai-nvidia-gpus-2025-09: 'most of' NVIDIA's money for millions of GPUs), which the companies 'will no more proceed with'.",
+      "supersedes": [
+        "openai-nvidia-gpus-2025-09"
+      ]
+    },
+    {
+      "id": "amazon-openai-equity-15b-2026-02",
+      "payer": "amazon",
+      "payee": "openai",
+      "kind": "equity_investment",
+      "amount": {
+        "qualifier": "exact",
+        "value": 15000000000.0,
+        "currency": "USD",
+        "asWritten": "$15 billion"
+      },
+      "announced": "2026-02-27",
+      "status": "closed",
+      "sources": [
+        {
+          "document": "fashionunited-2026-02-27",
+          "quote": "The Amazon investment will begin with $15 billion, followed by another $35 billion in the coming months when certain conditions are met, the companies said."
+        },
+        {
+          "document": "livemint-2026-02-27",
+          "quote": "The round, among the largest private capital raises on record , includes a $30 billion investment from SoftBank, $30 billion from Nvidia, and $50 billion from Amazon, Reuters reported."
+        }
+      ],
+      "note": "First, unconditional part of Amazon's USD 50B investment in OpenAI's round (announced 27 Feb 2026, round closed 31 Mar 2026). It supersedes the seed's talks deal (amazon-openai-equity-2025: at least USD 10B, in talks on 16 Dec 2025). Status history: talks (reported 16 Dec 2025, begun around Oct 2025) → USD 50B announced 27 Feb 2026 (this USD 15B plus the conditional USD 35B, amazon-openai-equity-35b-conditional-2026-02) → round closed 31 Mar 2026.",
+      "supersedes": [
+        "amazon-openai-equity-2025"
+      ]
+    },
+    {
+      "id": "amazon-openai-equity-35b-conditional-2026-02",
+      "payer": "amazon",
+      "payee": "openai",
+      "kind": "equity_investment",
+      "amount": {
+        "qualifier": "exact",
+        "value": 35000000000.0,
+        "currency": "USD",
+        "asWritten": "another $35 billion"
+      },
+      "announced": "2026-02-27",
+      "status": "planned",
+      "sources": [
+        {
+          "document": "fashionunited-2026-02-27",
+          "quote": "The Amazon investment will begin with $15 billion, followed by another $35 billion in the coming months when certain conditions are met, the companies said."
+        },
+        {
+          "document": "promtvault-2026-05-06",
+          "quote": "Amazon anchored the round with a commitment of up to $50 billion, though $35 billion of that sum is contingent on OpenAI either completing an initial public offering or achieving what the company internally defines as artificial general intelligence."
+        }
+      ],
+      "note": "Conditional: due 'when certain conditions are met' (an IPO or an 'AGI' milestone, per reports). Planned, not signed money."
+    },
+    {
+      "id": "openai-aws-expansion-100b-2026-02",
+      "payer": "openai",
+      "payee": "aws",
+      "kind": "cloud_contract",
+      "amount": {
+        "qualifier": "exact",
+        "value": 100000000000.0,
+        "currency": "USD",
+        "asWritten": "by $100 billion over eight years"
+      },
+      "announced": "2026-02-27",
+      "termYears": 8,
+      "status": "announced",
+      "sources": [
+        {
+          "document": "diekerit-2026-03",
+          "quote": "OpenAI is expanding its existing $38 billion AWS agreement by $100 billion over eight years, committing to consume 2 gigawatts of AWS Trainium capacity spanning Trainium3 and next-generation Trainium4 chips."
+        },
+        {
+          "document": "onewirenews-2026-03",
+          "quote": "The company announced a $50 billion investment in OpenAI on February 27, expanding an existing $38 billion infrastructure agreement by another $100 billion over eight years."
+        }
+      ],
+      "note": "Incremental to the USD 38B contract of Nov 2025 (public-2025 openai-aws-cloud-38b-2025-11-03), which stays. Most reports say the agreement grows 'by' USD 100B (total USD 138B); a minority (e.g. test-news.aibase.com, getaibook.com) say it was expanded 'from $38 billion to $100 billion' — recorded as the majority reading, flagged here. Includes about 2 GW of Trainium capacity (fact openai-aws-trainium-capacity-2026-02), so it supersedes the seed's Trainium talks (openai-aws-trainium-2025: OpenAI to buy Amazon's own chips, no figure).",
+      "supersedes": [
+        "openai-aws-trainium-2025"
+      ]
+    },
+    {
+      "id": "softbank-openai-equity-22-5b-2025-12",
+      "payer": "softbank",
+      "payee": "openai",
+      "kind": "equity_investment",
+      "amount": {
+        "qualifier": "about",
+        "value": 22500000000.0,
+        "currency": "USD",
+        "asWritten": "approximately $22.5 billion"
+      },
+      "announced": "2025-12",
+      "status": "closed",
+      "sources": [
+        {
+          "document": "techzine-2025-12-30",
+          "quote": "SoftBank has fully completed its commitment to invest $40 billion in OpenAI. Last week, the Japanese company sent approximately $22.5 billion to the ChatGPT creator."
+        }
+      ],
+      "note": "Final tranche of SoftBank's USD 40B commitment of March 2025 (about USD 10B of which was syndicated to co-investors), paid in the last week of December 2025 after OpenAI's restructuring. Earlier tranches of that 2025 round are not recorded as deals here (they predate the seed and are inside the seed's 'more than USD 45B raised'). SoftBank sold its entire NVIDIA stake in Nov 2025 to help fund it (per the same reports)."
+    },
+    {
+      "id": "softbank-openai-equity-30b-2026-02",
+      "payer": "softbank",
+      "payee": "openai",
+      "kind": "equity_investment",
+      "amount": {
+        "qualifier": "exact",
+        "value": 30000000000.0,
+        "currency": "USD",
+        "asWritten": "$30 billion"
+      },
+      "announced": "2026-02-27",
+      "status": "closed",
+      "sources": [
+        {
+          "document": "fashionunited-2026-02-27",
+          "quote": "The investment round - one of the largest in Silicon Valley history - includes $30 billion from Japanese conglomerate SoftBank, $30 billion from chip giant Nvidia, and $50 billion from Amazon, with additional investors expected to join as the round progresses."
+        },
+        {
+          "document": "promtvault-2026-05-06",
+          "quote": "Nvidia invested $30 billion, SoftBank contributed another $30 billion, and longtime partner Microsoft participated at an undisclosed amount."
+        }
+      ],
+      "note": "SoftBank co-led the round (announced 27 Feb 2026, closed 31 Mar 2026). Payment schedule not reported."
+    },
+    {
+      "id": "microsoft-openai-equity-2026-03",
+      "payer": "microsoft",
+      "payee": "openai",
+      "kind": "equity_investment",
+      "amount": {
+        "qualifier": "unstated"
+      },
+      "announced": "2026-03-31",
+      "status": "closed",
+      "sources": [
+        {
+          "document": "promtvault-2026-05-06",
+          "quote": "Nvidia invested $30 billion, SoftBank contributed another $30 billion, and longtime partner Microsoft participated at an undisclosed amount."
+        }
+      ],
+      "note": "Microsoft's participation in the round closed 31 Mar 2026; amount undisclosed. In addition to the seed's cumulative 'more than USD 13B' (microsoft-openai-equity-cumulative)."
+    },
+    {
+      "id": "disney-openai-equity-1b-2025-12",
+      "payer": "disney",
+      "payee": "openai",
+      "kind": "equity_investment",
+      "amount": {
+        "qualifier": "exact",
+        "value": 1000000000.0,
+        "currency": "USD",
+        "asWritten": "a $1 billion equity investment"
+      },
+      "announced": "2025-12-11",
+      "status": "planned",
+      "sources": [
+        {
+          "document": "et-enterpriseai-2025-12-12",
+          "quote": "As part of the arrangement, Disney will make a $1 billion equity investment in OpenAI and will receive warrants to purchase additional equity. The transaction is subject to negotiation of definitive agreements, corporate and board approvals, and customary closing conditions."
+        }
+      ],
+      "note": "Announced 11 Dec 2025 with a three-year licence of 200+ Disney, Marvel, Pixar and Star Wars characters for Sora; Disney is also to become a customer (OpenAI APIs, ChatGPT for employees; no amount reported, not recorded as a deal). Planned: subject to definitive agreements; no report of closing was found."
+    },
+    {
+      "id": "openai-cerebras-compute-2026-01",
+      "payer": "openai",
+      "payee": "cerebras",
+      "kind": "compute_purchase",
+      "amount": {
+        "qualifier": "more_than",
+        "value": 10000000000.0,
+        "currency": "USD",
+        "asWritten": "over $10 billion"
+      },
+      "announced": "2026-01-14",
+      "termYears": 3,
+      "status": "announced",
+      "sources": [
+        {
+          "document": "coinalertnews-2026-01-15",
+          "quote": "OpenAI has entered into a landmark multi-year agreement with AI chip startup Cerebras Systems, valued at over $10 billion, to secure up to 750 megawatts of computing power through 2028."
+        },
+        {
+          "document": "whatthefuture-2026-01",
+          "quote": "OpenAI has signed an agreement with Cerebras Systems valued at more than $10 billion, according to a Wall Street Journal report."
+        }
+      ],
+      "note": "Up to 750 MW of low-latency inference compute from Cerebras wafer-scale systems, in stages 2026–2028 (fact openai-cerebras-capacity-2026-01). Sam Altman is a personal investor in Cerebras (same reports)."
+    },
+    {
+      "id": "openai-oracle-abilene-expansion-2025-09",
+      "payer": "openai",
+      "payee": "oracle",
+      "kind": "cloud_contract",
+      "amount": {
+        "qualifier": "unstated"
+      },
+      "announced": "2025-09",
+      "status": "cancelled",
+      "sources": [
+        {
+          "document": "livemint-2026-03-07",
+          "quote": "In September, the companies had announced plans to potentially add 600 megawatts of capacity near the flagship Stargate site in Abilene."
+        },
+        {
+          "document": "cna-2026-03-07",
+          "quote": "Oracle and OpenAI have abandoned plans to expand a flagship artificial intelligence data center in Texas after negotiations dragged over financing and OpenAI's changing needs, Bloomberg News reported on Friday, citing people familiar with the matter."
+        }
+      ],
+      "note": "The tentative lease of a ~600 MW expansion of the Abilene (Stargate) site, announced with the five new Stargate sites in Sept 2025; no dollar figure was reported. Status history: planned 2025-09 → cancelled 2026-03-06 (Bloomberg). The capacity is to be provided at other campuses and the 4.5 GW Oracle plan 'remains on track', so OpenAI's ≈USD 300B Oracle contract (public-2025 openai-oracle-cloud-300b-2025) is not reduced by this. Meta was reported to be considering leasing the site, with NVIDIA facilitating."
+    },
+    {
+      "id": "blue-owl-oracle-michigan-financing-2025-12",
+      "payer": "blue-owl",
+      "payee": "oracle",
+      "kind": "other",
+      "amount": {
+        "qualifier": "up_to",
+        "value": 10000000000.0,
+        "currency": "USD",
+        "asWritten": "up to $10 billion"
+      },
+      "announced": "2025-12",
+      "status": "cancelled",
+      "sources": [
+        {
+          "document": "newser-2025-12-17",
+          "quote": "has walked away from a planned financing package of up to $10 billion for a 1-gigawatt facility in Saline Township that's meant to power OpenAI"
+        }
+      ],
+      "note": "Financing (equity plus arranged debt) for the 1 GW Saline Township, Michigan data centre that Oracle leases for OpenAI. The money would have gone to a special-purpose vehicle that owns the site and leases it to Oracle, not to Oracle itself; recorded against Oracle because the format has no such vehicle. Status history: talks (2025) → cancelled 17 Dec 2025 (FT). Oracle disputed the framing: its developer Related Digital 'selected the best equity partner', which was not Blue Owl; Blackstone was reported in talks instead. Not part of any loop."
+    },
+    {
+      "id": "nvidia-coreweave-equity-2b-2026-01",
+      "payer": "nvidia",
+      "payee": "coreweave",
+      "kind": "equity_investment",
+      "amount": {
+        "qualifier": "exact",
+        "value": 2000000000.0,
+        "currency": "USD",
+        "asWritten": "$2 billion"
+      },
+      "announced": "2026-01-26",
+      "status": "closed",
+      "sources": [
+        {
+          "document": "trendinginfo-2026-01-26",
+          "quote": "Shares of CoreWeave popped 12% on Monday after Nvidia announced it has invested $2 billion in the artificial intelligence infrastructure provider."
+        },
+        {
+          "document": "trendinginfo-2026-01-26",
+          "quote": "Nvidia purchased CoreWeave Class A common stock at $87.20 per share, according to a release, a discount from Friday’s closing price of $92.98."
+        }
+      ],
+      "note": "Class A shares at USD 87.20 each, to speed CoreWeave's build-out of 5 GW of 'AI factories' by 2030 (fact coreweave-ai-factory-target-2030). Adds to NVIDIA's ≈6–7 % stake and its ≥USD 6.3B capacity guarantee (public-2025), whose end date is now reported as April 2026 ('an obligation to purchase residual unsold capacity through April 2026', unbiasedtimes-2026-01-26)."
+    },
+    {
+      "id": "nvidia-groq-license-2025-12",
+      "payer": "nvidia",
+      "payee": "groq",
+      "kind": "other",
+      "amount": {
+        "qualifier": "about",
+        "value": 20000000000.0,
+        "currency": "USD",
+        "asWritten": "$20 billion"
+      },
+      "announced": "2025-12-24",
+      "status": "announced",
+      "sources": [
+        {
+          "document": "livemint-wsj-2025-12-30",
+          "quote": "The $20 billion licensing agreement gives Nvidia access to Groq’s specialized inference-chip technology used to run artificial-intelligence applications, and prevents a GPU alternative from becoming a serious competitor."
+        },
+        {
+          "document": "newsghana-2025-12-26",
+          "quote": "The deal, reportedly valued at $20 billion, represents Nvidia’s largest transaction to date."
+        }
+      ],
+      "note": "Non-exclusive licence of Groq's inference technology plus the hiring of its founder Jonathan Ross, president Sunny Madra and engineers; Groq stays independent. The USD 20B was reported, not disclosed by the companies (hence 'about'). Not part of a loop; recorded because OpenAI was reported to be turning to Groq- and Cerebras-type inference chips."
+    },
+    {
+      "id": "nvidia-xai-equity-2026-01",
+      "payer": "nvidia",
+      "payee": "xai",
+      "kind": "equity_investment",
+      "amount": {
+        "qualifier": "up_to",
+        "value": 2000000000.0,
+        "currency": "USD",
+        "asWritten": "up to $2 billion"
+      },
+      "announced": "2026-01-06",
+      "status": "closed",
+      "sources": [
+        {
+          "document": "rttnews-nasdaq-2026-01-07",
+          "quote": "Media reported recently that the latest expanded funding round includes both equity and debt, with Nvidia contributing up to $2 billion to the equity portion of the deal."
+        },
+        {
+          "document": "reuters-gbaf-2026-01-06",
+          "quote": "Nvidia and Cisco Investments joined as strategic investors, and xAI said their backing would help it expand computing capacity."
+        }
+      ],
+      "note": "NVIDIA's part of xAI's USD 20B Series E (announced 6 Jan 2026; fact xai-capital-raised-2026-01). xAI did not disclose individual amounts; 'up to $2 billion' is from earlier media reports."
+    },
+    {
+      "id": "xai-nvidia-chips-spv-2026-01",
+      "payer": "xai",
+      "payee": "nvidia",
+      "kind": "chip_purchase",
+      "amount": {
+        "qualifier": "unstated"
+      },
+      "announced": "2026-01",
+      "status": "planned",
+      "sources": [
+        {
+          "document": "lokmattimes-2026-01-07",
+          "quote": "xAI had planned for roughly $7.5 billion of equity and up to $12.5 billion of debt parked in a special purpose vehicle to buy Nvidia processors."
+        }
+      ],
+      "note": "Per reports before the close, the round's debt (up to USD 12.5B) sits in a special-purpose vehicle that buys NVIDIA processors and rents them to xAI for five years. The purchase amount is not stated as such (the USD 12.5B is the debt, not the chip order), so it is unstated. The payer is strictly the vehicle, recorded at xAI, its lessee. Planned: the split between debt and equity was not disclosed at the close."
+    },
+    {
+      "id": "anthropic-broadcom-tpu-21b-2025-12",
+      "payer": "anthropic",
+      "payee": "broadcom",
+      "kind": "chip_purchase",
+      "amount": {
+        "qualifier": "exact",
+        "value": 21000000000.0,
+        "currency": "USD",
+        "asWritten": "$21 billion"
+      },
+      "announced": "2025-12-11",
+      "status": "announced",
+      "sources": [
+        {
+          "document": "thedecoder-2025-12-12",
+          "quote": "AI lab Anthropic has placed orders totaling $21 billion with Broadcom for Google's AI chips."
+        },
+        {
+          "document": "aipressa-2025-12",
+          "quote": "CEO Hock Tan disclosed that, in Q4, the company received an additional $11 billion order from the same customer, intended for delivery in late 2026."
+        }
+      ],
+      "note": "Orders for Google 'Ironwood' TPU racks placed with Broadcom: USD 10B in Broadcom's fiscal Q3 2025 (then unnamed) plus USD 11B in fiscal Q4 2025, delivery late 2026; disclosed on Broadcom's earnings call of 11 Dec 2025. Google designs the TPU, Broadcom makes and sells the racks. These chips may be part of the seed's 'up to one million TPUs' (anthropic-google-cloud-tpu-2025), which is a Google Cloud agreement; the sources do not say whether the two overlap."
+    },
+    {
+      "id": "amazon-anthropic-equity-5b-2026-04",
+      "payer": "amazon",
+      "payee": "anthropic",
+      "kind": "equity_investment",
+      "amount": {
+        "qualifier": "exact",
+        "value": 5000000000.0,
+        "currency": "USD",
+        "asWritten": "$5 billion"
+      },
+      "announced": "2026-04-20",
+      "status": "closed",
+      "sources": [
+        {
+          "document": "opentechstack-2026-04-aws",
+          "quote": "Amazon is also investing $5 billion in Anthropic immediately, with the option for up to another $20 billion in the future. (Anthropic)"
+        }
+      ],
+      "note": "On top of the seed's about USD 8B since 2023 (amazon-anthropic-equity-2023)."
+    },
+    {
+      "id": "amazon-anthropic-equity-20b-option-2026-04",
+      "payer": "amazon",
+      "payee": "anthropic",
+      "kind": "equity_investment",
+      "amount": {
+        "qualifier": "up_to",
+        "value": 20000000000.0,
+        "currency": "USD",
+        "asWritten": "up to another $20 billion"
+      },
+      "announced": "2026-04-20",
+      "status": "planned",
+      "sources": [
+        {
+          "document": "opentechstack-2026-04-aws",
+          "quote": "Amazon is also investing $5 billion in Anthropic immediately, with the option for up to another $20 billion in the future. (Anthropic)"
+        }
+      ],
+      "note": "An option, reported as tied to commercial milestones. Planned, not signed money."
+    },
+    {
+      "id": "anthropic-aws-100b-2026-04",
+      "payer": "anthropic",
+      "payee": "aws",
+      "kind": "cloud_contract",
+      "amount": {
+        "qualifier": "more_than",
+        "value": 100000000000.0,
+        "currency": "USD",
+        "asWritten": "more than $100 billion"
+      },
+      "announced": "2026-04-20",
+      "termYears": 10,
+      "status": "announced",
+      "sources": [
+        {
+          "document": "opentechstack-2026-04-aws",
+          "quote": "Anthropic said it is committing more than $100 billion over ten years to AWS technologies in exchange for up to 5GW of new capacity to train and run Claude."
+        }
+      ],
+      "note": "Ten-year commitment for up to 5 GW (fact anthropic-aws-capacity-2026-04) across Graviton and Trainium2–Trainium4. New; the seed's unstated 2023 commitment (anthropic-aws-cloud-2023) is kept beside it."
+    },
+    {
+      "id": "google-anthropic-equity-10b-2026-04",
+      "payer": "google",
+      "payee": "anthropic",
+      "kind": "equity_investment",
+      "amount": {
+        "qualifier": "exact",
+        "value": 10000000000.0,
+        "currency": "USD",
+        "asWritten": "$10 billion"
+      },
+      "announced": "2026-04-24",
+      "status": "announced",
+      "sources": [
+        {
+          "document": "gocodelab-2026-05",
+          "quote": "On April 24, Google announced an investment of up to $40 billion in Anthropic. The deal puts $10 billion in cash now at a $350 billion valuation, with another $30 billion contingent on Anthropic hitting performance milestones."
+        },
+        {
+          "document": "researchmingle-2026-04-27",
+          "quote": "According to people familiar with the deal, Google will invest $10 billion immediately. Another $30 billion may follow if Anthropic meets performance goals."
+        }
+      ],
+      "note": "The immediate part of Google's up-to-USD-40B investment. It supersedes the seed's 'plans further investment' (google-anthropic-equity-planned, 計劃追加投資, no figure). Status history of that plan: planned (Dec 2025 article) → USD 10B announced 24 Apr 2026, USD 30B contingent. One report describes the structure as convertible notes; not confirmed elsewhere.",
+      "supersedes": [
+        "google-anthropic-equity-planned"
+      ]
+    },
+    {
+      "id": "google-anthropic-equity-30b-milestones-2026-04",
+      "payer": "google",
+      "payee": "anthropic",
+      "kind": "equity_investment",
+      "amount": {
+        "qualifier": "up_to",
+        "value": 30000000000.0,
+        "currency": "USD",
+        "asWritten": "Another $30 billion may follow"
+      },
+      "announced": "2026-04-24",
+      "status": "planned",
+      "sources": [
+        {
+          "document": "researchmingle-2026-04-27",
+          "quote": "According to people familiar with the deal, Google will invest $10 billion immediately. Another $30 billion may follow if Anthropic meets performance goals."
+        }
+      ],
+      "note": "Contingent on performance milestones; planned, not signed money."
+    },
+    {
+      "id": "anthropic-google-broadcom-tpu-2026-04",
+      "payer": "anthropic",
+      "payee": "google-cloud",
+      "kind": "cloud_contract",
+      "amount": {
+        "qualifier": "unstated"
+      },
+      "announced": "2026-04-06",
+      "status": "announced",
+      "sources": [
+        {
+          "document": "opentechstack-2026-04-broadcom",
+          "quote": "an expanded collaboration under which Anthropic, beginning in 2027, will access through Broadcom approximately 3.5 gigawatts as part of Anthropic’s multiple-gigawatt TPU-based AI compute commitment"
+        }
+      ],
+      "note": "Anthropic's agreement of 6 Apr 2026 with Google and Broadcom for multiple GW of next-generation TPU capacity from 2027 (about 3.5 GW through Broadcom, per Broadcom's SEC filing; fact anthropic-tpu-capacity-2026-04). No figure was announced; the reported USD 200B (anthropic-google-cloud-200b-2026-05) supersedes this record. Payee: Google Cloud (Broadcom supplies the racks)."
+    },
+    {
+      "id": "anthropic-google-cloud-200b-2026-05",
+      "payer": "anthropic",
+      "payee": "google-cloud",
+      "kind": "cloud_contract",
+      "amount": {
+        "qualifier": "about",
+        "value": 200000000000.0,
+        "currency": "USD",
+        "asWritten": "$200bn"
+      },
+      "announced": "2026-05-05",
+      "termYears": 5,
+      "status": "announced",
+      "sources": [
+        {
+          "document": "virtuesig-2026-05",
+          "quote": "Anthropic has committed to spending $200bn with Google Cloud over five years, according to a report from The Information citing a person familiar with the deal."
+        },
+        {
+          "document": "virtuesig-2026-05",
+          "quote": "The commitment underpins an April agreement between Anthropic, Google, and Google's chip partner Broadcom for multiple gigawatts of TPU capacity, expected to come online from 2027."
+        }
+      ],
+      "note": "Reported by The Information on 5 May 2026; Anthropic declined to comment and Reuters could not verify it. Outlets word it '$200bn', 'roughly $200 billion' and 'up to $200 billion'; recorded as about USD 200B, 2027–2031 (five years). Status 'announced' refers to the April agreement it values; the figure itself is reported, not confirmed — format v1 has no way to mark that.",
+      "supersedes": [
+        "anthropic-google-broadcom-tpu-2026-04"
+      ]
+    },
+    {
+      "id": "anthropic-coreweave-cloud-2026-04",
+      "payer": "anthropic",
+      "payee": "coreweave",
+      "kind": "cloud_contract",
+      "amount": {
+        "qualifier": "unstated"
+      },
+      "announced": "2026-04",
+      "status": "announced",
+      "sources": [
+        {
+          "document": "techreaderdaily-2026-05",
+          "quote": "In the same window, Anthropic signed a multi-year GPU cloud agreement with CoreWeave, the former crypto miner turned AI infrastructure provider that now counts nine of the ten top AI model providers among its customers, according to The Next Web."
+        }
+      ],
+      "note": "Multi-year GPU cloud agreement, April 2026; no amount reported."
+    },
+    {
+      "id": "anthropic-spacex-colossus-2026-05",
+      "payer": "anthropic",
+      "payee": "spacex",
+      "kind": "cloud_contract",
+      "amount": {
+        "qualifier": "range",
+        "low": 40000000000.0,
+        "high": 45000000000.0,
+        "currency": "USD",
+        "asWritten": "about $40 billion in total"
+      },
+      "announced": "2026-05",
+      "termYears": 3,
+      "status": "announced",
+      "sources": [
+        {
+          "document": "relvehq-2026-06",
+          "quote": "Anthropic has agreed to pay $1.25 billion per month through May 2029. Either party can terminate after the initial three-month period with 90 days’ notice."
+        },
+        {
+          "document": "allweatherfinance-2026-05",
+          "quote": "As xAI's largest external customer, Anthropic’s contract is worth about $40 billion in total, making up the core revenue support for xAI’s AI segment in 2026."
+        },
+        {
+          "document": "infomachine-2026-05-27",
+          "quote": "SpaceX's May 2026 S-1 IPO filing disclosed a $1.25 billion/month compute deal with Anthropic for the Memphis COLOSSUS complex — totaling roughly $45 billion through May 2029"
+        }
+      ],
+      "note": "Cloud Services Agreements of May 2026 for the Colossus and Colossus II clusters built by xAI (about 325,000 NVIDIA GPUs; fact anthropic-spacex-gpu-count-2026-05), disclosed in SpaceX's S-1. The filing states USD 1.25B a month (after discounted first months) to May 2029; the totals USD 40B and USD 45B are the outlets' own sums, recorded as the range USD 40–45B. Terminable by either party after three months with 90 days' notice, so the committed minimum is far smaller. The format cannot state an amount per month."
+    },
+    {
+      "id": "meta-amd-instinct-2026-02",
+      "payer": "meta",
+      "payee": "amd",
+      "kind": "chip_purchase",
+      "amount": {
+        "qualifier": "more_than",
+        "value": 100000000000.0,
+        "currency": "USD",
+        "asWritten": "more than $100 billion"
+      },
+      "announced": "2026-02-24",
+      "status": "announced",
+      "sources": [
+        {
+          "document": "wokv-2026-02-24",
+          "quote": "The agreement could potentially be worth more than $100 billion."
+        },
+        {
+          "document": "wokv-2026-02-24",
+          "quote": "Facebook owner Meta Platforms will buy artificial intelligence chips from Advanced Micro Devices in a deal that will also give it the opportunity to buy up to a 10% stake of the chip company."
+        }
+      ],
+      "note": "Up to 6 GW of AMD Instinct GPUs (custom MI450 first, shipments from 2H 2026; first GW committed). The figure is what the deal 'could potentially' be worth over its life, not a committed sum. Same structure as AMD's October 2025 deal with OpenAI (public-2025)."
+    },
+    {
+      "id": "amd-meta-warrant-2026-02",
+      "payer": "amd",
+      "payee": "meta",
+      "kind": "warrant",
+      "amount": {
+        "qualifier": "unstated"
+      },
+      "announced": "2026-02-24",
+      "status": "announced",
+      "sources": [
+        {
+          "document": "wokv-2026-02-24",
+          "quote": "The companies said that AMD issued Meta a performance-based warrant for up to 160 million shares of its common stock at $0.01 a piece, structured to vest as long as certain milestones are achieved."
+        }
+      ],
+      "note": "Warrant for up to 160M AMD shares (fact amd-meta-warrant-shares-2026-02), vesting by GPU shipments and share-price targets; no USD value reported."
+    },
+    {
+      "id": "meta-nvidia-gpus-2026-02",
+      "payer": "meta",
+      "payee": "nvidia",
+      "kind": "chip_purchase",
+      "amount": {
+        "qualifier": "unstated"
+      },
+      "announced": "2026-02-17",
+      "status": "announced",
+      "sources": [
+        {
+          "document": "livemint-2026-02-18",
+          "quote": "Meta Platforms has struck a sweeping, multiyear agreement with Nvidia that will see the social media company deploy “millions” of the chipmaker’s processors across its artificial intelligence data centres, deepening a partnership that has helped define the industry’s modern AI boom."
+        },
+        {
+          "document": "livemint-2026-02-18",
+          "quote": "Financial terms were not disclosed, though analysts said the commitment is likely to be enormous given Meta’s projected capital expenditure."
+        }
+      ],
+      "note": "Millions of Blackwell and Rubin GPUs plus standalone Grace CPUs and Spectrum-X networking. Undisclosed; an analyst put it 'certainly in the tens of billions of dollars' (CNBC) — an estimate, not a reported term, so the amount stays unstated."
+    }
+  ],
+  "facts": [
+    {
+      "id": "openai-valuation-pre-money-2026-02",
+      "company": "openai",
+      "metric": "valuation",
+      "value": {
+        "qualifier": "exact",
+        "value": 730000000000.0,
+        "currency": "USD",
+        "asWritten": "$730 billion"
+      },
+      "asOf": "2026-02-27",
+      "label": "OpenAI valuation at the February 2026 round (pre-money)",
+      "sources": [
+        {
+          "document": "fashionunited-2026-02-27",
+          "quote": "OpenAI announced Friday a massive $110 billion funding round valuing the ChatGPT maker at $730 billion, with SoftBank, Nvidia and Amazon each making multi-billion-dollar commitments as the artificial intelligence company races to meet surging global demand."
+        }
+      ],
+      "note": "Pre-money, per most reports; some (livemint/Reuters) give USD 840B, the post-money figure at USD 110B."
+    },
+    {
+      "id": "openai-capital-raised-2026-03",
+      "company": "openai",
+      "metric": "capital_raised",
+      "value": {
+        "qualifier": "exact",
+        "value": 122000000000.0,
+        "currency": "USD",
+        "asWritten": "$122 billion"
+      },
+      "asOf": "2026-03-31",
+      "label": "Committed capital of OpenAI's round closed 31 March 2026",
+      "sources": [
+        {
+          "document": "promtvault-2026-05-06",
+          "quote": "OpenAI has closed the largest private funding round in history, securing $122 billion in committed capital at a post-money valuation of $852 billion."
+        }
+      ],
+      "note": "Up from USD 110B announced on 27 Feb 2026. Includes Amazon's conditional USD 35B. Not additive to the deals above (it is their sum plus other investors)."
+    },
+    {
+      "id": "openai-valuation-post-money-2026-03",
+      "company": "openai",
+      "metric": "valuation",
+      "value": {
+        "qualifier": "exact",
+        "value": 852000000000.0,
+        "currency": "USD",
+        "asWritten": "$852 billion"
+      },
+      "asOf": "2026-03-31",
+      "label": "OpenAI valuation after the round closed 31 March 2026 (post-money)",
+      "sources": [
+        {
+          "document": "promtvault-2026-05-06",
+          "quote": "OpenAI has closed the largest private funding round in history, securing $122 billion in committed capital at a post-money valuation of $852 billion."
+        }
+      ]
+    },
+    {
+      "id": "openai-compute-target-2030-2026-02",
+      "company": "openai",
+      "metric": "commitments",
+      "value": {
+        "qualifier": "about",
+        "value": 600000000000.0,
+        "currency": "USD",
+        "asWritten": "roughly $600 billion"
+      },
+      "asOf": "2026-02-20",
+      "label": "OpenAI's compute spending target through 2030, as told to investors (down from about USD 1.4T)",
+      "sources": [
+        {
+          "document": "themeridiem-2026-02-20",
+          "quote": "OpenAI told investors on February 20 that its compute spending target through 2030 is roughly $600 billion—not the $1.4 trillion figure that circulated earlier."
+        }
+      ],
+      "note": "A scale-back of the aggregate, not of a named contract: compare the seed's 'more than USD 1.4T' of compute contracts (openai-compute-commitments-2025) and public-2025's ≈USD 1.4T over ≈8 years. No named contract was reported cancelled with it."
+    },
+    {
+      "id": "openai-revenue-2025-actual",
+      "company": "openai",
+      "metric": "revenue",
+      "value": {
+        "qualifier": "exact",
+        "value": 13100000000.0,
+        "currency": "USD",
+        "asWritten": "$13.1 billion"
+      },
+      "asOf": "2025",
+      "label": "OpenAI revenue in 2025 (reported after the year)",
+      "sources": [
+        {
+          "document": "wink-2026-02",
+          "quote": "Insiders revealed that OpenAI achieved $13.1 billion in revenue in 2025, exceeding the original target, but still burned through $8 billion last year."
+        }
+      ],
+      "note": "Compare the seed's estimate of USD 20B annual revenue by end 2025 (openai-revenue-2025-estimate), which was an annualised run-rate estimate, not a calendar-year figure."
+    },
+    {
+      "id": "openai-cash-burn-2025",
+      "company": "openai",
+      "metric": "other",
+      "value": {
+        "qualifier": "exact",
+        "value": 8000000000.0,
+        "currency": "USD",
+        "asWritten": "$8 billion"
+      },
+      "asOf": "2025",
+      "label": "OpenAI cash burn in 2025",
+      "sources": [
+        {
+          "document": "wink-2026-02",
+          "quote": "Insiders revealed that OpenAI achieved $13.1 billion in revenue in 2025, exceeding the original target, but still burned through $8 billion last year."
+        }
+      ],
+      "note": "Cash burned, not an accounting loss (the format's 'loss' metric would misstate it)."
+    },
+    {
+      "id": "openai-aws-trainium-capacity-2026-02",
+      "company": "openai",
+      "metric": "capacity",
+      "value": {
+        "qualifier": "about",
+        "value": 2,
+        "unit": "GW",
+        "asWritten": "approximately 2 gigawatts"
+      },
+      "asOf": "2026-02-27",
+      "label": "AWS Trainium capacity OpenAI committed to consume under the expanded AWS agreement",
+      "sources": [
+        {
+          "document": "thekhabarexpress-2026-02",
+          "quote": "In exchange, OpenAI has committed to consuming approximately 2 gigawatts of AWS Trainium compute capacity."
+        }
+      ]
+    },
+    {
+      "id": "openai-cerebras-capacity-2026-01",
+      "company": "openai",
+      "metric": "capacity",
+      "value": {
+        "qualifier": "up_to",
+        "value": 750,
+        "unit": "MW",
+        "asWritten": "up to 750 megawatts"
+      },
+      "asOf": "2026-01-14",
+      "label": "Cerebras inference compute OpenAI secured through 2028",
+      "sources": [
+        {
+          "document": "coinalertnews-2026-01-15",
+          "quote": "OpenAI has entered into a landmark multi-year agreement with AI chip startup Cerebras Systems, valued at over $10 billion, to secure up to 750 megawatts of computing power through 2028."
+        }
+      ],
+      "note": "Stated in megawatts (0.75 GW); kept in the unit stated."
+    },
+    {
+      "id": "coreweave-ai-factory-target-2030",
+      "company": "coreweave",
+      "metric": "capacity",
+      "value": {
+        "qualifier": "exact",
+        "value": 5,
+        "unit": "GW",
+        "asWritten": "5 gigawatts of AI factories by 2030"
+      },
+      "asOf": "2026-01-26",
+      "label": "CoreWeave's target for NVIDIA-based 'AI factories' by 2030",
+      "sources": [
+        {
+          "document": "trendinginfo-2026-01-26",
+          "quote": "The investment will help CoreWeave accelerate its buildout of “5 gigawatts of AI factories by 2030,” the companies said."
+        }
+      ]
+    },
+    {
+      "id": "xai-capital-raised-2026-01",
+      "company": "xai",
+      "metric": "capital_raised",
+      "value": {
+        "qualifier": "exact",
+        "value": 20000000000.0,
+        "currency": "USD",
+        "asWritten": "$20 billion"
+      },
+      "asOf": "2026-01-06",
+      "label": "xAI's Series E (equity and debt)",
+      "sources": [
+        {
+          "document": "reuters-gbaf-2026-01-06",
+          "quote": "Elon Musk's artificial intelligence startup xAI announced Tuesday it raised $20 billion in an upsized Series E funding round, exceeding its $15 billion target as it ramps up development of new AI models and computing infrastructure."
+        }
+      ],
+      "note": "Equity and debt; split not disclosed (earlier reports: about USD 7.5B equity, up to USD 12.5B debt in a chip-buying vehicle)."
+    },
+    {
+      "id": "xai-gpu-count-2025",
+      "company": "xai",
+      "metric": "other",
+      "value": {
+        "qualifier": "more_than",
+        "value": 1000000,
+        "unit": "H100 GPU equivalents",
+        "asWritten": "over one million H100 GPU equivalents"
+      },
+      "asOf": "2025-12",
+      "label": "Compute xAI had at the end of 2025 (count of H100 GPU equivalents)",
+      "sources": [
+        {
+          "document": "rttnews-nasdaq-2026-01-07",
+          "quote": "xAI continues to expand its decisive compute advantage with the world's largest AI supercomputers at Colossus I and II, ending the year with over one million H100 GPU equivalents."
+        }
+      ],
+      "note": "A count, not money; xAI's own claim."
+    },
+    {
+      "id": "xai-valuation-spacex-merger-2026-02",
+      "company": "xai",
+      "metric": "valuation",
+      "value": {
+        "qualifier": "exact",
+        "value": 250000000000.0,
+        "currency": "USD",
+        "asWritten": "$250 billion"
+      },
+      "asOf": "2026-02-02",
+      "label": "xAI's value in its stock-for-stock merger into SpaceX",
+      "sources": [
+        {
+          "document": "slashgear-2026-02-07",
+          "quote": "Based on bank documents, the value of the new combined company is a staggering $1.25 trillion, with SpaceX currently valued at $1 trillion and xAI valued at $250 billion."
+        }
+      ],
+      "note": "SpaceX acquired xAI on 2 Feb 2026, stock for stock (0.1433 SpaceX shares per xAI share): no cash flow, so not a deal. From then on xAI is a unit of SpaceX (company parent 'spacex'); format v1 cannot date a change of parent."
+    },
+    {
+      "id": "anthropic-capital-raised-2026-02",
+      "company": "anthropic",
+      "metric": "capital_raised",
+      "value": {
+        "qualifier": "exact",
+        "value": 30000000000.0,
+        "currency": "USD",
+        "asWritten": "$30 billion"
+      },
+      "asOf": "2026-02-12",
+      "label": "Anthropic's Series G",
+      "sources": [
+        {
+          "document": "scitechtoday-2026-02-27",
+          "quote": "Anthropic closed its $30 billion Series G on February 12, led by Singapore’s GIC and Coatue Management, with co-leads including D. E. Shaw Ventures, Founders Fund, ICONIQ, and MGX."
+        },
+        {
+          "document": "scitechtoday-2026-02-27",
+          "quote": "The round — which includes earlier commitments from Microsoft and Nvidia — brings the Claude-maker’s total funding to nearly $64 billion since its 2021 founding."
+        }
+      ],
+      "note": "Includes the Microsoft (up to USD 5B) and NVIDIA (up to USD 10B) commitments of Nov 2025, which thereby closed (their status history is in NOTES.md; format v1 cannot change a base deal's status except by superseding it)."
+    },
+    {
+      "id": "anthropic-valuation-2026-02",
+      "company": "anthropic",
+      "metric": "valuation",
+      "value": {
+        "qualifier": "exact",
+        "value": 380000000000.0,
+        "currency": "USD",
+        "asWritten": "$380bn"
+      },
+      "asOf": "2026-02-12",
+      "label": "Anthropic valuation at its Series G (post-money)",
+      "sources": [
+        {
+          "document": "discoverheadlines-2026-02",
+          "quote": "The recent funding round of Anthropic, a US AI startup, has raised $30bn and more than doubled its valuation to $380bn, according to a report by The Guardian."
+        }
+      ]
+    },
+    {
+      "id": "anthropic-aws-capacity-2026-04",
+      "company": "anthropic",
+      "metric": "capacity",
+      "value": {
+        "qualifier": "up_to",
+        "value": 5,
+        "unit": "GW",
+        "asWritten": "up to 5GW"
+      },
+      "asOf": "2026-04-20",
+      "label": "AWS capacity Anthropic secured under its ten-year AWS commitment",
+      "sources": [
+        {
+          "document": "opentechstack-2026-04-aws",
+          "quote": "Anthropic said it is committing more than $100 billion over ten years to AWS technologies in exchange for up to 5GW of new capacity to train and run Claude."
+        }
+      ]
+    },
+    {
+      "id": "anthropic-tpu-capacity-2026-04",
+      "company": "anthropic",
+      "metric": "capacity",
+      "value": {
+        "qualifier": "about",
+        "value": 3.5,
+        "unit": "GW",
+        "asWritten": "approximately 3.5 gigawatts"
+      },
+      "asOf": "2026-04-06",
+      "label": "TPU capacity Anthropic will access through Broadcom from 2027",
+      "sources": [
+        {
+          "document": "opentechstack-2026-04-broadcom",
+          "quote": "an expanded collaboration under which Anthropic, beginning in 2027, will access through Broadcom approximately 3.5 gigawatts as part of Anthropic’s multiple-gigawatt TPU-based AI compute commitment"
+        }
+      ]
+    },
+    {
+      "id": "anthropic-spacex-gpu-count-2026-05",
+      "company": "anthropic",
+      "metric": "other",
+      "value": {
+        "qualifier": "about",
+        "value": 325000,
+        "unit": "chips",
+        "asWritten": "approximately 325,000 NVIDIA GPUs"
+      },
+      "asOf": "2026-05",
+      "label": "NVIDIA GPUs Anthropic rents from SpaceX in Colossus and Colossus II (count)",
+      "sources": [
+        {
+          "document": "relvehq-2026-06",
+          "quote": "In May 2026, SpaceX entered into Cloud Services Agreements with Anthropic, granting access to approximately 325,000 NVIDIA GPUs across COLOSSUS and COLOSSUS II."
+        }
+      ],
+      "note": "A count, not money (about 220,000 of them in Colossus 1, per other reports)."
+    },
+    {
+      "id": "anthropic-valuation-talks-2026-05",
+      "company": "anthropic",
+      "metric": "valuation",
+      "value": {
+        "qualifier": "more_than",
+        "value": 900000000000.0,
+        "currency": "USD",
+        "asWritten": "more than $900 billion"
+      },
+      "asOf": "2026-05-15",
+      "label": "Anthropic valuation in talks for a new round of at least USD 30B (talks, not closed)",
+      "sources": [
+        {
+          "document": "learnaiforge-2026-05",
+          "quote": "Anthropic is in advanced talks to raise at least $30 billion in a new funding round that would value the company at more than $900 billion, according to reports from Bloomberg and the Financial Times on May 13 and 15, 2026, citing people familiar with the matter."
+        }
+      ],
+      "note": "Talks as of mid-May 2026; facts have no status, so the label says so. Not recorded as a deal (no investor named with an amount)."
+    },
+    {
+      "id": "meta-nvidia-gpu-count-2026-02",
+      "company": "meta",
+      "metric": "other",
+      "value": {
+        "qualifier": "range",
+        "low": 1000000,
+        "high": 10000000,
+        "unit": "chips",
+        "asWritten": "“millions”"
+      },
+      "asOf": "2026-02-17",
+      "label": "NVIDIA processors Meta will deploy under its multiyear NVIDIA agreement (count)",
+      "sources": [
+        {
+          "document": "livemint-2026-02-18",
+          "quote": "Meta Platforms has struck a sweeping, multiyear agreement with Nvidia that will see the social media company deploy “millions” of the chipmaker’s processors across its artificial intelligence data centres, deepening a partnership that has helped define the industry’s modern AI boom."
+        }
+      ],
+      "note": "'Millions' recorded as the range 1–10 million, as the seed's 數百萬 is."
+    },
+    {
+      "id": "amd-meta-warrant-shares-2026-02",
+      "company": "meta",
+      "metric": "other",
+      "value": {
+        "qualifier": "up_to",
+        "value": 160000000,
+        "unit": "count",
+        "asWritten": "up to 160 million shares"
+      },
+      "asOf": "2026-02-24",
+      "label": "AMD shares Meta can acquire under the AMD warrant",
+      "sources": [
+        {
+          "document": "wokv-2026-02-24",
+          "quote": "The companies said that AMD issued Meta a performance-based warrant for up to 160 million shares of its common stock at $0.01 a piece, structured to vest as long as certain milestones are achieved."
+        }
+      ],
+      "note": "Count of AMD shares (about 10 % of AMD), not dollars; same size as OpenAI's AMD warrant (public-2025)."
     }
   ]
 }
@@ -1237,9 +2981,17 @@ extension BundledLedger {
         {
           "document": "seed",
           "quote": "計劃推動一項總額高達100億美元(約合778億港元)的戰略投資與合作"
+        },
+        {
+          "document": "seed",
+          "quote": "談判始於去年十月 合作涵蓋電商與算力"
+        },
+        {
+          "document": "seed",
+          "quote": "據了解,亞馬遜與OpenAI之間的初步談判始於2024年10月前後。彼時,OpenAI剛剛完成關鍵的企業架構重組"
         }
       ],
-      "note": "Reported 16 Dec 2025 as early-stage talks; terms may change. The article gives both 'at least' (至少100億美元, equity investment) and 'up to' (總額高達100億美元, the whole investment-and-cooperation package) wording; recorded as at least USD 10B. The article converts USD 10B to about HK$77.8B (約合778億港元)."
+      "note": "Reported 16 Dec 2025 as early-stage talks; terms may change. The article gives both 'at least' (至少100億美元, equity investment) and 'up to' (總額高達100億美元, the whole investment-and-cooperation package) wording; recorded as at least USD 10B. The article converts USD 10B to about HK$77.8B (約合778億港元). Start of the talks: the article gives two incompatible dates. Its subheading says the talks began 'last October' (談判始於去年十月) and its body says 'around October 2024' (始於2024年10月前後); but the same sentence goes on to say that OpenAI had 'just completed' its restructuring at that time (彼時,OpenAI剛剛完成關鍵的企業架構重組), which happened on 28 Oct 2025 (public-2025, reuters-telegraphindia-2025-10-28). October 2024 and 'just after the restructuring' (October 2025) cannot both hold. English-language reports of 17 Dec 2025 (Bloomberg, relayed by fsxbusiness.com; see public-2025 fact amazon-openai-talks-start-2025-10) say the talks began around October 2025, after the restructuring. The deal's date is left at 2025-12 (when the talks were reported)."
     },
     {
       "id": "openai-aws-trainium-2025",
@@ -1269,7 +3021,7 @@ extension BundledLedger {
       "payee": "aws",
       "kind": "cloud_contract",
       "amount": {
-        "qualifier": "about",
+        "qualifier": "up_to",
         "value": 38000000000.0,
         "currency": "USD",
         "asWritten": "總值高達380億美元"
@@ -1283,7 +3035,7 @@ extension BundledLedger {
           "quote": "OpenAI已宣布一項為期七年、總值高達380億美元的基礎設施投資計劃,將租用亞馬遜AWS雲平台的龐大計算資源"
         }
       ],
-      "note": "'上個月' (last month) relative to the December 2025 report, i.e. November 2025. 總值高達 ('a total value as high as') states the contract's size here rather than a cap: English-language reports give the contract as $38 billion, so it is recorded as about $38B, not as a ceiling. Seven-year AWS infrastructure contract to rent compute including NVIDIA GPUs."
+      "note": "'上個月' (last month) relative to the December 2025 report, i.e. November 2025. Recorded as the seed states it: 總值高達380億美元 ('a total value as high as USD 38B') is an upper bound, so the qualifier is up_to. The exact figure reported in English ($38 billion, announced 3 Nov 2025) is recorded with its outlet in the public-2025 ledger (openai-aws-cloud-38b-2025-11-03), which supersedes this record there. Seven-year AWS infrastructure contract to rent compute including hundreds of thousands of NVIDIA GPUs (fact openai-aws-nvidia-gpu-count-2025-11)."
     },
     {
       "id": "aws-nvidia-gpus-implied-2025",
@@ -1788,6 +3540,68 @@ extension BundledLedger {
         }
       ],
       "note": "Holder is Google, held company Anthropic."
+    },
+    {
+      "id": "openai-aws-nvidia-gpu-count-2025-11",
+      "company": "openai",
+      "metric": "other",
+      "value": {
+        "qualifier": "range",
+        "low": 100000,
+        "high": 1000000,
+        "unit": "chips",
+        "asWritten": "數十萬顆"
+      },
+      "asOf": "2025-11",
+      "label": "NVIDIA GPUs OpenAI gets through its seven-year AWS contract (count)",
+      "sources": [
+        {
+          "document": "seed",
+          "quote": "以獲取數十萬顆當前最先進的英偉達(NVIDIA)GPU"
+        }
+      ],
+      "note": "A count, not money. 數十萬 ('several hundred thousand') recorded as the range 100,000–1,000,000 chips, as 數百億 is recorded as USD 10B–100B. The GPUs are AWS's (bought from NVIDIA: deal aws-nvidia-gpus-implied-2025) and rented to OpenAI under openai-aws-cloud-38b-2025. The format has no count metric, so metric 'other' with unit 'chips' is used, as for oracle-nvidia-gb200-chips-2025-05 in public-2025."
+    },
+    {
+      "id": "openai-nvidia-gpu-count-2025-09",
+      "company": "openai",
+      "metric": "other",
+      "value": {
+        "qualifier": "range",
+        "low": 1000000,
+        "high": 10000000,
+        "unit": "chips",
+        "asWritten": "數百萬顆"
+      },
+      "asOf": "2025-09",
+      "label": "NVIDIA GPUs OpenAI is to buy with most of NVIDIA's investment (count)",
+      "sources": [
+        {
+          "document": "seed",
+          "quote": "OpenAI將把大部分所得資金用於向英偉達購買數百萬顆GPU"
+        }
+      ],
+      "note": "A count, not money: 數百萬 ('several million') recorded as the range 1,000,000–10,000,000 chips. Belongs to deal openai-nvidia-gpus-2025-09. Metric 'other' with unit 'chips' because the format has no count metric."
+    },
+    {
+      "id": "anthropic-google-tpu-count-2025-10",
+      "company": "anthropic",
+      "metric": "other",
+      "value": {
+        "qualifier": "up_to",
+        "value": 1000000,
+        "unit": "chips",
+        "asWritten": "多達100萬個"
+      },
+      "asOf": "2025-10",
+      "label": "Google TPUs Anthropic will use under its October 2025 Google cloud agreement (count)",
+      "sources": [
+        {
+          "document": "seed",
+          "quote": "雙方於今年10月宣布簽署價值數百億美元的雲協議,Anthropic將使用多達100萬個谷歌自研的張量處理單元(TPU)"
+        }
+      ],
+      "note": "A count, not money: up to one million Google TPUs (多達100萬個). Belongs to deal anthropic-google-cloud-tpu-2025. Metric 'other' with unit 'chips' because the format has no count metric."
     }
   ]
 }

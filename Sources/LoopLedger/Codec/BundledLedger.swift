@@ -9,9 +9,10 @@ public enum BundledLedger {
   /// The name of the ledger used when no file is given.
   public static let defaultName = "seed"
 
-  /// The bundled ledgers' names: `seed` (every deal and figure of the seed article) and
-  /// `public-2025` (the seed plus publicly reported deals, each with its source).
-  public static let names = ["seed", "public-2025"]
+  /// The bundled ledgers' names: `seed` (every deal and figure of the seed article),
+  /// `public-2025` (the seed plus publicly reported deals of 2023–2025, each with its source) and
+  /// `public-2026` (public-2025 plus what was reported after the seed article, to mid-2026).
+  public static let names = ["seed", "public-2025", "public-2026"]
 
   /// Loads a bundled ledger by name.
   ///

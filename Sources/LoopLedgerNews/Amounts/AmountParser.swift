@@ -107,10 +107,6 @@ enum AmountVocabulary {
     Word("as many as", .upTo), Word("no more than", .upTo), Word("less than", .upTo),
     Word("under", .upTo), Word("below", .upTo), Word("a maximum of", .upTo),
   ]
-  /// Words before a qualifier that state a total value: "總值高達" states the size, not a cap.
-  static let totalValueWords: [Word<Bool>] = [
-    Word("總值", true), Word("總價值", true), Word("合約總值", true),
-  ]
   /// Words kept in `asWritten` when they stand right before the amount or its qualifier.
   static let leadingContext: [Word<Bool>] = [
     Word("總值", true), Word("總價值", true), Word("總額", true), Word("價值", true),
@@ -583,10 +579,6 @@ private struct Scanner {
     if let (found, length) = longestEnding(AmountVocabulary.prefixQualifiers, before: beforeStart) {
       qualifier = found
       start = beforeStart - length
-      // 總值高達: a stated total, not a ceiling.
-      if found == .upTo, longestEnding(AmountVocabulary.totalValueWords, before: start) != nil {
-        qualifier = .about
-      }
     }
     if prefixCurrency != nil, cursor > i, qualifier == nil {
       // 人民幣約7100億元: the qualifier stands between the currency and the figure.
