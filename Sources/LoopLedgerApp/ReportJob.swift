@@ -45,7 +45,8 @@ public struct ReportJob: Job {
     let unknown = externalMoney.keys.filter { loaded.company($0) == nil }.map(\.rawValue).sorted()
     if !unknown.isEmpty {
       throw ArgumentValueError(
-        "'--external' names \(unknown.map { "'\($0)'" }.joined(separator: ", ")), which the ledger does not have; its companies are \(loaded.companies.map(\.id.rawValue).joined(separator: ", ")).")
+        "'--external' names \(unknown.map { "'\($0)'" }.joined(separator: ", ")), which the ledger does not have; its companies are \(loaded.companies.map(\.id.rawValue).joined(separator: ", "))."
+      )
     }
     let options = LoopReportOptions(
       filter: ledger.filter, maxLength: maxLength, limit: limit, company: company.map { CompanyID($0) },
