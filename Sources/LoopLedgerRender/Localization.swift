@@ -52,6 +52,21 @@ package struct Words: Sendable {
   }
   var circulationShare: String { t("share of all known flows that can go round", "可循環的已知資金比例", "可循环的已知资金比例") }
   var factsHeading: String { t("KEY FACTS", "關鍵數據", "关键数据") }
+  var tiersHeading: String {
+    t(
+      "BY CERTAINTY (round trip counting signed deals only, then adding plans, talks and inferences; – the loop does not exist yet)",
+      "按確定程度(只計已簽署交易的往返金額,再逐步加入計劃、洽談與推斷;– 表示該循環尚不存在)",
+      "按确定程度(只计已签署交易的往返金额,再逐步加入计划、洽谈与推断;– 表示该循环尚不存在)")
+  }
+  var circulationByTier: String { t("by certainty", "按確定程度", "按确定程度") }
+  func tier(_ tier: CertaintyTier) -> String {
+    switch tier {
+    case .signed: t("Signed", "已簽署", "已签署")
+    case .withPlans: t("+ plans", "+ 計劃", "+ 计划")
+    case .withTalks: t("+ talks", "+ 洽談", "+ 洽谈")
+    case .withInferences: t("+ inferred", "+ 推斷", "+ 推断")
+    }
+  }
   var unknownHeading: String {
     t("AMOUNTS NOT STATED (kept unknown, never counted as zero)", "未披露金額(保持未知,不計為零)", "未披露金额(保持未知,不计为零)")
   }

@@ -95,6 +95,17 @@ public struct ReportRenderer {
         ])
       }
       out.append(table.render(indent: "  "))
+      if let tiers = report.tiers {
+        out.append("")
+        out.append(words.tiersHeading)
+        var byTier = TextTable(
+          headers: ["#", words.loop] + tiers.tiers.map(words.tier),
+          alignments: [.right, .left] + tiers.tiers.map { _ in .left })
+        for (index, loop) in tiers.loops.enumerated() {
+          byTier.add(["\(index + 1)", path(loop.path)] + loop.roundTrips.map(tierCell))
+        }
+        out.append(byTier.render(indent: "  "))
+      }
       out.append("")
       for (index, loop) in report.loops.enumerated() {
         out.append("  \(index + 1). \(path(loop))")
@@ -133,12 +144,24 @@ public struct ReportRenderer {
     lines.append(
       "\(bullet)\(words.circulationShare): \(money.share(circulation.maxCircularity)) (\(money.usd(circulation.circulation)) / \(money.usd(circulation.totalFlow)))"
     )
+    if let tiers = report.tiers, !tiers.circulation.isEmpty {
+      let parts = tiers.circulation.map {
+        "\(words.tier($0.tier)) \(money.share($0.maxCircularity)) (\(money.usd($0.circulation)) / \(money.usd($0.totalFlow)))"
+      }
+      lines.append("\(bullet)\(words.circulationByTier): " + parts.joined(separator: " · "))
+    }
     for contribution in circulation.contributions.prefix(8) {
       lines.append(
         "\(bullet)\(contribution.path.map(name).joined(separator: " → ")): \(money.usd(contribution.amount))")
     }
     return lines
   }
+
+  private func tierCell(_ value: TieredFigures.TierValue) -> String {
+    value.roundTrip.map { money.interval($0, style: .compact) } ?? "–"
+  }
+
+  private func path(_ companies: [CompanyID]) -> String { companies.map(name).joined(separator: " → ") }
 
   private func cell(_ interval: Interval) -> String {
     interval == .zero ? "–" : money.interval(interval, style: .compact)
@@ -222,6 +245,17 @@ public struct ReportRenderer {
           "| \(index + 1) | \(escape(path(loop))) | \(escape(money.interval(loop.roundTrip, style: .compact))) | "
             + "\(loop.isInvestmentProcurement ? words.investmentProcurement : words.otherLoop) | "
             + "\(escape(money.share(loop.investmentToPurchaseRatio, style: .compact))) |")
+      }
+      if let tiers = report.tiers {
+        out += ["", "**" + escape(words.tiersHeading) + "**", ""]
+        out.append(
+          "| # | \(words.loop) | " + tiers.tiers.map { escape(words.tier($0)) }.joined(separator: " | ") + " |")
+        out.append("|---:|---|" + tiers.tiers.map { _ in "---|" }.joined())
+        for (index, loop) in tiers.loops.enumerated() {
+          out.append(
+            "| \(index + 1) | \(escape(path(loop.path))) | "
+              + loop.roundTrips.map { escape(tierCell($0)) }.joined(separator: " | ") + " |")
+        }
       }
       out.append("")
       for (index, loop) in report.loops.enumerated() {

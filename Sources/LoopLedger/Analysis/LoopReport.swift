@@ -25,6 +25,9 @@ public struct LoopReport: Codable, Sendable, Equatable {
   public var assumptions: [Phrase]
   /// The largest part of the known flows that goes round in loops (maximum circulation).
   @Nullable public var circulation: LedgerCirculation?
+  /// The loops' round trips and the money going round per certainty tier (signed, with plans,
+  /// with talks, with inferences); nil when the selected deals are all of one tier.
+  @Nullable public var tiers: TieredFigures? = nil
 
   /// The maximum circulation of the ledger's known flows, and one split of it into loops.
   public struct LedgerCirculation: Codable, Sendable, Equatable {
@@ -130,11 +133,14 @@ public struct LoopReportOptions: Sendable {
   public var company: CompanyID?
   /// External money per company for flow tracing (see ``FlowTracing``); others use the default.
   public var externalMoney: [CompanyID: Double]
+  /// Whether to compute the figures per certainty tier (``TieredFigures``).
+  public var tiers: Bool
 
   public init(
     filter: GraphFilter = GraphFilter(), maxLength: Int? = nil, limit: Int = 1_000,
-    company: CompanyID? = nil, externalMoney: [CompanyID: Double] = [:]
+    company: CompanyID? = nil, externalMoney: [CompanyID: Double] = [:], tiers: Bool = true
   ) {
+    self.tiers = tiers
     self.filter = filter
     self.maxLength = maxLength
     self.limit = limit
@@ -274,6 +280,9 @@ extension LoopReport {
       maxLength: options.maxLength, companies: rows, facts: facts, unknownAmountDeals: unknown,
       excludedDeals: graph.excluded.map { ExcludedDeal(id: $0.deal, reason: $0.reason.description) },
       assumptions: assumptions, circulation: circulation)
+    if options.tiers {
+      tiers = try TieredFigures.compute(ledger: ledger, options: options, full: self)
+    }
   }
 
   /// Maximum circulation of the graph's known flows, per scenario, and its loops.
