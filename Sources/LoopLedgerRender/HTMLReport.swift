@@ -241,6 +241,41 @@ public struct HTMLReport {
     w.close()
   }
 
+  /// Each loop's round trip per certainty tier (signed, + plans, + talks, + inferred).
+  private func tiersTable(_ w: inout XMLWriter, _ tiers: TieredFigures) {
+    w.element("h3", text: w0.tiersHeading)
+    w.open("div", [("class", "table-wrap")])
+    w.open("table", [("class", "tiers")])
+    w.open("thead")
+    w.open("tr")
+    w.element("th", [("class", "num")], text: "#")
+    w.element("th", text: w0.loop)
+    for tier in tiers.tiers { w.element("th", text: w0.tier(tier)) }
+    w.close()
+    w.close()
+    w.open("tbody")
+    for (index, loop) in tiers.loops.enumerated() {
+      w.open("tr")
+      w.element("td", [("class", "num")], text: "\(index + 1)")
+      w.element("td", text: loop.path.map(name).joined(separator: " → "))
+      for value in loop.roundTrips {
+        w.element("td", text: value.roundTrip.map { money.interval($0, style: .compact) } ?? "–")
+      }
+      w.close()
+    }
+    w.close()
+    w.close()
+    w.close()
+    if !tiers.circulation.isEmpty {
+      let parts = tiers.circulation.map {
+        "\(w0.tier($0.tier)) \(money.share($0.maxCircularity)) (\(money.usd($0.circulation)) / \(money.usd($0.totalFlow)))"
+      }
+      w.element(
+        "p", [("class", "meta")],
+        text: "\(w0.circulationShare), \(w0.circulationByTier): " + parts.joined(separator: " · "))
+    }
+  }
+
   private func loopsSection(_ w: inout XMLWriter) {
     w.open("section", [("id", "loops")])
     w.element("h2", text: "\(w0.loopsHeading.capitalizedFirst) (\(report.loops.count), \(w0.rankedBy))")
@@ -280,6 +315,7 @@ public struct HTMLReport {
       w.close()
       w.close()
       if !report.loopsComplete { w.element("p", [("class", "meta")], text: "⚠ " + w0.limitHit) }
+      if let tiers = report.tiers { tiersTable(&w, tiers) }
       w.element("h3", text: words.loopDetails)
       w.open("ol", [("class", "steps")])
       let anchors = dealAnchors

@@ -44,6 +44,9 @@ struct HTMLReportTests {
       #expect(parsed.element(id: "loop-\(number)") != nil)
       #expect(html.contains("body:has(#loop-\(number):target) #map .deal:not(.l\(number))"))
     }
+    // The certainty tiers have their table (the bundled ledgers span several tiers).
+    #expect(report.tiers != nil)
+    #expect(parsed.elements.contains { $0.name == "table" && $0.classes.contains("tiers") })
     // Print and CJK fonts.
     #expect(html.contains("@media print"))
     #expect(
