@@ -307,7 +307,10 @@ public struct HTMLReport {
         w.element("a", [("href", "#steps-\(number)")], text: path(loop))
         w.close()
         w.element("td", text: money.interval(loop.roundTrip, style: .compact))
-        w.element("td", text: loop.isInvestmentProcurement ? w0.investmentProcurement : w0.otherLoop)
+        w.element(
+          "td",
+          text: (loop.isInvestmentProcurement ? w0.investmentProcurement : w0.otherLoop)
+            + (loop.inferred ? " " + w0.inferredMark : ""))
         w.element("td", text: money.share(loop.investmentToPurchaseRatio, style: .compact))
         w.close()
       }

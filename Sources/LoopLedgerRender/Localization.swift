@@ -58,6 +58,14 @@ package struct Words: Sendable {
       "按確定程度(只計已簽署交易的往返金額,再逐步加入計劃、洽談與推斷;– 表示該循環尚不存在)",
       "按确定程度(只计已签署交易的往返金额,再逐步加入计划、洽谈与推断;– 表示该循环尚不存在)")
   }
+  /// After a loop's type when a step rests only on implied deals.
+  var inferredMark: String { t("(inferred)", "(推斷)", "(推断)") }
+  var inferredNote: String {
+    t(
+      "(inferred): a step rests only on a deal no source states (implied); such loops are listed after the stated ones.",
+      "(推斷):其中一步只建立在沒有來源直接陳述的交易(推斷)上;這類循環列在有來源陳述的循環之後。",
+      "(推断):其中一步只建立在没有来源直接陈述的交易(推断)上;这类循环列在有来源陈述的循环之后。")
+  }
   var circulationByTier: String { t("by certainty", "按確定程度", "按确定程度") }
   func tier(_ tier: CertaintyTier) -> String {
     switch tier {

@@ -90,11 +90,13 @@ public struct ReportRenderer {
       for (index, loop) in report.loops.enumerated() {
         table.add([
           "\(index + 1)", path(loop), money.interval(loop.roundTrip, style: .compact),
-          loop.isInvestmentProcurement ? words.investmentProcurement : words.otherLoop,
+          (loop.isInvestmentProcurement ? words.investmentProcurement : words.otherLoop)
+            + (loop.inferred ? " " + words.inferredMark : ""),
           money.share(loop.investmentToPurchaseRatio, style: .compact),
         ])
       }
       out.append(table.render(indent: "  "))
+      if report.loops.contains(where: \.inferred) { out.append("  " + words.inferredNote) }
       if let tiers = report.tiers {
         out.append("")
         out.append(words.tiersHeading)
@@ -243,7 +245,7 @@ public struct ReportRenderer {
       for (index, loop) in report.loops.enumerated() {
         out.append(
           "| \(index + 1) | \(escape(path(loop))) | \(escape(money.interval(loop.roundTrip, style: .compact))) | "
-            + "\(loop.isInvestmentProcurement ? words.investmentProcurement : words.otherLoop) | "
+            + "\(loop.isInvestmentProcurement ? words.investmentProcurement : words.otherLoop)\(loop.inferred ? " " + words.inferredMark : "") | "
             + "\(escape(money.share(loop.investmentToPurchaseRatio, style: .compact))) |")
       }
       if let tiers = report.tiers {

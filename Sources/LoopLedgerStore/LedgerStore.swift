@@ -75,7 +75,7 @@ public final class LedgerStore: Sendable {
     }
     if exists, let size = try? fileManager.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
       try checkHeader(path)
-      let state = try probe(path)
+      let state = try probe(path, busyTimeout: busyTimeout)
       if let newest = state.versions.max(), newest > Schema.currentVersion || state.unknown {
         throw StoreError.newerSchema(
           path: path, found: max(newest, state.userVersion), supported: Schema.currentVersion)
@@ -98,7 +98,8 @@ public final class LedgerStore: Sendable {
       pool = try DatabasePool(path: path, configuration: configuration)
       if let target {
         try Schema.migrator.migrate(pool, upTo: target)
-      } else {
+      } else if try !pool.writeWithoutTransaction({ try Schema.migrator.hasCompletedMigrations($0) }) {
+        // Only a store that needs a migration takes the write lock on opening.
         try Schema.migrator.migrate(pool)
       }
     } catch {
@@ -134,10 +135,12 @@ public final class LedgerStore: Sendable {
   }
 
   /// Reads, without writing anything, whether the file is a LoopLedger store and of which version.
-  private static func probe(_ path: String) throws -> ProbeResult {
+  private static func probe(_ path: String, busyTimeout: TimeInterval) throws -> ProbeResult {
     var configuration = Configuration()
     configuration.readonly = true
     configuration.label = "LoopLedgerStore.probe"
+    // Another process may be writing or checkpointing: wait as a writer would.
+    configuration.busyMode = .timeout(busyTimeout)
     do {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
       defer { try? queue.close() }
@@ -208,9 +211,20 @@ public final class LedgerStore: Sendable {
     }
   }
 
+  /// A write in one `BEGIN IMMEDIATE` transaction: the write lock is taken at the start, so a
+  /// second process's writer waits for it (the busy timeout applies) instead of failing when a
+  /// deferred transaction that has read tries to write (SQLite cannot wait there).
   func write<T>(_ body: (Database) throws -> T) throws -> T {
     do {
-      return try pool.write(body)
+      return try pool.writeWithoutTransaction { db in
+        var result: T?
+        try db.inTransaction(.immediate) {
+          result = try body(db)
+          return .commit
+        }
+        guard let result else { throw StoreError.conflict("\(path): the write produced no result.") }
+        return result
+      }
     } catch {
       throw StoreError.mapped(error, path: path)
     }

@@ -70,6 +70,10 @@ public struct LoopReport: Codable, Sendable, Equatable {
     @Nullable public var investmentToPurchaseRatio: Interval?
     /// Unknown amounts on the loop.
     public var unknownDeals: [DealID]
+    /// Whether a step of the loop rests only on `implied` deals (inferred, not stated by any
+    /// source): such a loop is a path through the graph the sources suggest, listed after the
+    /// loops the sources state.
+    public var inferred = false
   }
 
   public struct Step: Codable, Sendable, Equatable {
@@ -164,7 +168,8 @@ extension LoopReport {
       focus = node
     }
 
-    // Loops.
+    // Loops; those that need an implied deal come after the stated ones.
+    let implied = Set(ledger.deals.filter { $0.status == .implied }.map(\.id))
     var loops: [Loop] = []
     var complete = true
     var stored = 0
@@ -174,12 +179,13 @@ extension LoopReport {
         complete = false
         return false
       }
-      loops.append(LoopReport.loop(cycle, graph: graph))
+      loops.append(LoopReport.loop(cycle, graph: graph, implied: implied))
       stored += 1
       return true
     }
     loops.sort {
-      ($0.roundTrip.rankingValue, $1.path.count, $1.path.map(\.rawValue).joined(separator: ","))
+      if $0.inferred != $1.inferred { return !$0.inferred }
+      return ($0.roundTrip.rankingValue, $1.path.count, $1.path.map(\.rawValue).joined(separator: ","))
         > ($1.roundTrip.rankingValue, $0.path.count, $0.path.map(\.rawValue).joined(separator: ","))
     }
 
@@ -311,7 +317,7 @@ extension LoopReport {
       circulation: estimate.circulation, totalFlow: estimate.totalFlow, contributions: contributions)
   }
 
-  private static func loop(_ cycle: UnsafeBufferPointer<Int32>, graph: LedgerGraph) -> Loop {
+  private static func loop(_ cycle: UnsafeBufferPointer<Int32>, graph: LedgerGraph, implied: Set<DealID>) -> Loop {
     var steps: [Step] = []
     var roundTrip: Interval? = nil
     var unknownDeals: [DealID] = []
@@ -347,10 +353,11 @@ extension LoopReport {
     }
     var path = steps.map(\.payer)
     path.append(steps[0].payer)
+    let inferred = steps.contains { step in !step.deals.isEmpty && step.deals.allSatisfy(implied.contains) }
     return Loop(
       path: path, steps: steps, roundTrip: roundTrip ?? .unknown,
       isInvestmentProcurement: hasInvestment && hasPurchase, investmentToPurchaseRatio: ratio,
-      unknownDeals: unknownDeals)
+      unknownDeals: unknownDeals, inferred: inferred)
   }
 
   /// Self-funded shares as a range over three scenarios of the interval amounts.
