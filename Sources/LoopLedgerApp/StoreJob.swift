@@ -114,9 +114,16 @@ public struct StoreJob: Job {
   public func outputs(progress: ProgressLine) throws -> [Output] {
     let location = store.location
     if case .initialize(let from) = action {
-      let ledger = try LedgerLoader.load(from)
+      let source = LedgerSource(from)
+      let ledger = try LedgerLoader.load(source)
       let opened = try LedgerStore.open(path: location.path)
-      let report = try opened.initialize(from: ledger, actor: store.who, reason: store.reason)
+      let report =
+        if case .edgeList = source {
+          try opened.initialize(from: ledger, actor: store.who, reason: store.reason)
+        } else {
+          // A bundled ledger or a ledger file: `LedgerFile.decode` validated it just now.
+          try opened.initialize(decoded: ledger, actor: store.who, reason: store.reason)
+        }
       return [
         Output(
           "\(location.path): created from \(from) — \(ledger.companies.count) companies, \(ledger.deals.count) deals, \(ledger.facts.count) facts, \(ledger.documents.count) documents\(Self.changeNote(report.change))\n",

@@ -58,6 +58,32 @@ public struct DuplicateRule: Sendable, Equatable {
     deals.filter { isLikelyDuplicate(deal, $0, in: ledger) }.map(\.id)
   }
 
+  /// `deals` grouped by what a duplicate must share (kind, payer's group, payee's group), each
+  /// group in their order: an import checks each new deal against its group only, not every deal.
+  struct Index {
+    fileprivate var groups: [Key: [Deal]] = [:]
+    fileprivate struct Key: Hashable {
+      var kind: DealKind
+      var payer: CompanyID
+      var payee: CompanyID
+    }
+  }
+
+  func index(_ deals: [Deal], in ledger: Ledger) -> Index {
+    var index = Index()
+    for deal in deals { index.groups[key(deal, ledger), default: []].append(deal) }
+    return index
+  }
+
+  /// `matches(for:among:in:)` over the deals of `index`: the same ids, in the same order.
+  func matches(for deal: Deal, among index: Index, in ledger: Ledger) -> [DealID] {
+    matches(for: deal, among: index.groups[key(deal, ledger)] ?? [], in: ledger)
+  }
+
+  private func key(_ deal: Deal, _ ledger: Ledger) -> Index.Key {
+    Index.Key(kind: deal.kind, payer: ledger.group(of: deal.payer), payee: ledger.group(of: deal.payee))
+  }
+
   /// Every pair of likely duplicates within one ledger, each pair once, in ledger order.
   public func pairs(in ledger: Ledger) -> [DuplicateMatch] {
     var result: [DuplicateMatch] = []

@@ -52,6 +52,8 @@ struct Staging {
   private(set) var items: [ChangeItem] = []
   private var nextPositions: [String: Int] = [:]
   private var touchesLedger = false
+  /// The preloaded kinds' entities by id: position and JSON, kept up to date by `set`.
+  private var known: [EntityKind: [String: (Int, String)]] = [:]
 
   init(
     _ db: Database, path: String, command: String, actor: String, reason: String?,
@@ -71,14 +73,32 @@ struct Staging {
       Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC") ?? .gmt))
   }
 
-  /// Sets an entity to `json` (nil removes it). Returns whether anything changed.
+  /// Loads the current state of every entity of `kinds` once, so that `set` and `current` look
+  /// them up in memory instead of querying the tables per entity (bulk imports). Only for a
+  /// staging through which every write of those kinds goes until `finish`.
+  mutating func preload(_ kinds: [EntityKind]) throws {
+    for kind in kinds { known[kind] = try Tables.all(kind, db) }
+  }
+
+  /// The current position and JSON of an entity, or nil if it does not exist.
+  func current(_ kind: EntityKind, _ id: String) throws -> (Int, String)? {
+    if let table = known[kind] { return table[id] }
+    return try Tables.current(kind, id, db)
+  }
+
+  /// Sets an entity to `json` (nil removes it). Returns whether anything changed. `value`, when
+  /// given, is the value `json` encodes (saves decoding it again to write the columns).
   @discardableResult
-  mutating func set(_ kind: EntityKind, _ id: String, json: String?, position: Int? = nil) throws -> Bool {
-    let current = try Tables.current(kind, id, db)
+  mutating func set(
+    _ kind: EntityKind, _ id: String, json: String?, position: Int? = nil, value: Any? = nil
+  ) throws -> Bool {
+    let current = try current(kind, id)
     if current?.1 == json { return false }
     let position = try position ?? current?.0 ?? nextPosition(kind)
     let change = try ensureChange()
-    try Tables.write(kind, id, position: position, json: json, change: change, db)
+    try Tables.write(
+      kind, id, position: position, json: json, value: value, replacing: current != nil, change: change, db)
+    if known[kind] != nil { known[kind]?[id] = json.map { (position, $0) } }
     items.append(ChangeItem(kind: kind, entityID: id, position: position, before: current?.1, after: json))
     if kind.isLedgerContent { touchesLedger = true }
     return true
@@ -89,7 +109,7 @@ struct Staging {
     throws -> Bool
   {
     let json: String? = if let value { try EntityJSON.encode(value) } else { nil }
-    return try set(kind, id, json: json, position: position)
+    return try set(kind, id, json: json, position: position, value: value)
   }
 
   private mutating func nextPosition(_ kind: EntityKind) throws -> Int {
@@ -111,22 +131,60 @@ struct Staging {
     return db.lastInsertedRowID
   }
 
+  /// Whether every kind was preloaded and the store held none of them: the change starts from
+  /// an empty store.
+  var preloadedEmpty: Bool { !known.isEmpty && known.values.allSatisfy(\.isEmpty) }
+
   /// Records the items, validates the ledger if the change touched it, and returns the change
-  /// (nil if nothing changed).
-  func finish() throws -> Change? {
+  /// (nil if nothing changed). `alreadyValidated`: the ledger the change leaves is exactly one
+  /// `LedgerFile.decode` just validated (a decoded ledger imported into an empty store), so the
+  /// check is not run a second time.
+  func finish(alreadyValidated: Bool = false) throws -> Change? {
     guard let changeID else { return nil }
+    let insert = try db.cachedStatement(
+      sql: """
+        INSERT INTO change_item (change_id, seq, entity_kind, entity_id, position, before, after)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """)
     for (seq, item) in items.enumerated() {
-      try db.execute(
-        sql: """
-          INSERT INTO change_item (change_id, seq, entity_kind, entity_id, position, before, after)
-          VALUES (?, ?, ?, ?, ?, ?, ?)
-          """,
+      try insert.execute(
         arguments: [changeID, seq, item.kind.rawValue, item.entityID, item.position, item.before, item.after])
     }
-    if touchesLedger { try Staging.validate(db, path: path) }
+    if touchesLedger, !alreadyValidated {
+      if let staged = stagedLedgerJSON() {
+        try Staging.validate(json: staged, file: path)
+      } else {
+        try Staging.validate(db, path: path)
+      }
+    }
     return Change(
       id: changeID, time: time, actor: actor, command: command, reason: reason, undoes: undoes,
       items: items)
+  }
+
+  /// The whole ledger as a ledger file, put together from the JSON of every entity when all of the
+  /// ledger's kinds were preloaded (a bulk import); nil otherwise. Every entity's JSON is its
+  /// `Codable` form, the same `LedgerFile.encode` writes, so this is that file without its
+  /// indentation — and no entity is encoded a second time to check it.
+  private func stagedLedgerJSON() -> Data? {
+    let lists: [(key: String, kind: EntityKind)] = [
+      ("documents", .document), ("fxRates", .fxRate), ("companies", .company), ("deals", .deal), ("facts", .fact),
+    ]
+    guard let header = known[.ledger]?["ledger"]?.1, header.hasPrefix("{"), header.hasSuffix("}"),
+      lists.allSatisfy({ known[$0.kind] != nil })
+    else { return nil }
+    var json = Data(#"{"format":"\#(LedgerFile.formatName)","version":\#(LedgerFile.currentVersion),"#.utf8)
+    json.append(contentsOf: header.utf8.dropFirst().dropLast())
+    for (key, kind) in lists {
+      json.append(contentsOf: #","\#(key)":["#.utf8)
+      for (index, entry) in (known[kind] ?? [:]).values.sorted(by: { $0.0 < $1.0 }).enumerated() {
+        if index > 0 { json.append(UInt8(ascii: ",")) }
+        json.append(contentsOf: entry.1.utf8)
+      }
+      json.append(UInt8(ascii: "]"))
+    }
+    json.append(UInt8(ascii: "}"))
+    return json
   }
 
   /// Checks the ledger the tables now hold exactly as `LedgerFile` checks a file, reporting
@@ -146,7 +204,11 @@ struct Staging {
   }
 
   static func validate(_ ledger: Ledger, file: String) throws {
-    let data = try LedgerFile.encode(ledger)
+    try validate(json: try LedgerFile.encode(ledger), file: file)
+  }
+
+  /// Checks a ledger file's bytes with `LedgerFile.decode`, the one check of a ledger there is.
+  static func validate(json data: Data, file: String) throws {
     do {
       _ = try LedgerFile.decode(data, file: file) { name in
         throw LedgerError.unreadable(file: name, reason: "a store does not extend another ledger")
@@ -333,14 +395,14 @@ extension LedgerStore {
       guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM change WHERE id = ?)", arguments: [changeID]) == true
       else { throw StoreError.notFound(kind: "change", id: "\(changeID)") }
       var state: [EntityKind: [String: (Int, String)]] = [:]
-      let rows = try Row.fetchAll(
+      try Tables.each(
         db,
-        sql: """
-          SELECT entity_kind, entity_id, position, after FROM change_item
-          WHERE change_id <= ? ORDER BY change_id, seq
-          """, arguments: [changeID])
-      for row in rows {
-        guard let kind = EntityKind(rawValue: try row.decode(forColumn: "entity_kind")) else { continue }
+        """
+        SELECT entity_kind, entity_id, position, after FROM change_item
+        WHERE change_id <= ? ORDER BY change_id, seq
+        """, [changeID]
+      ) { row in
+        guard let kind = EntityKind(rawValue: try row.decode(forColumn: "entity_kind")) else { return }
         let id: String = try row.decode(forColumn: "entity_id")
         if let after: String = try row.decode(forColumn: "after") {
           state[kind, default: [:]][id] = (try row.decode(forColumn: "position"), after)

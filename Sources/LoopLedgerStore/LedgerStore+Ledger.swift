@@ -30,6 +30,16 @@ extension LedgerStore {
     try importLedger(ledger, command: "db init", actor: actor, reason: reason, requireEmpty: true)
   }
 
+  /// `initialize(from:)` for a ledger that `LedgerFile.decode` returned (a ledger file or a bundled
+  /// ledger, as `LedgerLoader` loads them): the store being empty, the ledger it ends up holding is
+  /// exactly the one the decode validated, so it is not validated a second time.
+  @discardableResult
+  package func initialize(
+    decoded ledger: Ledger, actor: String = LedgerStore.defaultActor, reason: String? = nil
+  ) throws -> ImportReport {
+    try importLedger(ledger, command: "db init", actor: actor, reason: reason, requireEmpty: true, decoded: true)
+  }
+
   /// Adds a ledger to the store (`db import`) in one transaction: all of it or nothing.
   ///
   /// Entities the store lacks are added; entities with the same id and a different value are
@@ -62,21 +72,39 @@ extension LedgerStore {
     } catch let error as LedgerError {
       throw StoreError.invalid(error)
     }
-    return try importLedger(ledger, actor: actor, reason: reason)
+    return try importLedger(
+      ledger, command: "db import", actor: actor, reason: reason, requireEmpty: false, decoded: true)
   }
 
+  /// One import, one change. `decoded`: `ledger` is what `LedgerFile.decode` returned, so when the
+  /// store holds nothing yet the result needs no second validation.
   private func importLedger(
-    _ ledger: Ledger, command: String, actor: String, reason: String?, requireEmpty: Bool
+    _ ledger: Ledger, command: String, actor: String, reason: String?, requireEmpty: Bool,
+    decoded: Bool = false
   ) throws -> ImportReport {
+    // The entities' history JSON, on every core (the one costly step SQLite is not in).
+    let documentJSON = try EntityJSON.encodeAll(ledger.documents)
+    let companyJSON = try EntityJSON.encodeAll(ledger.companies)
+    let dealJSON = try EntityJSON.encodeAll(ledger.deals)
+    let factJSON = try EntityJSON.encodeAll(ledger.facts)
     let time = clock()
     return try write { db in
       let existing = try Tables.ledger(db)
       if requireEmpty, existing != nil { throw StoreError.alreadyInitialized(path: path) }
       var report = ImportReport()
       var staging = Staging(db, path: path, command: command, actor: actor, reason: reason, time: time)
-      func put<T: Encodable>(_ kind: EntityKind, _ id: String, _ value: T) throws {
-        let existed = try Tables.current(kind, id, db) != nil
-        if try staging.set(kind, id, to: value) {
+      // Every write below goes through `staging`: the current state is read once, not per entity.
+      try staging.preload([.ledger, .document, .fxRate, .company, .deal, .removedDeal, .fact])
+      let intoEmpty = staging.preloadedEmpty
+      // A bigger page cache for the one large transaction (default: 2 MB), restored afterwards.
+      let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+      try db.execute(sql: "PRAGMA cache_size = -131072")
+      defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+      func put<T: Encodable>(_ kind: EntityKind, _ id: String, _ value: T, json: String? = nil) throws {
+        let existed = try staging.current(kind, id) != nil
+        let changed =
+          if let json { try staging.set(kind, id, json: json, value: value) } else { try staging.set(kind, id, to: value) }
+        if changed {
           if existed { report.updated.append("\(kind.rawValue):\(id)") } else { report.added.append("\(kind.rawValue):\(id)") }
         } else {
           report.unchanged += 1
@@ -85,26 +113,29 @@ extension LedgerStore {
       if existing == nil {
         try put(.ledger, "ledger", LedgerHeader(id: ledger.id, title: ledger.title, asOf: ledger.asOf))
       }
-      for document in ledger.documents { try put(.document, document.id, document) }
+      for (document, json) in zip(ledger.documents, documentJSON) { try put(.document, document.id, document, json: json) }
       for rate in ledger.fxRates { try put(.fxRate, rate.currency, rate) }
-      for company in ledger.companies { try put(.company, company.id.rawValue, company) }
+      for (company, json) in zip(ledger.companies, companyJSON) {
+        try put(.company, company.id.rawValue, company, json: json)
+      }
       let rule = DuplicateRule()
-      for deal in ledger.deals {
-        if let tombstone = try Tables.current(.removedDeal, deal.id.rawValue, db) {
+      let candidates = existing.map { rule.index($0.deals, in: $0) }
+      for (deal, json) in zip(ledger.deals, dealJSON) {
+        if let tombstone = try staging.current(.removedDeal, deal.id.rawValue) {
           try staging.set(.removedDeal, deal.id.rawValue, json: nil)
-          try staging.set(.deal, deal.id.rawValue, to: deal, position: tombstone.0)
+          try staging.set(.deal, deal.id.rawValue, json: json, position: tombstone.0, value: deal)
           report.restored.append(deal.id)
           continue
         }
-        if let existing, existing.deal(deal.id) == nil {
-          report.likelyDuplicates += rule.matches(for: deal, among: existing.deals, in: existing).map {
+        if let existing, let candidates, existing.deal(deal.id) == nil {
+          report.likelyDuplicates += rule.matches(for: deal, among: candidates, in: existing).map {
             DuplicateMatch(deal: deal.id, existing: $0)
           }
         }
-        try put(.deal, deal.id.rawValue, deal)
+        try put(.deal, deal.id.rawValue, deal, json: json)
       }
-      for fact in ledger.facts { try put(.fact, fact.id, fact) }
-      report.change = try staging.finish()
+      for (fact, json) in zip(ledger.facts, factJSON) { try put(.fact, fact.id, fact, json: json) }
+      report.change = try staging.finish(alreadyValidated: decoded && intoEmpty)
       return report
     }
   }

@@ -102,7 +102,7 @@ enum ReviewTables {
       sql += " WHERE state = ?"
       arguments = [state.rawValue]
     }
-    return try Row.fetchAll(db, sql: sql + " ORDER BY position", arguments: arguments).map { row in
+    return try Tables.each(db, sql + " ORDER BY position", arguments) { row in
       let id: String = try row.decode(forColumn: "id")
       return (
         try row.decode(forColumn: "position"),
@@ -111,10 +111,12 @@ enum ReviewTables {
     }
   }
 
-  static func write(_ id: String, position: Int, json: String?, _ db: Database) throws {
+  static func write(
+    _ id: String, position: Int, json: String?, value: ReviewCandidate? = nil, _ db: Database
+  ) throws {
     try db.execute(sql: "DELETE FROM candidate WHERE id = ?", arguments: [id])
     guard let json else { return }
-    let candidate = try EntityJSON.decode(ReviewCandidate.self, json, kind: .candidate, id: id)
+    let candidate = try value ?? EntityJSON.decode(ReviewCandidate.self, json, kind: .candidate, id: id)
     let extracted = candidate.extracted
     try db.execute(
       sql: """

@@ -51,17 +51,95 @@ public enum EntityKind: String, Codable, Sendable, CaseIterable {
 /// JSON of entities as the history stores them: the model's own `Codable` form, keys sorted, so
 /// that equal values give equal text.
 enum EntityJSON {
-  static func encode<T: Encodable>(_ value: T) throws -> String {
+  /// One encoder and decoder for all (their configuration never changes after this).
+  private static let encoder: JSONEncoder = {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    return encoder
+  }()
+  private static let decoder = JSONDecoder()
+
+  static func encode<T: Encodable>(_ value: T) throws -> String {
+    String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+
+  /// `values.map(encode)`, split over the processor's cores for long lists (each part with its
+  /// own encoder): the same strings, in the same order.
+  static func encodeAll<T: Encodable & Sendable>(_ values: [T]) throws -> [String] {
+    let parts = values.count < 2_000 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)
+    if parts <= 1 { return try values.map(encode) }
+    let size = (values.count + parts - 1) / parts
+    // Each part writes only its own slot.
+    nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Result<[String], any Error>?>.allocate(capacity: parts)
+    results.initialize(repeating: nil)
+    defer {
+      _ = results.deinitialize()
+      results.deallocate()
+    }
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+      let range = (part * size)..<min(values.count, (part + 1) * size)
+      results[part] = Result { try encodeBatch(values[range], encoder) }
+    }
+    var strings: [String] = []
+    strings.reserveCapacity(values.count)
+    for part in 0..<parts { strings += try results[part]?.get() ?? [] }
+    return strings
+  }
+
+  /// The values encoded one by one, by encoding them as one JSON array and cutting it at the
+  /// commas between its elements: an element of a compact array is written exactly as the value
+  /// alone, and one encoder call per thousand values costs far less than a thousand calls.
+  static func encodeBatch<T: Encodable>(_ values: ArraySlice<T>, _ encoder: JSONEncoder) throws -> [String] {
+    var strings: [String] = []
+    strings.reserveCapacity(values.count)
+    var start = values.startIndex
+    while start < values.endIndex {
+      let end = min(values.endIndex, start + 1_000)
+      let data = try encoder.encode(Array(values[start..<end]))
+      data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+        var depth = 0
+        var inString = false
+        var escaped = false
+        var elementStart = 1
+        for index in 0..<bytes.count {
+          let byte = bytes[index]
+          if inString {
+            if escaped {
+              escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+              escaped = true
+            } else if byte == UInt8(ascii: "\"") {
+              inString = false
+            }
+            continue
+          }
+          switch byte {
+          case UInt8(ascii: "\""): inString = true
+          case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+          case UInt8(ascii: "}"), UInt8(ascii: "]"):
+            depth -= 1
+            if depth == 0, index > elementStart {
+              strings.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[elementStart..<index]), as: UTF8.self))
+            }
+          case UInt8(ascii: ",") where depth == 1:
+            strings.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[elementStart..<index]), as: UTF8.self))
+            elementStart = index + 1
+          default: break
+          }
+        }
+      }
+      start = end
+    }
+    return strings
   }
 
   static func decode<T: Decodable>(_ type: T.Type, _ text: String, kind: EntityKind, id: String)
     throws -> T
   {
     do {
-      return try JSONDecoder().decode(type, from: Data(text.utf8))
+      return try decoder.decode(type, from: Data(text.utf8))
     } catch {
       throw StoreError.conflict(
         "The stored JSON of \(kind.rawValue) '\(id)' cannot be read as a \(type): \(error)")
@@ -84,8 +162,7 @@ enum Tables {
   }
 
   static func documents(_ db: Database, id: String? = nil) throws -> [(Int, Document)] {
-    let rows = try rows(db, "document", where: id.map { ("id", $0) })
-    return try rows.map { row in
+    return try rows(db, "document", where: id.map { ("id", $0) }) { row in
       (
         try row.decode(forColumn: "position"),
         Document(
@@ -98,8 +175,7 @@ enum Tables {
   }
 
   static func fxRates(_ db: Database, currency: String? = nil) throws -> [(Int, FXRate)] {
-    let rows = try rows(db, "fx_rate", where: currency.map { ("currency", $0) })
-    return try rows.map { row in
+    return try rows(db, "fx_rate", where: currency.map { ("currency", $0) }) { row in
       (
         try row.decode(forColumn: "position"),
         FXRate(
@@ -114,21 +190,18 @@ enum Tables {
   }
 
   static func companies(_ db: Database, id: String? = nil) throws -> [(Int, Company)] {
-    let rows = try rows(db, "company", where: id.map { ("id", $0) })
     var aliases: [String: [String]] = [:]
-    let aliasRows =
-      if let id {
-        try Row.fetchAll(
-          db, sql: "SELECT * FROM company_alias WHERE company_id = ? ORDER BY position",
-          arguments: [id])
-      } else {
-        try Row.fetchAll(db, sql: "SELECT * FROM company_alias ORDER BY company_id, position")
-      }
-    for row in aliasRows {
+    try each(
+      db,
+      id == nil
+        ? "SELECT * FROM company_alias ORDER BY company_id, position"
+        : "SELECT * FROM company_alias WHERE company_id = ? ORDER BY position",
+      id.map { [$0] } ?? []
+    ) { row in
       aliases[try row.decode(forColumn: "company_id"), default: []].append(
         try row.decode(forColumn: "alias"))
     }
-    return try rows.map { row in
+    return try rows(db, "company", where: id.map { ("id", $0) }) { row in
       let id: String = try row.decode(forColumn: "id")
       return (
         try row.decode(forColumn: "position"),
@@ -155,21 +228,19 @@ enum Tables {
       sql += " AND id = ?"
       arguments = [id]
     }
-    let rows = try Row.fetchAll(db, sql: sql + " ORDER BY position", arguments: arguments)
     let sources = try sourceRows(db, table: "deal_source", owner: "deal_id", id: id)
     var supersedes: [String: [DealID]] = [:]
-    let supersedeRows =
-      if let id {
-        try Row.fetchAll(
-          db, sql: "SELECT * FROM deal_supersedes WHERE deal_id = ? ORDER BY position", arguments: [id])
-      } else {
-        try Row.fetchAll(db, sql: "SELECT * FROM deal_supersedes ORDER BY deal_id, position")
-      }
-    for row in supersedeRows {
+    try each(
+      db,
+      id == nil
+        ? "SELECT * FROM deal_supersedes ORDER BY deal_id, position"
+        : "SELECT * FROM deal_supersedes WHERE deal_id = ? ORDER BY position",
+      id.map { [$0] } ?? []
+    ) { row in
       supersedes[try row.decode(forColumn: "deal_id"), default: []].append(
         DealID(try row.decode(String.self, forColumn: "superseded")))
     }
-    return try rows.map { row in
+    return try each(db, sql + " ORDER BY position", arguments) { row in
       let id: String = try row.decode(forColumn: "id")
       let deal = Deal(
         id: DealID(id), payer: CompanyID(try row.decode(String.self, forColumn: "payer")),
@@ -184,9 +255,8 @@ enum Tables {
   }
 
   static func facts(_ db: Database, id: String? = nil) throws -> [(Int, Fact)] {
-    let rows = try rows(db, "fact", where: id.map { ("id", $0) })
     let sources = try sourceRows(db, table: "fact_source", owner: "fact_id", id: id)
-    return try rows.map { row in
+    return try rows(db, "fact", where: id.map { ("id", $0) }) { row in
       let id: String = try row.decode(forColumn: "id")
       return (
         try row.decode(forColumn: "position"),
@@ -235,72 +305,83 @@ enum Tables {
 
   // MARK: - Writing
 
-  /// Sets one entity to `json` (nil: removes it), keeping `position`.
+  /// Sets one entity to `json` (nil: removes it), keeping `position`. `value`, when given, is the
+  /// value `json` encodes; `replacing: false` says the entity does not exist yet (nothing to delete).
+  /// The statements are cached: a bulk import prepares each once.
   static func write(
-    _ kind: EntityKind, _ id: String, position: Int, json: String?, change: Int64, _ db: Database
+    _ kind: EntityKind, _ id: String, position: Int, json: String?, value: Any? = nil,
+    replacing: Bool = true, change: Int64, _ db: Database
   ) throws {
+    func run(_ sql: String, _ arguments: StatementArguments) throws {
+      try db.cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+    func decoded<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
+      if let value = value as? T { return value }
+      return try EntityJSON.decode(type, json, kind: kind, id: id)
+    }
     switch kind {
     case .ledger:
-      try db.execute(sql: "DELETE FROM ledger_info")
+      if replacing { try run("DELETE FROM ledger_info", []) }
       if let json {
-        let header = try EntityJSON.decode(LedgerHeader.self, json, kind: kind, id: id)
-        try db.execute(
-          sql: "INSERT INTO ledger_info (singleton, ledger_id, title, as_of) VALUES (1, ?, ?, ?)",
-          arguments: [header.id, header.title, header.asOf?.description])
+        let header = try decoded(LedgerHeader.self, json)
+        try run(
+          "INSERT INTO ledger_info (singleton, ledger_id, title, as_of) VALUES (1, ?, ?, ?)",
+          [header.id, header.title, header.asOf?.description])
       }
     case .document:
-      try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
+      if replacing { try run("DELETE FROM document WHERE id = ?", [id]) }
       if let json {
-        let document = try EntityJSON.decode(Document.self, json, kind: kind, id: id)
-        try db.execute(
-          sql: """
-            INSERT INTO document (id, position, title, publisher, published, language, url, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-          arguments: [
+        let document = try decoded(Document.self, json)
+        try run(
+          """
+          INSERT INTO document (id, position, title, publisher, published, language, url, note)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+          [
             document.id, position, document.title, document.publisher,
             document.published?.description, document.language?.rawValue, document.url, document.note,
           ])
       }
     case .fxRate:
-      try db.execute(sql: "DELETE FROM fx_rate WHERE currency = ?", arguments: [id])
+      if replacing { try run("DELETE FROM fx_rate WHERE currency = ?", [id]) }
       if let json {
-        let rate = try EntityJSON.decode(FXRate.self, json, kind: kind, id: id)
-        try db.execute(
-          sql: """
-            INSERT INTO fx_rate (currency, position, per_usd, as_of, source_document, source_quote,
-              source_language) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """,
-          arguments: [
+        let rate = try decoded(FXRate.self, json)
+        try run(
+          """
+          INSERT INTO fx_rate (currency, position, per_usd, as_of, source_document, source_quote,
+            source_language) VALUES (?, ?, ?, ?, ?, ?, ?)
+          """,
+          [
             rate.currency, position, rate.perUSD, rate.asOf?.description, rate.source.document,
             rate.source.quote, rate.source.language?.rawValue,
           ])
       }
     case .company:
-      try db.execute(sql: "DELETE FROM company WHERE id = ?", arguments: [id])
+      if replacing { try run("DELETE FROM company WHERE id = ?", [id]) }
       if let json {
-        let company = try EntityJSON.decode(Company.self, json, kind: kind, id: id)
-        try db.execute(
-          sql: """
-            INSERT INTO company (id, position, name_en, name_zh_hant, name_zh_hans, parent, role)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """,
-          arguments: [
+        let company = try decoded(Company.self, json)
+        try run(
+          """
+          INSERT INTO company (id, position, name_en, name_zh_hant, name_zh_hans, parent, role)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """,
+          [
             company.id.rawValue, position, company.names.english, company.names.traditionalChinese,
             company.names.simplifiedChinese, company.parent?.rawValue, company.role,
           ])
         for (index, alias) in company.aliases.enumerated() {
-          try db.execute(
-            sql: "INSERT INTO company_alias (company_id, position, alias) VALUES (?, ?, ?)",
-            arguments: [company.id.rawValue, index, alias])
+          try run(
+            "INSERT INTO company_alias (company_id, position, alias) VALUES (?, ?, ?)",
+            [company.id.rawValue, index, alias])
         }
       }
     case .deal, .removedDeal:
-      try db.execute(
-        sql: "DELETE FROM deal WHERE id = ? AND removed_by_change IS \(kind == .deal ? "" : "NOT ")NULL",
-        arguments: [id])
+      if replacing {
+        try run(
+          "DELETE FROM deal WHERE id = ? AND removed_by_change IS \(kind == .deal ? "" : "NOT ")NULL", [id])
+      }
       if let json {
-        let deal = try EntityJSON.decode(Deal.self, json, kind: kind, id: id)
+        let deal = try decoded(Deal.self, json)
         var arguments: StatementArguments = [
           deal.id.rawValue, position, deal.payer.rawValue, deal.payee.rawValue, deal.kind.rawValue,
         ]
@@ -309,61 +390,102 @@ enum Tables {
           deal.announced?.description, deal.termYears, deal.status.rawValue,
           deal.supersededBy?.rawValue, deal.note, kind == .removedDeal ? change : nil,
         ]
-        try db.execute(
-          sql: """
-            INSERT INTO deal (id, position, payer, payee, kind, \(amountColumnList("amount")),
-              announced, term_years, status, superseded_by, note, removed_by_change)
-            VALUES (?, ?, ?, ?, ?, \(placeholders(12)), ?, ?, ?, ?, ?, ?)
-            """, arguments: arguments)
+        try run(insertDealSQL, arguments)
         try insertSources(deal.sources, table: "deal_source", owner: "deal_id", id: id, db)
         for (index, superseded) in (deal.supersedes ?? []).enumerated() {
-          try db.execute(
-            sql: "INSERT INTO deal_supersedes (deal_id, position, superseded) VALUES (?, ?, ?)",
-            arguments: [id, index, superseded.rawValue])
+          try run(
+            "INSERT INTO deal_supersedes (deal_id, position, superseded) VALUES (?, ?, ?)",
+            [id, index, superseded.rawValue])
         }
       }
     case .fact:
-      try db.execute(sql: "DELETE FROM fact WHERE id = ?", arguments: [id])
+      if replacing { try run("DELETE FROM fact WHERE id = ?", [id]) }
       if let json {
-        let fact = try EntityJSON.decode(Fact.self, json, kind: kind, id: id)
+        let fact = try decoded(Fact.self, json)
         var arguments: StatementArguments = [fact.id, position, fact.company?.rawValue, fact.metric.rawValue]
         arguments += amountArguments(fact.value)
         arguments += [fact.asOf?.description, fact.label, fact.note]
-        try db.execute(
-          sql: """
-            INSERT INTO fact (id, position, company, metric, \(amountColumnList("value")), as_of, label,
-              note) VALUES (?, ?, ?, ?, \(placeholders(12)), ?, ?, ?)
-            """, arguments: arguments)
+        try run(insertFactSQL, arguments)
         try insertSources(fact.sources, table: "fact_source", owner: "fact_id", id: id, db)
       }
     case .candidate:
-      try ReviewTables.write(id, position: position, json: json, db)
+      try ReviewTables.write(id, position: position, json: json, value: value as? ReviewCandidate, db)
     }
+  }
+
+  private static let insertDealSQL = """
+    INSERT INTO deal (id, position, payer, payee, kind, \(amountColumnList("amount")),
+      announced, term_years, status, superseded_by, note, removed_by_change)
+    VALUES (?, ?, ?, ?, ?, \(placeholders(12)), ?, ?, ?, ?, ?, ?)
+    """
+
+  private static let insertFactSQL = """
+    INSERT INTO fact (id, position, company, metric, \(amountColumnList("value")), as_of, label,
+      note) VALUES (?, ?, ?, ?, \(placeholders(12)), ?, ?, ?)
+    """
+
+  /// Every entity of `kind` as `current` gives each: id → position and JSON.
+  static func all(_ kind: EntityKind, _ db: Database) throws -> [String: (Int, String)] {
+    var result: [String: (Int, String)] = [:]
+    func add<T: Encodable>(_ id: String, _ position: Int, _ value: T) throws {
+      result[id] = (position, try EntityJSON.encode(value))
+    }
+    switch kind {
+    case .ledger:
+      if let header = try header(db) { try add("ledger", 0, header) }
+    case .document:
+      for (position, document) in try documents(db) { try add(document.id, position, document) }
+    case .fxRate:
+      for (position, rate) in try fxRates(db) { try add(rate.currency, position, rate) }
+    case .company:
+      for (position, company) in try companies(db) { try add(company.id.rawValue, position, company) }
+    case .deal, .removedDeal:
+      for stored in try deals(db, removed: kind == .removedDeal) {
+        try add(stored.deal.id.rawValue, stored.position, stored.deal)
+      }
+    case .fact:
+      for (position, fact) in try facts(db) { try add(fact.id, position, fact) }
+    case .candidate:
+      for stored in try ReviewTables.candidates(db) { try add(stored.candidate.id, stored.position, stored.candidate) }
+    }
+    return result
   }
 
   // MARK: - Helpers
 
-  private static func rows(_ db: Database, _ table: String, where filter: (String, String)?) throws
-    -> [Row]
-  {
+  /// Runs `body` on each row of a query, in order. The rows come from a cursor over a cached
+  /// statement: GRDB then finds a column by name with one dictionary lookup, where a fetched
+  /// `[Row]` compares every column name case-insensitively on each access.
+  @discardableResult
+  static func each<T>(
+    _ db: Database, _ sql: String, _ arguments: StatementArguments = [], _ body: (Row) throws -> T
+  ) throws -> [T] {
+    let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+    var result: [T] = []
+    while let row = try cursor.next() { result.append(try body(row)) }
+    return result
+  }
+
+  private static func rows<T>(
+    _ db: Database, _ table: String, where filter: (String, String)?, _ body: (Row) throws -> T
+  ) throws -> [T] {
     if let (column, value) = filter {
-      return try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE \(column) = ?", arguments: [value])
+      return try each(db, "SELECT * FROM \(table) WHERE \(column) = ?", [value], body)
     }
-    return try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY position")
+    return try each(db, "SELECT * FROM \(table) ORDER BY position", [], body)
   }
 
   private static func sourceRows(_ db: Database, table: String, owner: String, id: String?) throws
     -> [String: [Source]]
   {
-    let rows =
-      if let id {
-        try Row.fetchAll(
-          db, sql: "SELECT * FROM \(table) WHERE \(owner) = ? ORDER BY position", arguments: [id])
-      } else {
-        try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(owner), position")
-      }
     var sources: [String: [Source]] = [:]
-    for row in rows {
+    try each(
+      db,
+      id == nil
+        ? "SELECT * FROM \(table) ORDER BY \(owner), position"
+        : "SELECT * FROM \(table) WHERE \(owner) = ? ORDER BY position",
+      id.map { [$0] } ?? []
+    ) { row in
       sources[try row.decode(forColumn: owner), default: []].append(
         Source(
           document: try row.decode(forColumn: "document"), quote: try row.decode(forColumn: "quote"),
@@ -375,10 +497,11 @@ enum Tables {
   private static func insertSources(
     _ sources: [Source], table: String, owner: String, id: String, _ db: Database
   ) throws {
+    if sources.isEmpty { return }
+    let insert = try db.cachedStatement(
+      sql: "INSERT INTO \(table) (\(owner), position, document, quote, language) VALUES (?, ?, ?, ?, ?)")
     for (index, source) in sources.enumerated() {
-      try db.execute(
-        sql: "INSERT INTO \(table) (\(owner), position, document, quote, language) VALUES (?, ?, ?, ?, ?)",
-        arguments: [id, index, source.document, source.quote, source.language?.rawValue])
+      try insert.execute(arguments: [id, index, source.document, source.quote, source.language?.rawValue])
     }
   }
 
