@@ -1,8 +1,10 @@
 import Foundation
 import LoopLedger
 
-/// `field=value` edits of a deal, as `deal edit ID --set …` and `review accept ID --set …` take
-/// them. Every assignment is checked, and every problem reported at once, before any is applied.
+/// `field=value` edits of a deal.
+///
+/// `deal edit ID --set …` and `review accept ID --set …` take them. Every assignment is checked,
+/// and every problem reported at once, before any is applied.
 ///
 /// | field | value |
 /// |---|---|
@@ -49,7 +51,9 @@ public enum DealAssignments {
     case "announced": deal.announced = try optional.map { try date($0, assignment) }
     case "termYears", "term_years":
       deal.termYears = try optional.map {
-        guard let years = Double($0), years > 0, years.isFinite else { throw fail("a term is a positive number of years") }
+        guard let years = Double($0), years > 0, years.isFinite else {
+          throw fail("a term is a positive number of years")
+        }
         return years
       }
     case "supersededBy", "superseded_by": deal.supersededBy = try optional.map { DealID(try slug($0, assignment)) }
@@ -59,7 +63,9 @@ public enum DealAssignments {
         throw fail("write source=DOCUMENT:QUOTE, e.g. source=reuters-2025-10-06:AMD will supply…")
       }
       let quote = String(value[value.index(after: colon)...])
-      guard !quote.allSatisfy(\.isWhitespace) else { throw fail("the quote is empty; copy the exact words of the source") }
+      guard !quote.allSatisfy(\.isWhitespace) else {
+        throw fail("the quote is empty; copy the exact words of the source")
+      }
       deal.sources.append(Source(document: String(value[..<colon]), quote: quote))
     case "amount.qualifier":
       let qualifier: AmountQualifier = try enumeration(value, assignment)
@@ -114,12 +120,16 @@ public enum CompanyAssignments {
     case "parent": company.parent = try optional.map { CompanyID(try slug($0, assignment)) }
     case "role": company.role = optional
     case "aliases":
-      company.aliases = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      company.aliases = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+        !$0.isEmpty
+      }
     case "alias":
       if let optional, !company.aliases.contains(optional) { company.aliases.append(optional) }
     default:
       throw StoreError.badAssignment(
-        assignment, problem: "unknown field '\(field)'; use one of name.en, name.zh-Hant, name.zh-Hans, parent, role, aliases, alias")
+        assignment,
+        problem:
+          "unknown field '\(field)'; use one of name.en, name.zh-Hant, name.zh-Hans, parent, role, aliases, alias")
     }
   }
 }
@@ -132,7 +142,9 @@ private func split(_ assignment: String) throws -> (String, String) {
 }
 
 private func slug(_ value: String, _ assignment: String) throws -> String {
-  let allowed = value.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 95 || $0 == 46 }
+  let allowed = value.utf8.allSatisfy {
+    ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 95 || $0 == 46
+  }
   guard !value.isEmpty, allowed else {
     throw StoreError.badAssignment(
       assignment, problem: "'\(value)' is not an id: use lower-case letters, digits and '-', e.g. 'google-cloud'")

@@ -69,7 +69,8 @@ public enum FollowTheMoney {
       var entity = FtMEntity(id: companyPrefix + company.id.rawValue, schema: "Company")
       entity.properties["name"] = [company.names.english]
       var aliases: [String] = []
-      for name in [company.names.traditionalChinese, company.names.simplifiedChinese].compactMap({ $0 }) + company.aliases
+      for name in [company.names.traditionalChinese, company.names.simplifiedChinese].compactMap({ $0 })
+        + company.aliases
       where name != company.names.english && !aliases.contains(name) {
         aliases.append(name)
       }
@@ -240,9 +241,10 @@ public enum FollowTheMoney {
       default: parties = nil
       }
       guard let (payerField, payeeField) = parties else {
-        if !["Company", "LegalEntity", "Organization", "PublicBody", "Article", "Document", "PlainText", "HyperText",
-          "Pages"].contains(entity.schema)
-        {
+        if ![
+          "Company", "LegalEntity", "Organization", "PublicBody", "Article", "Document", "PlainText", "HyperText",
+          "Pages",
+        ].contains(entity.schema) {
           contents.skipped[entity.schema, default: 0] += 1
         }
         continue
@@ -287,7 +289,9 @@ public enum FollowTheMoney {
     return Company(
       id: CompanyID(id), names: LocalizedNames(english: name),
       aliases: Array((entity.properties["name"] ?? []).dropFirst()) + (entity.properties["alias"] ?? []),
-      parent: entity.first("parent").map { CompanyID($0.hasPrefix(companyPrefix) ? String($0.dropFirst(companyPrefix.count)) : slug($0)) },
+      parent: entity.first("parent").map {
+        CompanyID($0.hasPrefix(companyPrefix) ? String($0.dropFirst(companyPrefix.count)) : slug($0))
+      },
       role: entity.first("sector"))
   }
 
@@ -298,7 +302,8 @@ public enum FollowTheMoney {
     let title = entity.first("title") ?? entity.first("name") ?? entity.id
     return Document(
       id: localID(entity, prefix: documentPrefix, fallback: entity.id), title: title,
-      publisher: entity.first("publisher"), published: entity.first("publishedAt").flatMap { PartialDate(String($0.prefix(10))) },
+      publisher: entity.first("publisher"),
+      published: entity.first("publishedAt").flatMap { PartialDate(String($0.prefix(10))) },
       language: entity.first("language").flatMap { $0 == "eng" ? .english : nil }, url: entity.first("sourceUrl"))
   }
 
@@ -353,8 +358,9 @@ public enum FollowTheMoney {
     return DealStatus(rawValue: String(summary[range.upperBound...]))
   }
 
-  /// The day, month or year `years` after `date`, at the same precision (nil when the precision
-  /// cannot hold it, e.g. half a year after a year).
+  /// The day, month or year `years` after `date`, at the same precision.
+  ///
+  /// Nil when the precision cannot hold it, such as half a year after a year.
   static func endDate(_ date: PartialDate, years: Double) -> PartialDate? {
     let months = Int((years * 12).rounded())
     guard let month = date.month else {
@@ -403,9 +409,11 @@ extension LedgerStore {
     try FollowTheMoney.encode(try loadLedger())
   }
 
-  /// Imports FtM JSON lines (`db import FILE.ftm.json`): their companies, documents and deals are
-  /// added or updated as by ``importLedger(_:actor:reason:)``, in one transaction. Into an empty
-  /// store, the ledger's id is `ftm` and its title the file's name.
+  /// Imports FtM JSON lines (`db import FILE.ftm.json`).
+  ///
+  /// Their companies, documents and deals are added or updated as by
+  /// ``importLedger(_:actor:reason:)``, in one transaction. Into an empty store, the ledger's id is
+  /// `ftm` and its title the file's name.
   @discardableResult
   public func importFollowTheMoney(
     _ data: Data, file: String, actor: String = LedgerStore.defaultActor, reason: String? = nil

@@ -21,15 +21,17 @@ public struct ChangeItem: Sendable, Equatable, Codable {
   }
 }
 
-/// One recorded change: who made it, when, with which command and why, and every entity it
-/// touched. Changes are appended and never rewritten; an undo is a new change.
+/// One recorded change.
+///
+/// It holds who made it, when, with which command and why, and every entity it touched. Changes
+/// are appended and never rewritten; an undo is a new change.
 public struct Change: Sendable, Equatable, Identifiable, Codable {
   /// 1, 2, 3, … in the order the changes were made.
   public var id: Int64
-  /// UTC time, ISO 8601 with milliseconds, e.g. `2025-12-17T09:30:00.000Z`.
+  /// UTC time, ISO 8601 with milliseconds, such as `2025-12-17T09:30:00.000Z`.
   public var time: String
   public var actor: String
-  /// The command that made it: `db init`, `deal add`, `company merge`, `undo`, …
+  /// The command that made it: `db init`, `deal add`, `company merge`, `undo`, and so on.
   public var command: String
   public var reason: String?
   /// The change this one undoes, for an undo.
@@ -37,9 +39,11 @@ public struct Change: Sendable, Equatable, Identifiable, Codable {
   public var items: [ChangeItem]
 }
 
-/// Builds one change inside a write transaction: each `set` writes the entity at once (so later
-/// sets see it) and records its before and after; `finish` records the change and validates the
-/// resulting ledger. Throwing anywhere rolls the whole transaction back.
+/// Builds one change inside a write transaction.
+///
+/// Each `set` writes the entity at once (so later sets see it) and records its before and after;
+/// `finish` records the change and validates the resulting ledger. Throwing anywhere rolls the
+/// whole transaction back.
 struct Staging {
   let db: Database
   let path: String
@@ -73,9 +77,11 @@ struct Staging {
       Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC") ?? .gmt))
   }
 
-  /// Loads the current state of every entity of `kinds` once, so that `set` and `current` look
-  /// them up in memory instead of querying the tables per entity (bulk imports). Only for a
-  /// staging through which every write of those kinds goes until `finish`.
+  /// Loads the current state of every entity of `kinds` once.
+  ///
+  /// Then `set` and `current` look them up in memory instead of querying the tables per entity
+  /// (bulk imports). Only for a staging through which every write of those kinds goes until
+  /// `finish`.
   mutating func preload(_ kinds: [EntityKind]) throws {
     for kind in kinds { known[kind] = try Tables.all(kind, db) }
   }
@@ -86,8 +92,10 @@ struct Staging {
     return try Tables.current(kind, id, db)
   }
 
-  /// Sets an entity to `json` (nil removes it). Returns whether anything changed. `value`, when
-  /// given, is the value `json` encodes (saves decoding it again to write the columns).
+  /// Sets an entity to `json` (nil removes it).
+  ///
+  /// Returns whether anything changed. `value`, when given, is the value `json` encodes (saves
+  /// decoding it again to write the columns).
   @discardableResult
   mutating func set(
     _ kind: EntityKind, _ id: String, json: String?, position: Int? = nil, value: Any? = nil
@@ -135,10 +143,11 @@ struct Staging {
   /// an empty store.
   var preloadedEmpty: Bool { !known.isEmpty && known.values.allSatisfy(\.isEmpty) }
 
-  /// Records the items, validates the ledger if the change touched it, and returns the change
-  /// (nil if nothing changed). `alreadyValidated`: the ledger the change leaves is exactly one
-  /// `LedgerFile.decode` just validated (a decoded ledger imported into an empty store), so the
-  /// check is not run a second time.
+  /// Records the items, validates the ledger if the change touched it, and returns the change.
+  ///
+  /// The change is nil if nothing changed. `alreadyValidated`: the ledger the change leaves is
+  /// exactly one `LedgerFile.decode` just validated (a decoded ledger imported into an empty
+  /// store), so the check is not run a second time.
   func finish(alreadyValidated: Bool = false) throws -> Change? {
     guard let changeID else { return nil }
     let insert = try db.cachedStatement(
@@ -162,10 +171,11 @@ struct Staging {
       items: items)
   }
 
-  /// The whole ledger as a ledger file, put together from the JSON of every entity when all of the
-  /// ledger's kinds were preloaded (a bulk import); nil otherwise. Every entity's JSON is its
-  /// `Codable` form, the same `LedgerFile.encode` writes, so this is that file without its
-  /// indentation — and no entity is encoded a second time to check it.
+  /// The whole ledger as a ledger file, put together from the JSON of every entity.
+  ///
+  /// Only when all of the ledger's kinds were preloaded (a bulk import); nil otherwise. Every
+  /// entity's JSON is its `Codable` form, the same `LedgerFile.encode` writes, so this is that file
+  /// without its indentation — and no entity is encoded a second time to check it.
   private func stagedLedgerJSON() -> Data? {
     let lists: [(key: String, kind: EntityKind)] = [
       ("documents", .document), ("fxRates", .fxRate), ("companies", .company), ("deals", .deal), ("facts", .fact),
@@ -193,7 +203,9 @@ struct Staging {
     guard let ledger = try Tables.ledger(db) else {
       // No header: fine only if nothing else is left either (`db init` undone).
       for table in ["document", "fx_rate", "company", "fact"] {
-        if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") != 0 { throw StoreError.notInitialized(path: path) }
+        if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") != 0 {
+          throw StoreError.notInitialized(path: path)
+        }
       }
       if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deal WHERE removed_by_change IS NULL") != 0 {
         throw StoreError.notInitialized(path: path)
@@ -249,6 +261,8 @@ extension LedgerStore {
   ///   - kind: With `id`, only changes that touched that entity (for a deal, its tombstone too).
   ///   - id: The entity's id.
   ///   - since: Only changes made on or after the first day of this date (UTC).
+  /// - Returns: The matching changes, oldest first.
+  /// - Throws: ``StoreError`` when the store cannot be read (busy, corrupt, cannot open).
   public func history(kind: EntityKind? = nil, id: String? = nil, since: PartialDate? = nil) throws -> [Change] {
     try read { db in try Self.changes(db, kind: kind, id: id, since: since) }
   }
@@ -279,7 +293,8 @@ extension LedgerStore {
     if let kind, let id {
       let kinds = kind == .deal || kind == .removedDeal ? ["deal", "removed_deal"] : [kind.rawValue]
       conditions.append(
-        "id IN (SELECT change_id FROM change_item WHERE entity_id = ? AND entity_kind IN (\(kinds.map { "'\($0)'" }.joined(separator: ", "))))")
+        "id IN (SELECT change_id FROM change_item WHERE entity_id = ? AND entity_kind IN (\(kinds.map { "'\($0)'" }.joined(separator: ", "))))"
+      )
       arguments += [id]
     } else if let kind {
       conditions.append("id IN (SELECT change_id FROM change_item WHERE entity_kind = ?)")
@@ -324,8 +339,10 @@ extension LedgerStore {
 
   // MARK: - Undo
 
-  /// Undoes the newest `count` changes that are not undos and not undone yet, newest first, each
-  /// by appending a change that restores every entity it touched. All of them or none.
+  /// Undoes the newest `count` changes that are not undos and not undone yet, newest first.
+  ///
+  /// Each is undone by appending a change that restores every entity it touched. All of them or
+  /// none.
   ///
   /// - Throws: ``StoreError/conflict(_:)`` when an entity was changed again since (undo that later
   ///   change first), or when there is nothing left to undo; ``StoreError/invalid(_:)`` when the
@@ -334,7 +351,9 @@ extension LedgerStore {
   public func undo(
     _ count: Int = 1, actor: String = LedgerStore.defaultActor, reason: String? = nil
   ) throws -> [Change] {
-    guard count >= 1 else { throw StoreError.conflict("The number of changes to undo must be at least 1; found \(count).") }
+    guard count >= 1 else {
+      throw StoreError.conflict("The number of changes to undo must be at least 1; found \(count).")
+    }
     let time = clock()
     return try write { db in
       let rows = try Row.fetchAll(db, sql: "SELECT id, undoes FROM change ORDER BY id DESC")
@@ -392,7 +411,8 @@ extension LedgerStore {
   ///   ``StoreError/notInitialized(path:)`` when the store held no ledger yet at that change.
   public func loadLedger(asOfChange changeID: Int64) throws -> Ledger {
     try read { db in
-      guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM change WHERE id = ?)", arguments: [changeID]) == true
+      guard
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM change WHERE id = ?)", arguments: [changeID]) == true
       else { throw StoreError.notFound(kind: "change", id: "\(changeID)") }
       var state: [EntityKind: [String: (Int, String)]] = [:]
       try Tables.each(

@@ -13,7 +13,9 @@ public struct StoredDeal: Sendable, Equatable {
 extension LedgerStore {
   // MARK: - Deals
 
-  /// Adds a deal (`deal add`). The resulting ledger is validated as a whole.
+  /// Adds a deal (`deal add`).
+  ///
+  /// The resulting ledger is validated as a whole.
   ///
   /// - Throws: ``StoreError/alreadyExists(kind:id:detail:)`` if a live deal or a tombstone has the
   ///   id; ``StoreError/invalid(_:)`` listing every problem (unknown company, missing source, …).
@@ -42,7 +44,8 @@ extension LedgerStore {
       }
       try edit(&deal)
       guard deal.id == id else {
-        throw StoreError.badAssignment("id=\(deal.id)", problem: "a deal's id cannot change; remove it and add a new one")
+        throw StoreError.badAssignment(
+          "id=\(deal.id)", problem: "a deal's id cannot change; remove it and add a new one")
       }
       try staging.set(.deal, id.rawValue, to: deal)
     }
@@ -102,7 +105,8 @@ extension LedgerStore {
     if let removed = try Tables.deals(db, removed: true, id: id.rawValue).first {
       throw StoreError.alreadyExists(
         kind: "deal", id: id.rawValue,
-        detail: "it was removed by change \(removed.removedBy ?? 0); undo that change to restore it, or choose another id")
+        detail:
+          "it was removed by change \(removed.removedBy ?? 0); undo that change to restore it, or choose another id")
     }
   }
 
@@ -164,7 +168,8 @@ extension LedgerStore {
       try edit(&company)
       guard company.id == id else {
         throw StoreError.badAssignment(
-          "id=\(company.id)", problem: "a company's id cannot change; add the new company and merge the old one into it")
+          "id=\(company.id)", problem: "a company's id cannot change; add the new company and merge the old one into it"
+        )
       }
       try staging.set(.company, id.rawValue, to: company)
     }
@@ -182,9 +187,11 @@ extension LedgerStore {
     }
   }
 
-  /// Merges company `merged` into `target` (`company merge`): every deal (tombstones too), fact,
-  /// parent link and pending candidate naming `merged` is rewritten to `target`; `merged`'s names
-  /// and aliases become aliases of `target`; `merged` is removed. One change: `undo` reverts all.
+  /// Merges company `merged` into `target` (`company merge`).
+  ///
+  /// Every deal (tombstones too), fact, parent link and pending candidate naming `merged` is
+  /// rewritten to `target`; `merged`'s names and aliases become aliases of `target`; `merged` is
+  /// removed. One change: `undo` reverts all.
   ///
   /// - Throws: ``StoreError/notFound(kind:id:)``; ``StoreError/invalid(_:)`` when the merge
   ///   would make a deal pay itself (a deal between the two companies).
@@ -205,7 +212,8 @@ extension LedgerStore {
         guard var kept = try Tables.companies(db, id: target.rawValue).first?.1 else {
           throw StoreError.notFound(kind: "company", id: target.rawValue)
         }
-        var known = Set([kept.names.english, kept.names.traditionalChinese, kept.names.simplifiedChinese].compactMap { $0 })
+        var known = Set(
+          [kept.names.english, kept.names.traditionalChinese, kept.names.simplifiedChinese].compactMap { $0 })
         known.formUnion(kept.aliases)
         for name in [old.names.english, old.names.traditionalChinese, old.names.simplifiedChinese].compactMap({ $0 })
           + old.aliases where known.insert(name).inserted

@@ -53,13 +53,21 @@ extension LedgerStore {
     try importLedger(ledger, command: "db import", actor: actor, reason: reason, requireEmpty: false)
   }
 
-  /// Decodes a ledger file with `LedgerFile` and imports it. A file that fails validation writes
-  /// nothing and throws ``StoreError/invalid(_:)`` carrying `LedgerFile`'s report of every problem.
+  /// Decodes a ledger file with `LedgerFile` and imports it.
+  ///
+  /// A file that fails validation writes nothing and throws ``StoreError/invalid(_:)`` carrying
+  /// `LedgerFile`'s report of every problem.
   ///
   /// - Parameters:
   ///   - data: The file's bytes.
   ///   - file: The name shown in messages.
   ///   - resolveBase: Loads the ledger an `extends` field names (default: bundled ledgers).
+  ///   - actor: Who makes the change, as recorded in the history.
+  ///   - reason: Why, as recorded in the history.
+  /// - Returns: What the import did: the entities added, updated, left alone and restored, the
+  ///   likely duplicates it brought in, and the change.
+  /// - Throws: ``StoreError/invalid(_:)`` when the file or the resulting ledger fails validation;
+  ///   other ``StoreError``s when the store cannot be written.
   @discardableResult
   public func importLedgerFile(
     _ data: Data, file: String,
@@ -76,8 +84,10 @@ extension LedgerStore {
       ledger, command: "db import", actor: actor, reason: reason, requireEmpty: false, decoded: true)
   }
 
-  /// One import, one change. `decoded`: `ledger` is what `LedgerFile.decode` returned, so when the
-  /// store holds nothing yet the result needs no second validation.
+  /// One import, one change.
+  ///
+  /// `decoded`: `ledger` is what `LedgerFile.decode` returned, so when the store holds nothing yet
+  /// the result needs no second validation.
   private func importLedger(
     _ ledger: Ledger, command: String, actor: String, reason: String?, requireEmpty: Bool,
     decoded: Bool = false
@@ -103,9 +113,15 @@ extension LedgerStore {
       func put<T: Encodable>(_ kind: EntityKind, _ id: String, _ value: T, json: String? = nil) throws {
         let existed = try staging.current(kind, id) != nil
         let changed =
-          if let json { try staging.set(kind, id, json: json, value: value) } else { try staging.set(kind, id, to: value) }
+          if let json { try staging.set(kind, id, json: json, value: value) } else {
+            try staging.set(kind, id, to: value)
+          }
         if changed {
-          if existed { report.updated.append("\(kind.rawValue):\(id)") } else { report.added.append("\(kind.rawValue):\(id)") }
+          if existed {
+            report.updated.append("\(kind.rawValue):\(id)")
+          } else {
+            report.added.append("\(kind.rawValue):\(id)")
+          }
         } else {
           report.unchanged += 1
         }
@@ -113,7 +129,9 @@ extension LedgerStore {
       if existing == nil {
         try put(.ledger, "ledger", LedgerHeader(id: ledger.id, title: ledger.title, asOf: ledger.asOf))
       }
-      for (document, json) in zip(ledger.documents, documentJSON) { try put(.document, document.id, document, json: json) }
+      for (document, json) in zip(ledger.documents, documentJSON) {
+        try put(.document, document.id, document, json: json)
+      }
       for rate in ledger.fxRates { try put(.fxRate, rate.currency, rate) }
       for (company, json) in zip(ledger.companies, companyJSON) {
         try put(.company, company.id.rawValue, company, json: json)

@@ -69,7 +69,8 @@ public final class LedgerStore: Sendable {
         do {
           try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-          throw StoreError.cannotOpen(path: path, detail: "cannot create the folder \(folder): \(error.localizedDescription)")
+          throw StoreError.cannotOpen(
+            path: path, detail: "cannot create the folder \(folder): \(error.localizedDescription)")
         }
       }
     }
@@ -192,7 +193,8 @@ public final class LedgerStore: Sendable {
       try source.backup(to: destination)
     } catch {
       throw StoreError.cannotOpen(
-        path: path, detail: "cannot keep a copy at \(copy) before upgrading the schema: \(StoreError.mapped(error, path: copy))")
+        path: path,
+        detail: "cannot keep a copy at \(copy) before upgrading the schema: \(StoreError.mapped(error, path: copy))")
     }
   }
 

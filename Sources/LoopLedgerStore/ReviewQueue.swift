@@ -2,9 +2,10 @@ import Foundation
 import GRDB
 import LoopLedger
 
-/// A candidate deal as `loopledger extract --format json` writes it (docs/extract-json.md): the
-/// fields the review needs. Read from the documented JSON, so the store does not depend on the
-/// extractor's code.
+/// A candidate deal as `loopledger extract --format json` writes it (docs/extract-json.md).
+///
+/// It holds the fields the review needs. Read from the documented JSON, so the store does not
+/// depend on the extractor's code.
 public struct ExtractedCandidate: Codable, Sendable, Equatable {
   public struct Party: Codable, Sendable, Equatable {
     public var id: String
@@ -132,8 +133,9 @@ enum ReviewTables {
 }
 
 extension LedgerStore {
-  /// Queues the candidates of an `extract --format json` output for review (`db import` of an
-  /// extractor file). Candidates already queued are skipped. One change.
+  /// Queues the candidates of an `extract --format json` output for review.
+  ///
+  /// This is `db import` of an extractor file. Candidates already queued are skipped. One change.
   ///
   /// - Throws: ``StoreError/badInput(file:problems:)`` listing every entry that cannot be read.
   @discardableResult
@@ -331,7 +333,8 @@ extension LedgerStore {
         qualifier: qualifier ?? .unstated, value: figure.value, low: figure.low, high: figure.high,
         currency: figure.currency, asWritten: figure.asWritten)
     let announced = extracted.announced.flatMap(PartialDate.init) ?? candidate.articleDate
-    let base = "\(extracted.payer.id)-\(extracted.payee.id)-\((kind ?? .other).rawValue.replacingOccurrences(of: "_", with: "-"))"
+    let base =
+      "\(extracted.payer.id)-\(extracted.payee.id)-\((kind ?? .other).rawValue.replacingOccurrences(of: "_", with: "-"))"
       + (announced.map { "-\($0.year)" } ?? "")
     var id = base
     var counter = 2

@@ -121,10 +121,12 @@ enum EntityJSON {
           case UInt8(ascii: "}"), UInt8(ascii: "]"):
             depth -= 1
             if depth == 0, index > elementStart {
-              strings.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[elementStart..<index]), as: UTF8.self))
+              strings.append(
+                String(decoding: UnsafeRawBufferPointer(rebasing: bytes[elementStart..<index]), as: UTF8.self))
             }
           case UInt8(ascii: ",") where depth == 1:
-            strings.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[elementStart..<index]), as: UTF8.self))
+            strings.append(
+              String(decoding: UnsafeRawBufferPointer(rebasing: bytes[elementStart..<index]), as: UTF8.self))
             elementStart = index + 1
           default: break
           }
@@ -147,9 +149,10 @@ enum EntityJSON {
   }
 }
 
-/// Reading and writing each entity kind to its tables. Every value goes in as columns (amounts as
-/// qualifier, figures, currency, words as written and assumption; sources as rows), and comes out
-/// equal to what went in.
+/// Reading and writing each entity kind to its tables.
+///
+/// Every value goes in as columns (amounts as qualifier, figures, currency, words as written and
+/// assumption; sources as rows), and comes out equal to what went in.
 enum Tables {
   // MARK: - Reading
 
@@ -162,7 +165,7 @@ enum Tables {
   }
 
   static func documents(_ db: Database, id: String? = nil) throws -> [(Int, Document)] {
-    return try rows(db, "document", where: id.map { ("id", $0) }) { row in
+    try rows(db, "document", where: id.map { ("id", $0) }) { row in
       (
         try row.decode(forColumn: "position"),
         Document(
@@ -175,7 +178,7 @@ enum Tables {
   }
 
   static func fxRates(_ db: Database, currency: String? = nil) throws -> [(Int, FXRate)] {
-    return try rows(db, "fx_rate", where: currency.map { ("currency", $0) }) { row in
+    try rows(db, "fx_rate", where: currency.map { ("currency", $0) }) { row in
       (
         try row.decode(forColumn: "position"),
         FXRate(
@@ -305,9 +308,10 @@ enum Tables {
 
   // MARK: - Writing
 
-  /// Sets one entity to `json` (nil: removes it), keeping `position`. `value`, when given, is the
-  /// value `json` encodes; `replacing: false` says the entity does not exist yet (nothing to delete).
-  /// The statements are cached: a bulk import prepares each once.
+  /// Sets one entity to `json` (nil: removes it), keeping `position`.
+  ///
+  /// `value`, when given, is the value `json` encodes; `replacing: false` says the entity does not
+  /// exist yet (nothing to delete). The statements are cached: a bulk import prepares each once.
   static func write(
     _ kind: EntityKind, _ id: String, position: Int, json: String?, value: Any? = nil,
     replacing: Bool = true, change: Int64, _ db: Database
@@ -453,9 +457,11 @@ enum Tables {
 
   // MARK: - Helpers
 
-  /// Runs `body` on each row of a query, in order. The rows come from a cursor over a cached
-  /// statement: GRDB then finds a column by name with one dictionary lookup, where a fetched
-  /// `[Row]` compares every column name case-insensitively on each access.
+  /// Runs `body` on each row of a query, in order.
+  ///
+  /// The rows come from a cursor over a cached statement: GRDB then finds a column by name with one
+  /// dictionary lookup, where a fetched `[Row]` compares every column name case-insensitively on
+  /// each access.
   @discardableResult
   static func each<T>(
     _ db: Database, _ sql: String, _ arguments: StatementArguments = [], _ body: (Row) throws -> T

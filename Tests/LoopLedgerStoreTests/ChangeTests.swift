@@ -43,7 +43,10 @@ import Testing
       }
       #expect(try store.history().count == 1)
       #expect(try store.loadLedger() == (try BundledLedger.load("seed")))
-      #expect(throws: StoreError.alreadyExists(kind: "deal", id: "amazon-openai-equity-2025", detail: "choose another id or edit it")) {
+      #expect(
+        throws: StoreError.alreadyExists(
+          kind: "deal", id: "amazon-openai-equity-2025", detail: "choose another id or edit it")
+      ) {
         var copy = sampleDeal()
         copy.id = "amazon-openai-equity-2025"
         try store.addDeal(copy)
@@ -55,7 +58,8 @@ import Testing
     try withStore("seed") { store, _, seed in
       let id: DealID = "amazon-openai-equity-2025"
       let change = try #require(
-        try store.editDeal(id, set: ["status=closed", "amount.qualifier=exact", "amount.value=12B", "note=closed at 12"], actor: "bob"))
+        try store.editDeal(
+          id, set: ["status=closed", "amount.qualifier=exact", "amount.value=12B", "note=closed at 12"], actor: "bob"))
       #expect(change.command == "deal edit")
       let deal = try #require(try store.loadLedger().deal(id))
       #expect(deal.status == .closed)
@@ -76,7 +80,8 @@ import Testing
   @Test func badAssignmentsAreAllReportedAndNothingIsWritten() throws {
     try withStore("seed") { store, _, _ in
       do {
-        try store.editDeal("amazon-openai-equity-2025", set: ["status=done", "amount.value=lots", "colour=red", "announced=2025-13"])
+        try store.editDeal(
+          "amazon-openai-equity-2025", set: ["status=done", "amount.value=lots", "colour=red", "announced=2025-13"])
         Issue.record("should fail")
       } catch StoreError.badInput(_, let problems) {
         #expect(problems.count == 4)
@@ -142,7 +147,11 @@ import Testing
       try store.addCompany(Company(id: "amd", names: LocalizedNames(english: "AMD")), actor: "dan")
       try store.editCompany("amd", set: ["name.zh-Hant=超微", "aliases=AMD, 超微 ,", "role=chips"])
       let amd = try #require(try store.loadLedger().company("amd"))
-      #expect(amd == Company(id: "amd", names: LocalizedNames(english: "AMD", traditionalChinese: "超微"), aliases: ["AMD", "超微"], role: "chips"))
+      #expect(
+        amd
+          == Company(
+            id: "amd", names: LocalizedNames(english: "AMD", traditionalChinese: "超微"), aliases: ["AMD", "超微"],
+            role: "chips"))
       #expect(throws: StoreError.alreadyExists(kind: "company", id: "amd", detail: "edit it or merge into it")) {
         try store.addCompany(Company(id: "amd"))
       }
@@ -175,13 +184,17 @@ import Testing
       #expect(change.items.last?.after == nil && change.items.last?.entityID == "azure")
       // Undo brings everything back exactly
       try store.undo()
-      #expect(try encoded(store.loadLedger()) == encoded({
-        var copy = seed
-        copy = Ledger(
-          id: copy.id, title: copy.title, asOf: copy.asOf, documents: copy.documents, fxRates: copy.fxRates,
-          companies: copy.companies, deals: copy.deals.filter { $0.id != "anthropic-azure-cloud-2025" }, facts: copy.facts)
-        return copy
-      }()))
+      #expect(
+        try encoded(store.loadLedger())
+          == encoded(
+            {
+              var copy = seed
+              copy = Ledger(
+                id: copy.id, title: copy.title, asOf: copy.asOf, documents: copy.documents, fxRates: copy.fxRates,
+                companies: copy.companies, deals: copy.deals.filter { $0.id != "anthropic-azure-cloud-2025" },
+                facts: copy.facts)
+              return copy
+            }()))
       #expect(try store.showDeal("anthropic-azure-cloud-2025").deal.payee == "azure")
     }
   }
@@ -193,10 +206,15 @@ import Testing
         try store.mergeCompany("openai", into: "microsoft")
         Issue.record("should fail")
       } catch StoreError.invalid(.invalid(_, let issues)) {
-        #expect(issues.contains { $0.entry.contains("microsoft-openai-equity-cumulative") && $0.problem.contains("same company as the payer") })
+        #expect(
+          issues.contains {
+            $0.entry.contains("microsoft-openai-equity-cumulative") && $0.problem.contains("same company as the payer")
+          })
       }
       #expect(try store.loadLedger() == seed)
-      #expect(throws: StoreError.notFound(kind: "company", id: "ghost")) { try store.mergeCompany("ghost", into: "microsoft") }
+      #expect(throws: StoreError.notFound(kind: "company", id: "ghost")) {
+        try store.mergeCompany("ghost", into: "microsoft")
+      }
     }
   }
 }
@@ -211,16 +229,19 @@ import Testing
     ("company add", { try $0.addCompany(Company(id: "xai", names: LocalizedNames(english: "xAI"))) }),
     ("company edit", { try $0.editCompany("oracle", set: ["alias=Oracle Corp", "name.zh-Hans=甲骨文公司"]) }),
     ("company merge", { try $0.mergeCompany("aws", into: "amazon") }),
-    ("db import", {
-      try $0.importLedger(
-        Ledger(
-          id: "extra", title: "extra", companies: [Company(id: "xai")],
-          deals: [
-            Deal(
-              id: "xai-nvidia-2025", payer: "xai", payee: "nvidia", kind: .chipPurchase, amount: .unstated,
-              status: .talks, sources: [Source(document: seedDocumentID, quote: "q")])
-          ]))
-    }),
+    (
+      "db import",
+      {
+        try $0.importLedger(
+          Ledger(
+            id: "extra", title: "extra", companies: [Company(id: "xai")],
+            deals: [
+              Deal(
+                id: "xai-nvidia-2025", payer: "xai", payee: "nvidia", kind: .chipPurchase, amount: .unstated,
+                status: .talks, sources: [Source(document: seedDocumentID, quote: "q")])
+            ]))
+      }
+    ),
     ("review enqueue", { try $0.enqueue(extractJSON: try seedArticleExtractJSON(), file: "seed.json") }),
   ]
 

@@ -20,7 +20,9 @@ import Testing
     #expect(equity.properties["sharesValue"] == ["10000000000"] && equity.properties["sharesCurrency"] == ["USD"])
     #expect(equity.properties["date"] == ["2025-12"])
     // The qualifier and interval FtM has no field for are said in the summary
-    #expect(equity.first("summary") == "at least 10000000000 USD; interval [10000000000, ∞]; as written: 至少100億美元; status: talks")
+    #expect(
+      equity.first("summary")
+        == "at least 10000000000 USD; interval [10000000000, ∞]; as written: 至少100億美元; status: talks")
     // A chip purchase: Payment from payer to beneficiary; a range gives both bounds
     let chips = try entity("ll-deal-openai-amd-instinct-2025")
     #expect(chips.schema == "Payment" && chips.properties["payer"] == ["ll-company-openai"])
@@ -28,7 +30,9 @@ import Testing
     #expect(chips.properties["amount"] == ["10000000000", "100000000000"] && chips.properties["currency"] == ["USD"])
     // An unstated amount has no amount at all: unknown, not zero
     let trainium = try entity("ll-deal-openai-aws-trainium-2025")
-    #expect(trainium.properties["amount"] == nil && trainium.first("summary") == "amount not stated (unknown, not zero); status: talks")
+    #expect(
+      trainium.properties["amount"] == nil
+        && trainium.first("summary") == "amount not stated (unknown, not zero); status: talks")
     // The sources: the articles as proof, the exact quotes in the description, in the same order
     let deal = try #require(ledger.deal("openai-amd-instinct-2025"))
     #expect(chips.properties["proof"] == deal.sources.map { "ll-document-\($0.document)" })
@@ -49,7 +53,9 @@ import Testing
     #expect(try FollowTheMoney.decode(FollowTheMoney.encode(withURLs), file: "x").documents == documents)
     // Companies, with the parent link
     let aws = try entity("ll-company-aws")
-    #expect(aws.schema == "Company" && aws.properties["name"] == ["Amazon Web Services"] && aws.properties["parent"] == ["ll-company-amazon"])
+    #expect(
+      aws.schema == "Company" && aws.properties["name"] == ["Amazon Web Services"]
+        && aws.properties["parent"] == ["ll-company-amazon"])
     #expect(all.filter { $0.schema == "Company" }.count == ledger.companies.count)
   }
 
@@ -92,7 +98,8 @@ import Testing
       case .unstated:
         #expect(back.amount == .unstated)
       case .range:
-        #expect(back.amount.qualifier == .range && back.amount.low == deal.amount.low && back.amount.high == deal.amount.high)
+        #expect(
+          back.amount.qualifier == .range && back.amount.low == deal.amount.low && back.amount.high == deal.amount.high)
       default:
         #expect(back.amount.value == deal.amount.value && back.amount.currency == deal.amount.currency)
       }
@@ -138,7 +145,9 @@ import Testing
   @Test func termEndDates() {
     #expect(FollowTheMoney.endDate(PartialDate(year: 2025, month: 11), years: 7) == PartialDate(year: 2032, month: 11))
     #expect(FollowTheMoney.endDate(PartialDate(year: 2025, month: 11), years: 0.5) == PartialDate(year: 2026, month: 5))
-    #expect(FollowTheMoney.endDate(PartialDate(year: 2024, month: 1, day: 31), years: 1.0 / 12) == PartialDate(year: 2024, month: 2, day: 29))
+    #expect(
+      FollowTheMoney.endDate(PartialDate(year: 2024, month: 1, day: 31), years: 1.0 / 12)
+        == PartialDate(year: 2024, month: 2, day: 29))
     #expect(FollowTheMoney.endDate(PartialDate(year: 2025), years: 5) == PartialDate(year: 2030))
     #expect(FollowTheMoney.endDate(PartialDate(year: 2025), years: 4.5) == nil)
   }
@@ -147,7 +156,8 @@ import Testing
 /// The `followthemoney` package's own check of an export, where its virtual environment is
 /// installed (`python3 -m venv Store/.venv && Store/.venv/bin/pip install followthemoney`).
 @Suite struct FollowTheMoneyPackageTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+    .standardized
   static let python = root.appendingPathComponent("Store/.venv/bin/python").path
   static let installed = FileManager.default.isExecutableFile(atPath: python)
 

@@ -35,7 +35,8 @@ import Testing
     try withStore("seed") { store, _, _ in
       try store.enqueue(extractJSON: try seedArticleExtractJSON(), file: "x.json")
       let entry = try #require(try store.pending().first { $0.candidate.extracted.amount.qualifier == "unstated" })
-      let change = try store.accept(entry.candidate.id, overrides: ["id=reviewed-deal", "status=closed"], actor: "editor")
+      let change = try store.accept(
+        entry.candidate.id, overrides: ["id=reviewed-deal", "status=closed"], actor: "editor")
       #expect(change.items.map(\.kind) == [.document, .deal, .candidate])
       let ledger = try store.loadLedger()
       let deal = try #require(ledger.deal("reviewed-deal"))
@@ -59,7 +60,8 @@ import Testing
     try withStore("seed") { store, _, _ in
       try store.enqueue(extractJSON: try seedArticleExtractJSON(), file: "x.json")
       let queue = try store.pending()
-      #expect(throws: StoreError.conflict("Rejecting candidate \(queue[0].candidate.id) needs a reason (--why TEXT).")) {
+      #expect(throws: StoreError.conflict("Rejecting candidate \(queue[0].candidate.id) needs a reason (--why TEXT)."))
+      {
         try store.reject(queue[0].candidate.id, why: "  ")
       }
       let rejection = try store.reject(queue[0].candidate.id, why: "restates the headline")
@@ -69,7 +71,8 @@ import Testing
       let sourcesBefore = try #require(try store.loadLedger().deal(target)).sources
       try store.merge(queue[1].candidate.id, into: target)
       let sourcesAfter = try #require(try store.loadLedger().deal(target)).sources
-      #expect(sourcesAfter == sourcesBefore + [Source(document: "news-seed", quote: queue[1].candidate.extracted.quote)])
+      #expect(
+        sourcesAfter == sourcesBefore + [Source(document: "news-seed", quote: queue[1].candidate.extracted.quote)])
       #expect(try store.candidate(queue[1].candidate.id).dealID == target)
       #expect(try store.pending().count == queue.count - 2)
     }
@@ -119,7 +122,8 @@ import Testing
     let ledger = try BundledLedger.load("seed")
     let rule = DuplicateRule()
     let base = Deal(
-      id: "a", payer: "aws", payee: "nvidia", kind: .chipPurchase, amount: .usd(10e9), announced: PartialDate("2025-10"),
+      id: "a", payer: "aws", payee: "nvidia", kind: .chipPurchase, amount: .usd(10e9),
+      announced: PartialDate("2025-10"),
       status: .announced, sources: [])
     func variant(_ change: (inout Deal) -> Void) -> Deal {
       var deal = base
@@ -128,14 +132,33 @@ import Testing
       return deal
     }
     // Same group (amazon owns aws), same kind, $10.5B within 10 %, 20 days later: a duplicate
-    #expect(rule.isLikelyDuplicate(base, variant { $0.payer = "amazon"; $0.amount = .usd(10.5e9); $0.announced = PartialDate("2025-11-20") }, in: ledger))
+    #expect(
+      rule.isLikelyDuplicate(
+        base,
+        variant {
+          $0.payer = "amazon"
+          $0.amount = .usd(10.5e9)
+          $0.announced = PartialDate("2025-11-20")
+        }, in: ledger))
     // Reversed direction, another kind, a far amount, or a far date: not a duplicate
-    #expect(!rule.isLikelyDuplicate(base, variant { $0.payer = "nvidia"; $0.payee = "aws" }, in: ledger))
+    #expect(
+      !rule.isLikelyDuplicate(
+        base,
+        variant {
+          $0.payer = "nvidia"
+          $0.payee = "aws"
+        }, in: ledger))
     #expect(!rule.isLikelyDuplicate(base, variant { $0.kind = .cloudContract }, in: ledger))
     #expect(!rule.isLikelyDuplicate(base, variant { $0.amount = .usd(13e9) }, in: ledger))
     #expect(!rule.isLikelyDuplicate(base, variant { $0.announced = PartialDate("2026-01-02") }, in: ledger))
     // Unknown amounts and dates cannot rule a duplicate out
-    #expect(rule.isLikelyDuplicate(base, variant { $0.amount = .unstated; $0.announced = nil }, in: ledger))
+    #expect(
+      rule.isLikelyDuplicate(
+        base,
+        variant {
+          $0.amount = .unstated
+          $0.announced = nil
+        }, in: ledger))
     // "at least $12B" overlaps "$10B" only through the tolerance: [10.8B, ∞) against [9B, 11B]
     #expect(rule.isLikelyDuplicate(base, variant { $0.amount = .usd(12e9, .atLeast) }, in: ledger))
     #expect(!rule.isLikelyDuplicate(base, variant { $0.amount = .usd(12.5e9, .atLeast) }, in: ledger))
@@ -149,23 +172,26 @@ import Testing
     // whose amounts and dates do not rule them out. Google's planned, unstated equity deal matches
     // both stated Google–Anthropic equity deals, but $0.3B (2022) and about $3B do not overlap;
     // the seed's undated, unstated OpenAI–Azure contract matches the $250B one of 2025-10-28.
-    #expect(try rule.pairs(in: BundledLedger.load("seed")) == [
-      DuplicateMatch(deal: "google-anthropic-equity-planned", existing: "google-anthropic-equity-3b")
-    ])
-    #expect(try rule.pairs(in: BundledLedger.load("public-2025")) == [
-      DuplicateMatch(deal: "google-anthropic-equity-planned", existing: "google-anthropic-equity-3b"),
-      DuplicateMatch(deal: "google-anthropic-equity-2022", existing: "google-anthropic-equity-planned"),
-      DuplicateMatch(deal: "openai-azure-incremental-250b-2025-10", existing: "openai-azure-cloud"),
-    ])
+    #expect(
+      try rule.pairs(in: BundledLedger.load("seed")) == [
+        DuplicateMatch(deal: "google-anthropic-equity-planned", existing: "google-anthropic-equity-3b")
+      ])
+    #expect(
+      try rule.pairs(in: BundledLedger.load("public-2025")) == [
+        DuplicateMatch(deal: "google-anthropic-equity-planned", existing: "google-anthropic-equity-3b"),
+        DuplicateMatch(deal: "google-anthropic-equity-2022", existing: "google-anthropic-equity-planned"),
+        DuplicateMatch(deal: "openai-azure-incremental-250b-2025-10", existing: "openai-azure-cloud"),
+      ])
   }
 
   @Test func importingPublic2025IntoTheSeedFlagsItsLikelyDuplicates() throws {
     try withStore("seed") { store, _, _ in
       let report = try store.importLedger(try BundledLedger.load("public-2025"))
-      #expect(report.likelyDuplicates == [
-        DuplicateMatch(deal: "openai-azure-incremental-250b-2025-10", existing: "openai-azure-cloud"),
-        DuplicateMatch(deal: "google-anthropic-equity-2022", existing: "google-anthropic-equity-planned"),
-      ])
+      #expect(
+        report.likelyDuplicates == [
+          DuplicateMatch(deal: "openai-azure-incremental-250b-2025-10", existing: "openai-azure-cloud"),
+          DuplicateMatch(deal: "google-anthropic-equity-2022", existing: "google-anthropic-equity-planned"),
+        ])
     }
   }
 

@@ -1,5 +1,7 @@
 import Foundation
 import LoopLedger
+import LoopLedgerNews
+import Synchronization
 import Testing
 
 @testable import LoopLedgerStore
@@ -30,8 +32,6 @@ final class TestClock: Sendable {
     return Date(timeIntervalSince1970: 1_765_962_000 + Double(tick))
   }
 }
-
-import Synchronization
 
 /// Opens a store in `folder` with a test clock.
 func openStore(_ folder: TemporaryFolder, _ name: String = "ledger.sqlite") throws -> LedgerStore {
@@ -72,8 +72,6 @@ func sampleDeal(_ id: String = "nvidia-openai-test-2025", amount: Amount = .usd(
 
 /// The id of the seed ledger's one document.
 let seedDocumentID: String = (try? BundledLedger.load("seed").documents.first?.id) ?? "?"
-
-import LoopLedgerNews
 
 /// `loopledger extract --format json` of the seed article, as the extractor writes it.
 func seedArticleExtractJSON() throws -> Data {
