@@ -35,6 +35,12 @@ struct LedgerOptions: ParsableArguments {
   var statuses: [DealStatus] = []
 
   @Option(
+    help: ArgumentHelp(
+      "Count only deals of this certainty tier: signed (closed, announced), with_plans, with_talks, with_inferences (all but cancelled and superseded). Not with --status.",
+      valueName: CertaintyTier.allCases.map(\.rawValue).joined(separator: "|")))
+  var tier: CertaintyTier?
+
+  @Option(
     name: .customLong("kind"), parsing: .upToNextOption,
     help: ArgumentHelp(
       "Deal kinds to include (default: all).", valueName: DealKind.allCases.map(\.rawValue).joined(separator: "|")))
@@ -55,11 +61,18 @@ struct LedgerOptions: ParsableArguments {
 
   var selection: LedgerSelection {
     LedgerSelection(
-      source: ledger, database: db, asOfChange: asOfChange, level: level, statuses: statuses, kinds: kinds, from: from,
+      source: ledger, database: db, asOfChange: asOfChange, level: level,
+      statuses: tier.map { tier in DealStatus.allCases.filter(tier.statuses.contains) } ?? statuses, kinds: kinds,
+      from: from,
       to: to, assumptions: assumptions)
   }
 
-  func validate() throws { try usage { try selection.validate() } }
+  func validate() throws {
+    if tier != nil, !statuses.isEmpty {
+      throw ValidationError("Give either --tier or --status, not both: a tier is a set of statuses.")
+    }
+    try usage { try selection.validate() }
+  }
 }
 
 /// Options for where and how to write a result.
@@ -96,6 +109,7 @@ extension DealStatus: ExpressibleByArgument {}
 extension DealKind: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
+extension CertaintyTier: ExpressibleByArgument {}
 
 /// The formats of the bulk analyses (`analyze`, `clear`, `debtrank`), which have no Markdown
 /// rendering: `--format markdown` is refused there rather than printed as text.

@@ -174,6 +174,22 @@ struct ReportTests {
     expectFailure(run, mentions: [Fixture.badLedger, "unknown company 'zeta'"])
   }
 
+  @Test func aTierCountsOnlyItsStatuses() async throws {
+    // Signed deals only: the NVIDIA loop of the seed rests on plans and is gone; with plans it is back.
+    let signed = try await CLI.run(["report", "--tier", "signed"])
+    expectSuccess(signed)
+    #expect(!signed.stdout.contains("NVIDIA → OpenAI → NVIDIA"), "\(signed.stdout.prefix(800))")
+    #expect(
+      signed.stdout.contains("statuses: announced, closed") || signed.stdout.contains("statuses: closed, announced"))
+    let plans = try await CLI.run(["report", "--tier", "with_plans"])
+    #expect(plans.stdout.contains("NVIDIA → OpenAI → NVIDIA"))
+    let svg = try await CLI.run(["draw", "loops", "--tier", "signed"])
+    expectSuccess(svg)
+    #expect(svg.stdout.hasPrefix("<svg"))
+    let both = try await CLI.run(["report", "--tier", "signed", "--status", "talks"])
+    expectUsageError(both, mentions: ["--tier", "--status"])
+  }
+
   @Test func externalMoneyForACompanyTheLedgerLacksIsRefused() async throws {
     // A typo must not be silently ignored: the figure would change nothing and look applied.
     let run = try await CLI.run(["report", "--external", "amazn=600B"])
