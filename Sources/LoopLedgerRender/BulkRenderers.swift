@@ -213,7 +213,7 @@ public struct DebtRankRenderer: Encodable {
       \(file): \(nodes) nodes, \(edges) exposures
       DebtRank R = \(debtRank) (initial loss \(initialLoss)); \(distressedNodes) nodes distressed in \(steps) steps
       shocked: \(shocked.joined(separator: ", "))
-      external assets: \(externalAssets)
+      external assets: \(externalAssets)\(idsWithoutExternalAssets > 0 ? " (\(idsWithoutExternalAssets) ids not in the file: 0)" : "")
 
       """
   }

@@ -199,11 +199,7 @@ struct DebtRankTests {
     let json = try await CLI.run(["debtrank", network, "--external-assets", partial, "--format", "json"])
     #expect(try json.decode(DebtRankJSON.self).idsWithoutExternalAssets == 2)
     let text = try await CLI.run(["debtrank", network, "--external-assets", partial])
-    withKnownIssue(
-      "debtrank's text output does not say that 2 ids are missing from the assets file (clear's does; the JSON counts them)"
-    ) {
-      #expect(text.stdout.contains("2 ids not in the file"), "\(text.stdout)")
-    }
+    #expect(text.stdout.contains("2 ids not in the file"), "\(text.stdout)")
   }
 
   @Test(arguments: [(["--threads", "0"], "--threads"), (["--format", "markdown"], "--format")])

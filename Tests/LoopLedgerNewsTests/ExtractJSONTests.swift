@@ -145,9 +145,7 @@ struct ExtractJSONTests {
   @Test func theLedgerKeyIsPresentEvenWithoutALedger() throws {
     let report = ExtractReport(extractions: [article([])], ledger: nil, ledgerName: nil)
     let object = try #require(try JSONSerialization.jsonObject(with: try report.encoded()) as? [String: Any])
-    withKnownIssue("ExtractReport.ledger is not @Nullable: a nil ledger drops the key the doc says is always present") {
-      #expect(object["ledger"] is NSNull)
-    }
+    #expect(object["ledger"] is NSNull)
   }
 
   @Test func dollarsFollowTheDocumentedRules() throws {

@@ -255,7 +255,7 @@ struct FundingProjectionTests {
       try FundingProjection(
         ledger: ledger, company: "acme", scenario: .defaults, options: ProjectionOptions(from: 2025))
     }
-    #expect(throws: LedgerError.unknownCompany("nobody")) {
+    #expect(throws: LedgerError.noSuchCompany("nobody", known: ledger.companies.map(\.id.rawValue))) {
       try FundingProjection.resolveCompany("nobody", in: ledger)
     }
     var scenario = ProjectionScenario.defaults

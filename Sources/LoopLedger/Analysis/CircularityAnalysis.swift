@@ -133,8 +133,10 @@ public struct CircularityAnalysis: Codable, Sendable {
       }
     }
     var listed: [[String]] = []
-    if options.listLimit > 0 {
-      let found = try network.elementaryCycles(maxLength: options.maxLength, limit: options.listLimit)
+    // The cycle budget bounds the listing too: never more cycles listed than counted.
+    let listLimit = min(options.listLimit, options.cycleBudget)
+    if listLimit > 0 {
+      let found = try network.elementaryCycles(maxLength: options.maxLength, limit: listLimit)
       listed = found.cycles.map { $0.map { ids[Int($0)] } }
     }
     return CycleSummary(

@@ -782,7 +782,7 @@ extension FundingProjection {
 extension FundingProjection {
   /// The company a user names: its id, or (case-insensitively) its name in any language or an alias.
   ///
-  /// - Throws: ``LedgerError/unknownCompany(_:)``.
+  /// - Throws: ``LedgerError/noSuchCompany(_:known:)``, listing the ledger's companies.
   public static func resolveCompany(_ text: String, in ledger: Ledger) throws -> CompanyID {
     if ledger.company(CompanyID(text)) != nil { return CompanyID(text) }
     let wanted = text.lowercased()
@@ -794,6 +794,6 @@ extension FundingProjection {
         ].compactMap { $0 } + company.aliases
       if names.contains(where: { $0.lowercased() == wanted }) { return company.id }
     }
-    throw LedgerError.unknownCompany(text)
+    throw LedgerError.noSuchCompany(text, known: ledger.companies.map(\.id.rawValue))
   }
 }

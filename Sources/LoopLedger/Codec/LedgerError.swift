@@ -54,6 +54,9 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
   case unreadable(file: String, reason: String)
   /// No bundled ledger has that name.
   case unknownBundledLedger(String, available: [String])
+  /// A company a user named (by id, name or alias) that the ledger does not have; `known` lists
+  /// the ledger's company ids.
+  case noSuchCompany(String, known: [String])
   /// An assumption or option names a deal that the ledger does not hold.
   case unknownDeal(String)
   /// A company named on the command line is not in the ledger.
@@ -71,8 +74,14 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         "There is no bundled ledger '\(name)'; available: \(available.joined(separator: ", "))."
     case .unknownDeal(let id):
       return "No deal has the id '\(id)'; `loopledger report --format json` lists the deal ids."
+    case .noSuchCompany(let name, let known):
+      let shown = known.prefix(30).joined(separator: ", ") + (known.count > 30 ? ", … (\(known.count) in all)" : "")
+      return "No company of this ledger is called '\(name)' (by id, name or alias); its companies are \(shown)."
     case .unknownCompany(let id):
-      return "No company has the id '\(id)'; company ids are lower-case slugs such as 'openai'."
+      let isSlug = !id.isEmpty && id.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+      return isSlug
+        ? "No company has the id '\(id)' in the graph of this ledger (with the statuses, kinds and dates selected)."
+        : "No company has the id '\(id)'; company ids are lower-case slugs such as 'openai'."
     }
   }
 }

@@ -6,7 +6,7 @@ public struct ExtractReport: Codable, Sendable, Equatable {
   public var format = "loopledger-extract"
   public var version = 1
   /// The ledger candidates were compared with for duplicates (`seed`, a path), if any.
-  public var ledger: String?
+  @Nullable public var ledger: String?
   public var articles: [ArticleJSON]
 
   public struct ArticleJSON: Codable, Sendable, Equatable {
