@@ -66,6 +66,12 @@ package struct Words: Sendable {
       "(推斷):其中一步只建立在沒有來源直接陳述的交易(推斷)上;這類循環列在有來源陳述的循環之後。",
       "(推断):其中一步只建立在没有来源直接陈述的交易(推断)上;这类循环列在有来源陈述的循环之后。")
   }
+  var longLoopNote: String {
+    t(
+      "Loops of more than two companies are paths through the graph of the deals: no source describes them as one arrangement.",
+      "兩家以上公司的循環是交易圖中的路徑:沒有來源把它們描述為一項安排。",
+      "两家以上公司的循环是交易图中的路径:没有来源把它们描述为一项安排。")
+  }
   var circulationByTier: String { t("by certainty", "按確定程度", "按确定程度") }
   func tier(_ tier: CertaintyTier) -> String {
     switch tier {

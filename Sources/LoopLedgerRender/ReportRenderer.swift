@@ -97,6 +97,7 @@ public struct ReportRenderer {
       }
       out.append(table.render(indent: "  "))
       if report.loops.contains(where: \.inferred) { out.append("  " + words.inferredNote) }
+      if report.loops.contains(where: { $0.steps.count > 2 }) { out.append("  " + words.longLoopNote) }
       if let tiers = report.tiers {
         out.append("")
         out.append(words.tiersHeading)
@@ -248,6 +249,8 @@ public struct ReportRenderer {
             + "\(loop.isInvestmentProcurement ? words.investmentProcurement : words.otherLoop)\(loop.inferred ? " " + words.inferredMark : "") | "
             + "\(escape(money.share(loop.investmentToPurchaseRatio, style: .compact))) |")
       }
+      if report.loops.contains(where: \.inferred) { out += ["", "_" + escape(words.inferredNote) + "_"] }
+      if report.loops.contains(where: { $0.steps.count > 2 }) { out += ["", "_" + escape(words.longLoopNote) + "_"] }
       if let tiers = report.tiers {
         out += ["", "**" + escape(words.tiersHeading) + "**", ""]
         out.append(
