@@ -157,11 +157,9 @@ struct ValidateTests {
   @Test func problemsOfAnEntryWithSeveralProblemsAreAllListed() async throws {
     // deals[9] (bad-enums) of the fixture also cites a document that does not exist.
     let run = try await CLI.run(["validate", Fixture.badLedger])
-    withKnownIssue(
-      "an entry that fails to decode is not cross-checked, so its unknown document 'missing-doc' is never reported"
-    ) {
-      #expect(run.stderr.contains("missing-doc"))
-    }
+    #expect(
+      run.stderr.contains("deals[9] (bad-enums): sources[0].document: unknown document 'missing-doc'"),
+      "\(run.stderr)")
   }
 
   @Test func malformedJSONSaysWhere() async throws {

@@ -100,9 +100,19 @@ private struct Located<Value> {
   var place: JSONPlace { JSONPlace(entry: entry) }
 }
 
+/// What a deal entry that failed to decode still says about other entries, so that its unknown
+/// companies and documents are reported with its other problems, all at once.
+private struct DealReferences {
+  var payer: CompanyID?
+  var payee: CompanyID?
+  var sources: [Source]
+}
+
 /// Walks a ledger's JSON tree with the one ``JSONReader``, building model values.
 private struct Reader {
   var json: JSONReader
+  /// Deal entries that did not decode, with the references they make.
+  var undecodedDeals: [Located<DealReferences>] = []
   /// The `id` of every entry of each list, parsed or not, for duplicate checks.
   var rawIDs: [String: [(id: String, entry: String, position: TextPosition)]] = [:]
 
@@ -260,7 +270,14 @@ private struct Reader {
         "'\(VisibleText.escape(other, newlines: false))' is not a deal id")
     }
     let sources = sourceList(object, "sources", place, single: false)
-    guard let id, let payer, let payee, let kind, let status, let amount else { return nil }
+    guard let id, let payer, let payee, let kind, let status, let amount else {
+      undecodedDeals.append(
+        Located(
+          value: DealReferences(
+            payer: payer.map { CompanyID($0) }, payee: payee.map { CompanyID($0) }, sources: sources),
+          entry: place.entry, object: object))
+      return nil
+    }
     return Deal(
       id: DealID(id), payer: CompanyID(payer), payee: CompanyID(payee), kind: kind,
       amount: amount, announced: announced, termYears: termYears, status: status,
@@ -549,6 +566,11 @@ private struct Reader {
           current = ledger.company(next)?.parent
         }
       }
+    }
+    for item in undecodedDeals {
+      checkCompany(item.value.payer, item, "payer")
+      checkCompany(item.value.payee, item, "payee")
+      checkSources(item.value.sources, item, "sources")
     }
     for item in deals {
       let deal = item.value
