@@ -45,6 +45,8 @@ public struct LedgerSelection: Sendable, Equatable {
   public var to: PartialDate?
   /// `DEAL=AMOUNT` or `DEAL=LOW..HIGH`.
   public var assumptions: [String]
+  /// `--per-year`: dollars per year (``AnnualRule``) instead of deal totals.
+  public var perYear = false
   /// The environment the store's default path is read from (tests pass their own).
   public var environment: [String: String]
   /// Whether reading the store is announced on standard error (the CLI does; a server does not).
@@ -72,7 +74,7 @@ public struct LedgerSelection: Sendable, Equatable {
   public var filter: GraphFilter {
     GraphFilter(
       level: level, statuses: statuses.isEmpty ? DealStatus.defaultIncluded : Set(statuses),
-      kinds: kinds.isEmpty ? nil : Set(kinds), from: from, to: to)
+      kinds: kinds.isEmpty ? nil : Set(kinds), from: from, to: to, perYear: perYear)
   }
 
   /// The store's place.

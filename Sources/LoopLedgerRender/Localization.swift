@@ -72,6 +72,11 @@ package struct Words: Sendable {
       "兩家以上公司的循環是交易圖中的路徑:沒有來源把它們描述為一項安排。",
       "两家以上公司的循环是交易图中的路径:没有来源把它们描述为一项安排。")
   }
+  var perYearView: String {
+    t(
+      "view: dollars per year (contracts over their terms)", "視角:每年金額(合約按期限攤分)", "视角:每年金额(合约按期限摊分)")
+  }
+  var totalsView: String { t("view: deal totals", "視角:交易總額", "视角:交易总额") }
   var circulationByTier: String { t("by certainty", "按確定程度", "按确定程度") }
   func tier(_ tier: CertaintyTier) -> String {
     switch tier {

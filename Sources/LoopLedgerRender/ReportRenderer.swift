@@ -71,6 +71,7 @@ public struct ReportRenderer {
     if report.filter.from != nil || report.filter.to != nil {
       second += " · \(report.filter.from?.description ?? "…")–\(report.filter.to?.description ?? "…")"
     }
+    second += " · " + (report.filter.perYear == true ? words.perYearView : words.totalsView)
     return [first, second]
   }
 

@@ -33,6 +33,11 @@ extension Words {
         "自我資助比例:按比例資金追蹤;除非另行給定,公司的外部資金取 max(0, 流出 − 流入);範圍涵蓋三種情景(所有金額取下限、估計值、上限),並非保證的界限。",
         "自我资助比例:按比例资金追踪;除非另行给定,公司的外部资金取 max(0, 流出 − 流入);范围涵盖三种情景(所有金额取下限、估计值、上限),并非保证的界限。"
       ),
+    "Per-year view: contracts are spread over their terms ({count} without a stated term over {years} years, ASSUMED); investments count in full, in the year they are paid.":
+      (
+        "每年視角:合約按其期限攤分(其中 {count} 項未載期限,假設為 {years} 年);投資按全額計入支付當年。",
+        "每年视角:合约按其期限摊分(其中 {count} 项未载期限,假设为 {years} 年);投资按全额计入支付当年。"
+      ),
     "External money of {company} ASSUMED to be {amount} for flow tracing.": (
       "資金追蹤中假設 {company} 的外部資金為 {amount}。", "资金追踪中假设 {company} 的外部资金为 {amount}。"
     ),

@@ -40,6 +40,12 @@ struct LedgerOptions: ParsableArguments {
       valueName: CertaintyTier.allCases.map(\.rawValue).joined(separator: "|")))
   var tier: CertaintyTier?
 
+  @Flag(
+    help:
+      "Dollars per year: contracts spread over their terms (5 years where none is stated, an assumption), investments in full, in the year paid."
+  )
+  var perYear = false
+
   @Option(
     name: .customLong("kind"), parsing: .upToNextOption,
     help: ArgumentHelp(
@@ -60,11 +66,13 @@ struct LedgerOptions: ParsableArguments {
   var assumptions: [String] = []
 
   var selection: LedgerSelection {
-    LedgerSelection(
+    var selection = LedgerSelection(
       source: ledger, database: db, asOfChange: asOfChange, level: level,
       statuses: tier.map { tier in DealStatus.allCases.filter(tier.statuses.contains) } ?? statuses, kinds: kinds,
       from: from,
       to: to, assumptions: assumptions)
+    selection.perYear = perYear
+    return selection
   }
 
   func validate() throws {

@@ -83,3 +83,41 @@ struct CertaintyTiersTests {
     #expect(a.map(\.rawValue) == ["amazon", "openai", "nvidia", "amazon"])
   }
 }
+
+@Suite("Per-year view of the report")
+struct PerYearViewTests {
+  @Test func contractsAreSpreadOverTheirTermsAndInvestmentsCountInFull() throws {
+    let seed = try BundledLedger.load("seed")
+    let report = try LoopReport(ledger: seed, options: LoopReportOptions(filter: GraphFilter(perYear: true)))
+    // NVIDIA → OpenAI → NVIDIA: the investment (up to $100B) in full; the chip purchase (up to
+    // $100B, no term stated) over the assumed 5 years: $20B a year is the bottleneck.
+    let nvidia = try #require(report.loops.first { $0.path.map(\.rawValue) == ["nvidia", "openai", "nvidia"] })
+    #expect(nvidia.roundTrip.high == 100e9 / 5)
+    let purchase = try #require(nvidia.steps.first { $0.payer == "openai" })
+    #expect(purchase.purchase.high == 20e9)
+    let investment = try #require(nvidia.steps.first { $0.payer == "nvidia" })
+    #expect(investment.investment.high == 100e9)
+    // The AWS contract states 7 years: $38B / 7 a year.
+    let amazon = try #require(report.loops.first { $0.path.map(\.rawValue) == ["amazon", "openai", "amazon"] })
+    let cloud = try #require(amazon.steps.first { $0.payer == "openai" })
+    #expect(abs((cloud.purchase.estimate ?? 0) - 38e9 / 7) < 1)
+    // The view and its assumption are said.
+    #expect(report.filter.perYear == true)
+    #expect(report.assumptions.contains { $0.template.hasPrefix("Per-year view") })
+    // Totals are unchanged without the flag, and the JSON keeps no perYear key.
+    let totals = try LoopReport(ledger: seed)
+    #expect(totals.filter.perYear == nil)
+    let json = String(decoding: try JSONEncoder().encode(totals.filter), as: UTF8.self)
+    #expect(!json.contains("perYear"))
+  }
+
+  @Test func theStressModelUsesTheSameTermRule() {
+    let deal = Deal(
+      id: "d", payer: "a", payee: "b", kind: .cloudContract, amount: .usd(70), status: .announced, sources: [])
+    #expect(AnnualRule.termYears(of: deal) == 5)
+    #expect(StressParameters().defaultTermYears == AnnualRule.defaultTermYears)
+    var termed = deal
+    termed.termYears = 7
+    #expect(AnnualRule.termYears(of: termed) == 7)
+  }
+}

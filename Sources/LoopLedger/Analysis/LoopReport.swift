@@ -272,6 +272,16 @@ extension LoopReport {
           "Amounts in other currencies are converted with the ledger's own rates: {rates}.",
           ["rates": .text(ledger.fxRates.map { "1 USD = \($0.perUSD) \($0.currency)" }.joined(separator: ", "))]))
 
+    if options.filter.perYear == true {
+      let included = Set(graph.edgeDeals.flatMap { $0 })
+      let withoutTerm = ledger.deals.filter {
+        included.contains($0.id) && $0.kind.flowClass != .investment && $0.termYears == nil
+      }.count
+      assumptions.append(
+        Phrase(
+          "Per-year view: contracts are spread over their terms ({count} without a stated term over {years} years, ASSUMED); investments count in full, in the year they are paid.",
+          ["count": .number(Double(withoutTerm)), "years": .number(AnnualRule.defaultTermYears)]))
+    }
     let circulation = try LoopReport.circulation(graph: graph)
     assumptions.append(
       Phrase(

@@ -200,7 +200,8 @@ private struct StressModel {
       let flowClass = deal.kind.flowClass
       let pending = flowClass == .investment && deal.status != .closed
       if flowClass == .investment && !pending { continue }
-      let years = pending ? parameters.investmentYears : (deal.termYears ?? parameters.defaultTermYears)
+      let years =
+        pending ? parameters.investmentYears : AnnualRule.termYears(of: deal, default: parameters.defaultTermYears)
       var amounts: [AmountEnd: Double] = [:]
       for end in AmountEnd.allCases {
         if let value = end.pick(interval) { amounts[end] = value / years }

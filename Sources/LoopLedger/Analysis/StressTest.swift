@@ -26,7 +26,7 @@
 /// new company defaults (or after `maxRounds`).
 public struct StressParameters: Codable, Sendable, Equatable {
   /// Term of a contract whose term the sources do not state.
-  public var defaultTermYears: Double = 5
+  public var defaultTermYears: Double = AnnualRule.defaultTermYears
   /// Years over which a pending (not closed) investment is paid.
   public var investmentYears: Double = 3
   /// Valuation change per dollar of annual revenue lost.

@@ -17,16 +17,20 @@ public struct GraphFilter: Codable, Sendable, Equatable {
   public var from: PartialDate?
   /// Latest announcement date to include (deals without a date are then excluded).
   public var to: PartialDate?
+  /// True for dollars per year (``AnnualRule``: contracts over their terms, investments in
+  /// full, in the year paid); nil for the deals' total amounts (and left out of the JSON).
+  public var perYear: Bool?
 
   public init(
     level: GraphLevel = .group, statuses: Set<DealStatus> = DealStatus.defaultIncluded,
-    kinds: Set<DealKind>? = nil, from: PartialDate? = nil, to: PartialDate? = nil
+    kinds: Set<DealKind>? = nil, from: PartialDate? = nil, to: PartialDate? = nil, perYear: Bool = false
   ) {
     self.level = level
     self.statuses = statuses
     self.kinds = kinds
     self.from = from
     self.to = to
+    self.perYear = perYear ? true : nil
   }
 }
 
@@ -123,7 +127,10 @@ public struct LedgerGraph: Sendable {
         excluded.append((deal.id, .withinGroup(payer)))
         continue
       }
-      let amount = ledger.usdInterval(of: deal.amount) ?? .unknown
+      var amount = ledger.usdInterval(of: deal.amount) ?? .unknown
+      if filter.perYear == true, deal.kind.flowClass != .investment {
+        amount = amount.scaled(by: 1 / AnnualRule.termYears(of: deal))
+      }
       let key = Pair(payer: payer, payee: payee)
       var entry = pairs[key] ?? (ClassAmounts(), [])
       entry.amounts[deal.kind.flowClass] = entry.amounts[deal.kind.flowClass] + amount
