@@ -265,15 +265,23 @@ public struct StoreJob: Job {
     {
       return .ftm
     }
-    if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-      switch object["format"] as? String {
-      case "loopledger-ledger": return .ledger
-      case "loopledger-extract": return .extract
-      case let other?: return .unknown("its format is \"\(other)\"")
-      case nil: return .ledger  // the ledger reader names what is missing
-      }
+    // A file whose first key is "format" (as LoopLedger writes ledgers) is told by it, without
+    // parsing a large ledger twice; otherwise the whole object is read for its "format".
+    let opening = String(trimmed.prefix(4096))
+    let format: String?
+    if let match = opening.firstMatch(of: /^\{\s*"format"\s*:\s*"([^"\\]*)"/) {
+      format = String(match.1)
+    } else if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+      format = object["format"] as? String
+    } else {
+      return .ledger  // not valid JSON: the ledger reader says where
     }
-    return .ledger  // not valid JSON: the ledger reader says where
+    switch format {
+    case "loopledger-ledger": return .ledger
+    case "loopledger-extract": return .extract
+    case let other?: return .unknown("its format is \"\(other)\"")
+    case nil: return .ledger  // the ledger reader names what is missing
+    }
   }
 
   static func importText(_ file: String, _ report: ImportReport) -> String {

@@ -25,17 +25,7 @@ import LoopLedger
 /// An empty value (`note=`) clears an optional field.
 public enum DealAssignments {
   public static func apply(_ assignments: [String], to deal: inout Deal) throws {
-    var problems: [String] = []
-    var copy = deal
-    for assignment in assignments {
-      do {
-        try apply(assignment, to: &copy)
-      } catch let StoreError.badAssignment(text, problem) {
-        problems.append("'\(text)': \(problem)")
-      }
-    }
-    if !problems.isEmpty { throw StoreError.badInput(file: "--set", problems: problems) }
-    deal = copy
+    try applyAll(assignments, to: &deal) { try apply($0, to: &$1) }
   }
 
   static func apply(_ assignment: String, to deal: inout Deal) throws {
@@ -93,17 +83,7 @@ public enum DealAssignments {
 /// (comma-separated; replaces the list) or `alias` (adds one).
 public enum CompanyAssignments {
   public static func apply(_ assignments: [String], to company: inout Company) throws {
-    var problems: [String] = []
-    var copy = company
-    for assignment in assignments {
-      do {
-        try apply(assignment, to: &copy)
-      } catch let StoreError.badAssignment(text, problem) {
-        problems.append("'\(text)': \(problem)")
-      }
-    }
-    if !problems.isEmpty { throw StoreError.badInput(file: "--set", problems: problems) }
-    company = copy
+    try applyAll(assignments, to: &company) { try apply($0, to: &$1) }
   }
 
   static func apply(_ assignment: String, to company: inout Company) throws {
@@ -173,4 +153,22 @@ private func number(_ value: String, _ assignment: String) throws -> Double {
   if let money = MoneyText.parse(value) { return money }
   throw StoreError.badAssignment(
     assignment, problem: "'\(value)' is not a non-negative number such as 12000000000, 12e9, 12B or $1.4T")
+}
+
+/// Applies every `field=value` to a copy, collecting each bad one, and changes `value` only when
+/// all of them apply: every problem is reported at once and nothing is half-changed.
+private func applyAll<Value>(
+  _ assignments: [String], to value: inout Value, _ apply: (String, inout Value) throws -> Void
+) throws {
+  var problems: [String] = []
+  var copy = value
+  for assignment in assignments {
+    do {
+      try apply(assignment, &copy)
+    } catch let StoreError.badAssignment(text, problem) {
+      problems.append("'\(text)': \(problem)")
+    }
+  }
+  if !problems.isEmpty { throw StoreError.badInput(file: "--set", problems: problems) }
+  value = copy
 }

@@ -3,8 +3,8 @@ import LoopLedger
 import LoopLedgerApp
 import LoopLedgerRender
 
-/// Options shared by every subcommand that reads a ledger and builds its graph.
-struct LedgerOptions: ParsableArguments {
+/// Where the ledger comes from: `--ledger`, `--db`, `--as-of-change` (every command that reads one).
+struct LedgerSourceOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
@@ -23,6 +23,16 @@ struct LedgerOptions: ParsableArguments {
     help: ArgumentHelp(
       "Read the store's ledger as it stood after this change (see 'loopledger history').", valueName: "n"))
   var asOfChange: Int64?
+}
+
+extension LedgerSourceOptions {
+  /// The ledger these options name, with every other selection at its default.
+  var selection: LedgerSelection { LedgerSelection(source: ledger, database: db, asOfChange: asOfChange) }
+}
+
+/// Options shared by every subcommand that reads a ledger and builds its graph.
+struct LedgerOptions: ParsableArguments {
+  @OptionGroup var source: LedgerSourceOptions
 
   @Option(help: "Graph level: 'group' merges units into their parent (AWS into Amazon); 'unit' keeps them.")
   var level: GraphLevel = .group
@@ -67,7 +77,7 @@ struct LedgerOptions: ParsableArguments {
 
   var selection: LedgerSelection {
     var selection = LedgerSelection(
-      source: ledger, database: db, asOfChange: asOfChange, level: level,
+      source: source.ledger, database: source.db, asOfChange: source.asOfChange, level: level,
       statuses: tier.map { tier in DealStatus.allCases.filter(tier.statuses.contains) } ?? statuses, kinds: kinds,
       from: from,
       to: to, assumptions: assumptions)

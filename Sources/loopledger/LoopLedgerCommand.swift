@@ -12,7 +12,8 @@ struct LoopLedgerCommand: ParsableCommand {
       A ledger records who pays whom, how much (often only "at least" or "up to"), when, in what \
       status, and the exact quote each figure came from. Without --ledger, the ledger store is \
       read if there is one (loopledger db init creates it), else the bundled ledger 'seed' is used: every deal and figure of the seed article on the AI industry's \
-      investment–procurement loop. 'public-2025' adds publicly reported deals to it.
+      investment–procurement loop. 'public-2025' adds publicly reported deals to it, and \
+      'public-2026' what was reported after the seed article.
       """,
     subcommands: [
       Report.self, Loops.self, Stress.self, Project.self, Extract.self, Draw.self, Analyze.self,

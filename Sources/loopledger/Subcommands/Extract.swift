@@ -21,22 +21,7 @@ extension LoopLedgerCommand {
       help: ArgumentHelp("Article files (plain text or HTML); with --eval, one directory.", valueName: "article"))
     var articles: [String] = []
 
-    @Option(
-      name: .long,
-      help: ArgumentHelp(
-        "A bundled ledger (\(BundledLedger.names.joined(separator: ", "))), a ledger file or 'db' (default: the store if there is one, else '\(BundledLedger.defaultName)'): its companies are recognized and its deals used to mark duplicates.",
-        valueName: "name-or-file"))
-    var ledger: String?
-
-    @Option(help: ArgumentHelp("The ledger store to read (see 'loopledger db').", valueName: "path"))
-    var db: String?
-
-    @Option(
-      name: .customLong("as-of-change"), parsing: .unconditional,
-      help: ArgumentHelp("Read the store's ledger as it stood after this change.", valueName: "n"))
-    var asOfChange: Int64?
-
-    var ledgerSelection: LedgerSelection { LedgerSelection(source: ledger, database: db, asOfChange: asOfChange) }
+    @OptionGroup var source: LedgerSourceOptions
 
     @Option(
       help: ArgumentHelp("The articles' date, for resolving 上個月, last month, on Monday.", valueName: "YYYY-MM-DD"))
@@ -64,7 +49,7 @@ extension LoopLedgerCommand {
     var output: String?
 
     var job: ExtractJob {
-      var job = ExtractJob(articles: articles, ledger: ledgerSelection)
+      var job = ExtractJob(articles: articles, ledger: source.selection)
       job.date = date
       job.format = format
       job.truthPath = eval

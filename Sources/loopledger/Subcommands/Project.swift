@@ -23,22 +23,7 @@ extension LoopLedgerCommand {
     @Argument(help: ArgumentHelp("The company: an id (openai), a name or an alias.", valueName: "company"))
     var company: String
 
-    @Option(
-      name: .long,
-      help: ArgumentHelp(
-        "A bundled ledger (\(BundledLedger.names.joined(separator: ", "))), a ledger JSON file, or 'db' (the store). Default: the store if there is one, else '\(BundledLedger.defaultName)'.",
-        valueName: "name-or-file"))
-    var ledger: String?
-
-    @Option(help: ArgumentHelp("The ledger store to read (see 'loopledger db').", valueName: "path"))
-    var db: String?
-
-    @Option(
-      name: .customLong("as-of-change"), parsing: .unconditional,
-      help: ArgumentHelp("Read the store's ledger as it stood after this change.", valueName: "n"))
-    var asOfChange: Int64?
-
-    var ledgerSelection: LedgerSelection { LedgerSelection(source: ledger, database: db, asOfChange: asOfChange) }
+    @OptionGroup var source: LedgerSourceOptions
 
     @Option(parsing: .unconditional, help: "First reported year (default: the year after the ledger's as-of date).")
     var from: Int?
@@ -88,7 +73,7 @@ extension LoopLedgerCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     var job: ProjectJob {
-      var job = ProjectJob(company: company, ledger: ledgerSelection, output: outputOptions.selection)
+      var job = ProjectJob(company: company, ledger: source.selection, output: outputOptions.selection)
       job.from = from
       job.to = to
       job.scenarioPath = scenario
