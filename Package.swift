@@ -18,11 +18,16 @@ let package = Package(
     .library(name: "LoopLedgerIO", targets: ["LoopLedgerIO"]),
     .library(name: "LoopLedgerApp", targets: ["LoopLedgerApp"]),
     .library(name: "LoopLedgerStore", targets: ["LoopLedgerStore"]),
+    .library(name: "LoopLedgerWeb", targets: ["LoopLedgerWeb"]),
     .executable(name: "loopledger", targets: ["loopledger"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    // The web front door (loopledger serve). Default traits off: no swift-configuration needed.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // Pure domain model and algorithms: no I/O beyond decoding bytes it is handed. The bundled
@@ -44,10 +49,20 @@ let package = Package(
       name: "LoopLedgerApp",
       dependencies: ["LoopLedger", "LoopLedgerIO", "LoopLedgerRender", "LoopLedgerNews", "LoopLedgerStore"],
       swiftSettings: swiftSettings),
+    // The second front door: `loopledger serve`, pages and /api/v1 over the same jobs and renderers.
+    .target(
+      name: "LoopLedgerWeb",
+      dependencies: [
+        "LoopLedger", "LoopLedgerIO", "LoopLedgerRender", "LoopLedgerNews", "LoopLedgerStore", "LoopLedgerApp",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ],
+      swiftSettings: swiftSettings),
     .executableTarget(
       name: "loopledger",
       dependencies: [
-        "LoopLedger", "LoopLedgerRender", "LoopLedgerApp",
+        "LoopLedger", "LoopLedgerRender", "LoopLedgerApp", "LoopLedgerWeb",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -86,6 +101,15 @@ let package = Package(
     .target(
       name: "LoopLedgerStore",
       dependencies: ["LoopLedger", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: swiftSettings),
+    // The server in process (HummingbirdTesting) and on a loopback port.
+    .testTarget(
+      name: "LoopLedgerWebTests",
+      dependencies: [
+        "LoopLedger", "LoopLedgerWeb", "LoopLedgerStore", "LoopLedgerApp",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ],
       swiftSettings: swiftSettings),
     // The store on temporary databases: round trips, history, safety, FtM.
     .testTarget(

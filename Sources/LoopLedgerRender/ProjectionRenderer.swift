@@ -142,7 +142,7 @@ public struct ProjectionRenderer {
 
   // MARK: - Tables
 
-  private var yearHeaders: [String] {
+  var yearHeaders: [String] {
     [
       words.yearHeader, words.revenueP50, words.cashP5,
       words.cashP50, words.cashP95,
@@ -151,7 +151,7 @@ public struct ProjectionRenderer {
     ]
   }
 
-  private var yearRows: [[String]] {
+  var yearRows: [[String]] {
     projection.years.map { y in
       [
         "\(y.year)", usd(y.revenue.p50), usd(y.cash.p5), usd(y.cash.p50), usd(y.cash.p95),

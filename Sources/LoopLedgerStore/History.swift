@@ -21,6 +21,20 @@ public struct ChangeItem: Sendable, Equatable, Codable {
   }
 }
 
+/// A change without its items' JSON: what lists of changes show.
+public struct ChangeSummary: Sendable, Equatable, Identifiable, Codable {
+  public var id: Int64
+  public var time: String
+  public var actor: String
+  public var command: String
+  public var reason: String?
+  public var undoes: Int64?
+  /// How many entities it touched.
+  public var itemCount: Int
+  /// The first of them, as "deal ID", "company ID", ….
+  public var firstEntities: [String]
+}
+
 /// One recorded change.
 ///
 /// It holds who made it, when, with which command and why, and every entity it touched. Changes
@@ -279,6 +293,34 @@ extension LedgerStore {
         throw StoreError.notFound(kind: "change", id: "\(id)")
       }
       return change
+    }
+  }
+
+  /// The newest `limit` changes, newest first, without their before/after JSON: each with the
+  /// number of entities it touched and the first `entities` of them (the dashboard's "what
+  /// changed recently"; a change that imported 10⁵ deals stays cheap to list).
+  public func recentChanges(limit: Int, entities: Int = 5) throws -> [ChangeSummary] {
+    try read { db in
+      let rows = try Row.fetchAll(
+        db, sql: "SELECT id, time, actor, command, reason, undoes FROM change ORDER BY id DESC LIMIT ?",
+        arguments: [max(0, limit)])
+      return try rows.map { row in
+        let id: Int64 = try row.decode(forColumn: "id")
+        let count =
+          try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM change_item WHERE change_id = ?", arguments: [id]) ?? 0
+        let first = try Row.fetchAll(
+          db, sql: "SELECT entity_kind, entity_id FROM change_item WHERE change_id = ? ORDER BY seq LIMIT ?",
+          arguments: [id, max(0, entities)]
+        ).map { item -> String in
+          let kind: String = try item.decode(forColumn: "entity_kind")
+          let entity: String = try item.decode(forColumn: "entity_id")
+          return kind.replacingOccurrences(of: "_", with: " ") + " " + entity
+        }
+        return ChangeSummary(
+          id: id, time: try row.decode(forColumn: "time"), actor: try row.decode(forColumn: "actor"),
+          command: try row.decode(forColumn: "command"), reason: try row.decode(forColumn: "reason"),
+          undoes: try row.decode(forColumn: "undoes"), itemCount: count, firstEntities: first)
+      }
     }
   }
 

@@ -66,6 +66,29 @@ public enum LedgerFile {
     return ledger
   }
 
+  /// Decodes one deal entry (a JSON object as in a ledger's `deals` list), checking its fields as
+  /// a ledger file's are; references to companies and documents are checked where the deal joins
+  /// a ledger (the store validates every change as a whole).
+  ///
+  /// - Parameters:
+  ///   - data: The object's bytes (UTF-8 JSON).
+  ///   - file: The name to show in messages, e.g. "request body".
+  /// - Returns: The deal.
+  /// - Throws: ``LedgerError/invalid(file:issues:)`` listing every problem found.
+  public static func decodeDeal(_ data: Data, file: String) throws -> Deal {
+    var reader = Reader(file: file)
+    guard let root = reader.json.parse(data) else { throw LedgerError.invalid(file: file, issues: reader.json.issues) }
+    guard case .object(let object) = root.value else {
+      reader.json.report(JSONPlace(), root, "a deal must be a JSON object; found \(reader.json.describe(root))")
+      throw LedgerError.invalid(file: file, issues: reader.json.issues)
+    }
+    let deal = reader.deal(object, JSONPlace(entry: "deal"))
+    guard let deal, reader.json.issues.isEmpty else {
+      throw LedgerError.invalid(file: file, issues: reader.json.issues)
+    }
+    return deal
+  }
+
   /// Encodes a ledger as a self-contained version-1 file (a base it extended is written in full).
   public static func encode(_ ledger: Ledger) throws -> Data {
     let file = FileContents(

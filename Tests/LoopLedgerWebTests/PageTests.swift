@@ -1,0 +1,160 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LoopLedger
+import LoopLedgerStore
+import Testing
+
+@testable import LoopLedgerWeb
+
+@Suite("serve: the pages")
+struct PageTests {
+  static let pages = [
+    "/", "/loops", "/companies", "/companies/openai", "/deals", "/deals?company=nvidia&kind=chip_purchase",
+    "/deals/amazon-openai-equity-2025", "/stress", "/stress?stop=openai:microsoft&fraction=0.5", "/stress?default=openai",
+    "/projection", "/projection?company=openai&paths=500&seed=3", "/review", "/login",
+  ]
+
+  @Test("every page answers 200 with HTML, in each language, with the security headers")
+  func everyPageInEveryLanguage() async throws {
+    let app = try application()
+    try await app.test(.router) { client in
+      for page in Self.pages {
+        for language in Language.allCases {
+          let uri = page + (page.contains("?") ? "&" : "?") + "lang=\(language.rawValue)"
+          try await client.execute(uri: uri, method: .get) { response in
+            #expect(response.status == .ok, "\(uri): \(response.status)")
+            #expect(response.headers[.contentType] == "text/html; charset=utf-8", "\(uri)")
+            #expect(response.text.contains("<html lang=\"\(language.rawValue)\">"), "\(uri)")
+            #expect(!response.text.contains("<script>"), "\(uri): inline script")
+            expectSecurityHeaders(response)
+          }
+        }
+      }
+    }
+  }
+
+  @Test("the seed's overview shows the headline figures and the loop map; the deal page every quote")
+  func overviewAndDeal() async throws {
+    let app = try application()
+    let seed = try BundledLedger.load("seed")
+    try await app.test(.router) { client in
+      try await client.execute(uri: "/", method: .get) { response in
+        #expect(response.text.contains("<svg"))
+        #expect(response.text.contains("Money going round"))
+        #expect(response.text.contains("<dd>\(seed.deals.count)</dd>"))
+      }
+      let deal = seed.deals[0]
+      try await client.execute(uri: "/deals/\(deal.id.rawValue)", method: .get) { response in
+        #expect(response.status == .ok)
+        for source in deal.sources {
+          let escaped = source.quote.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+          #expect(response.text.contains(escaped), "quote of \(deal.id)")
+        }
+      }
+    }
+  }
+
+  @Test("a language chosen by ?lang= is remembered in a cookie; Accept-Language is the fallback")
+  func languageCookie() async throws {
+    let app = try application()
+    try await app.test(.router) { client in
+      let cookie = try await client.execute(uri: "/loops?lang=zh-Hans", method: .get) { response in
+        #expect(response.text.contains("<html lang=\"zh-Hans\">"))
+        return try #require(response.cookies["loopledger_lang"])
+      }
+      #expect(cookie == "zh-Hans")
+      try await client.execute(uri: "/loops", method: .get, headers: [.cookie: "loopledger_lang=\(cookie)"]) {
+        #expect($0.text.contains("<html lang=\"zh-Hans\">"))
+        #expect($0.text.contains("资金循环"))
+      }
+      try await client.execute(uri: "/loops", method: .get, headers: [.acceptLanguage: "zh-TW,zh;q=0.9"]) {
+        #expect($0.text.contains("<html lang=\"zh-Hant\">"))
+      }
+    }
+  }
+
+  @Test("hostile names and quotes show as text on every page and in every SVG; a javascript: URL is no link")
+  func escaping() async throws {
+    let folder = try TemporaryFolder()
+    let file = try ledgerFile(hostileLedger(), in: folder)
+    let app = try application(ledger: file)
+    try await app.test(.router) { client in
+      for page in [
+        "/", "/loops", "/companies", "/companies/script", "/companies/ab", "/deals", "/deals/invest", "/deals/buy",
+        "/stress?stop=ab:script", "/stress?default=script", "/projection?company=script&paths=100",
+      ] {
+        try await client.execute(uri: page, method: .get) { response in
+          #expect(response.status == .ok, "\(page)")
+          #expect(!response.text.contains("<script>"), "\(page): raw <script>")
+          #expect(!response.text.contains("<b>bold"), "\(page): raw markup")
+          #expect(!response.text.contains("href=\"javascript:"), "\(page): javascript: link")
+          #expect(!response.text.contains("</title><script"), "\(page)")
+        }
+      }
+      try await client.execute(uri: "/companies/script", method: .get) {
+        #expect($0.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+      }
+      try await client.execute(uri: "/deals/buy", method: .get) {
+        #expect($0.text.contains("href=\"https://example.com/?a=1&amp;b=2\""))
+      }
+    }
+  }
+
+  @Test("unknown pages and ids get a 404 page; bad form values a 400 page or a message in the form")
+  func notFoundAndBadValues() async throws {
+    let app = try application()
+    try await app.test(.router) { client in
+      for uri in ["/nope", "/companies/nope", "/deals/nope"] {
+        try await client.execute(uri: uri, method: .get) { response in
+          #expect(response.status == .notFound, "\(uri)")
+          #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+          expectSecurityHeaders(response)
+        }
+      }
+      try await client.execute(uri: "/deals?limit=0", method: .get) { #expect($0.status == .badRequest) }
+      try await client.execute(uri: "/deals?kind=gift", method: .get) { #expect($0.status == .badRequest) }
+      try await client.execute(uri: "/stress?default=nobody", method: .get) { response in
+        #expect(response.status == .ok)
+        #expect(response.text.contains("class=\"error\""))
+        #expect(response.text.contains("nobody"))
+      }
+      try await client.execute(uri: "/projection?paths=100000000", method: .get) { response in
+        #expect(response.text.contains("class=\"error\""))
+        #expect(response.text.contains("paths"))
+      }
+    }
+  }
+
+  @Test("the deal list pages through the deals with its filters kept")
+  func dealPaging() async throws {
+    let app = try application()
+    let seed = try BundledLedger.load("seed")
+    try await app.test(.router) { client in
+      try await client.execute(uri: "/deals?limit=5&offset=5", method: .get) { response in
+        let rows = response.text.components(separatedBy: "<a href=\"/deals/").count - 1
+        #expect(rows == min(5, seed.deals.count - 5))
+        #expect(response.text.contains("rel=\"prev\""))
+      }
+    }
+  }
+
+  @Test("HEAD answers like GET without a body; the stylesheet and script are served")
+  func headAndAssets() async throws {
+    let app = try application()
+    try await app.test(.router) { client in
+      try await client.execute(uri: "/", method: .head) { response in
+        #expect(response.status == .ok)
+        #expect(response.body.readableBytes == 0)
+      }
+      try await client.execute(uri: "/static/site.css", method: .get) {
+        #expect($0.headers[.contentType] == "text/css; charset=utf-8")
+      }
+      try await client.execute(uri: "/static/app.js", method: .get) {
+        #expect($0.text.contains("SPDX-License-Identifier"))
+      }
+    }
+  }
+}
