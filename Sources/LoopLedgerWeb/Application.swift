@@ -1,11 +1,11 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import LoopLedger
 import LoopLedgerApp
 import LoopLedgerRender
 import LoopLedgerStore
-import Logging
 import NIOCore
 
 /// The server's one application, used by `loopledger serve` and by the tests.
@@ -77,7 +77,8 @@ struct WebApp: Sendable {
   static let languageCookie = "loopledger_lang"
 
   /// A query parameter as an integer in `range`, or the default; 400 naming the parameter.
-  static func integer(_ request: Request, _ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
+  static func integer(_ request: Request, _ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int
+  {
     guard let text = request.uri.queryParameters.get(name), !text.isEmpty else { return value }
     guard let number = Int(text), range.contains(number) else {
       throw WebError(
@@ -120,7 +121,8 @@ struct WebApp: Sendable {
     let type = (request.headers[.contentType] ?? "").lowercased()
     guard type.hasPrefix("application/json") else {
       throw WebError(
-        .unsupportedMediaType, "Send JSON with 'Content-Type: application/json'; got '\(type.isEmpty ? "none" : type)'.",
+        .unsupportedMediaType,
+        "Send JSON with 'Content-Type: application/json'; got '\(type.isEmpty ? "none" : type)'.",
         field: "Content-Type")
     }
     return Data(try await body(request).readableBytesView)
@@ -130,7 +132,8 @@ struct WebApp: Sendable {
   func formBody(_ request: Request) async throws -> [String: String] {
     let type = (request.headers[.contentType] ?? "").lowercased()
     guard type.hasPrefix("application/x-www-form-urlencoded") else {
-      throw WebError(.unsupportedMediaType, "Send the form as application/x-www-form-urlencoded.", field: "Content-Type")
+      throw WebError(
+        .unsupportedMediaType, "Send the form as application/x-www-form-urlencoded.", field: "Content-Type")
     }
     let text = String(buffer: try await body(request))
     return Self.parseForm(text)
@@ -186,7 +189,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
       } else {
         let page = try web.pageContext(request)
         response = WebApp.response(
-          WebPage(page).error(status: Int(answer.status.code), message: answer.message), type: "text/html; charset=utf-8",
+          WebPage(page).error(status: Int(answer.status.code), message: answer.message),
+          type: "text/html; charset=utf-8",
           status: answer.status)
       }
       if answer.status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }

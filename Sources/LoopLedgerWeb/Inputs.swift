@@ -54,7 +54,8 @@ struct DealQuery: Sendable {
   /// The matching deals of `ledger` in ledger order, one page of them, and how many match.
   func apply(to ledger: Ledger) throws -> ([Deal], Int) {
     for id in [company, payer, payee].compactMap({ $0 }) where ledger.company(id) == nil {
-      throw WebError.notFound("No company of this ledger has the id '\(VisibleText.escape(id.rawValue, newlines: false))'.")
+      throw WebError.notFound(
+        "No company of this ledger has the id '\(VisibleText.escape(id.rawValue, newlines: false))'.")
     }
     let matching = ledger.deals.filter { deal in
       (company.map { deal.payer == $0 || deal.payee == $0 } ?? true) && (payer.map { deal.payer == $0 } ?? true)
@@ -137,7 +138,9 @@ struct ProjectionInput: Sendable {
       body = try JSONDecoder().decode(Body.self, from: data)
     } catch let DecodingError.typeMismatch(_, context) {
       let field = context.codingPath.first?.stringValue ?? ""
-      throw WebError(.unprocessableContent, "'\(field)' has the wrong type (\(Self.expected[field] ?? "see the API document")).", field: field)
+      throw WebError(
+        .unprocessableContent, "'\(field)' has the wrong type (\(Self.expected[field] ?? "see the API document")).",
+        field: field)
     } catch {
       throw WebError(.badRequest, "The body is not valid JSON.")
     }

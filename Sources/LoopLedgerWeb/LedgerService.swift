@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import LoopLedger
 import LoopLedgerApp
 import LoopLedgerIO
@@ -74,8 +75,10 @@ final class LedgerService: Sendable {
       ledger = try store.loadLedger()
       let assumptions = try Assumption.parse(commandLine: selection.assumptions)
       if !assumptions.isEmpty { ledger = try ledger.assuming(assumptions) }
+    } else if let fixedLedger {
+      ledger = fixedLedger
     } else {
-      ledger = fixedLedger!
+      throw WebError(.internalServerError, "internal error: no ledger")
     }
     let report = try LoopReport(ledger: ledger, options: LoopReportOptions(filter: selection.filter))
     let snapshot = Snapshot(

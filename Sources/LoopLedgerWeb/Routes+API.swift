@@ -25,7 +25,8 @@ extension WebApp {
     api.get("/companies/:id") { _, context in
       let id = try self.companyID(context.parameters.get("id") ?? "")
       let snapshot = try self.service.snapshot()
-      return WebApp.json(try JSONOutput.string(CompanyDetail(id, snapshot: snapshot)))
+      guard let company = snapshot.ledger.company(id) else { throw WebError.notFound("No company '\(id)'.") }
+      return WebApp.json(try JSONOutput.string(CompanyDetail(company, snapshot: snapshot)))
     }
     api.get("/deals") { request, _ in
       let query = try DealQuery(request)
@@ -116,7 +117,8 @@ extension WebApp {
       let extractor = DealExtractor(ledger: snapshot.ledger)
       let extraction = extractor.extract(text, file: name, date: date)
       let report = ExtractReport(
-        extractions: [extraction], ledger: snapshot.ledger, ledgerName: self.service.store == nil ? self.service.fixedName : "db")
+        extractions: [extraction], ledger: snapshot.ledger,
+        ledgerName: self.service.store == nil ? self.service.fixedName : "db")
       return WebApp.json(String(decoding: try report.encoded(), as: UTF8.self) + "\n")
     }
     api.get("/review") { _, _ in
@@ -138,7 +140,8 @@ extension WebApp {
           change = try store.reject(id, why: decision.why ?? "", actor: "api")
         default:
           guard let into = decision.into, !into.isEmpty else {
-            throw WebError(.unprocessableContent, "'into' is required: the id of the deal to merge into.", field: "into")
+            throw WebError(
+              .unprocessableContent, "'into' is required: the id of the deal to merge into.", field: "into")
           }
           change = try store.merge(id, into: DealID(into), actor: "api", reason: decision.why)
         }
@@ -151,7 +154,8 @@ extension WebApp {
   /// The store, when this request may write to it (401/403 otherwise).
   func writableStore(_ request: Request) throws -> LedgerStore {
     try security.requireBearer(request, storeAvailable: service.store != nil)
-    return service.store!
+    guard let store = service.store else { throw WebError(.forbidden, "Writes are off: there is no ledger store.") }
+    return store
   }
 
   /// `?why=` on a write, or the `X-LoopLedger-Reason` header.
@@ -162,7 +166,7 @@ extension WebApp {
     return why
   }
 
-  static var reasonHeader: HTTPField.Name { HTTPField.Name("X-LoopLedger-Reason")! }
+  static let reasonHeader = HTTPField.Name.named("X-LoopLedger-Reason")
 
   struct DecisionBody: Decodable {
     var set: [String]?
@@ -181,7 +185,8 @@ extension WebApp {
     } catch let DecodingError.typeMismatch(_, context) {
       let field = context.codingPath.first?.stringValue ?? ""
       throw WebError(
-        .unprocessableContent, "'\(field)' has the wrong type ('set' is a list of FIELD=VALUE, 'why' and 'into' strings).",
+        .unprocessableContent,
+        "'\(field)' has the wrong type ('set' is a list of FIELD=VALUE, 'why' and 'into' strings).",
         field: field)
     } catch {
       throw WebError(.badRequest, "The body must be a JSON object such as {\"why\": \"…\"}.")
@@ -241,8 +246,9 @@ struct CompanyDetail: Encodable {
   /// Numbers (1-based) of the report's loops through the company.
   var loops: [Int]
 
-  init(_ id: CompanyID, snapshot: LedgerService.Snapshot) {
-    company = snapshot.ledger.company(id)!
+  init(_ company: Company, snapshot: LedgerService.Snapshot) {
+    let id = company.id
+    self.company = company
     summary = snapshot.report.companies.first { $0.id == id }
     flowsIn = snapshot.flows.flows.filter { $0.payee == id }.map {
       FlowRow(counterparty: $0.payer, flowClass: $0.flowClass, amount: $0.amount, deals: $0.deals)

@@ -8,7 +8,8 @@ import LoopLedgerStore
 /// The dashboard's pages: server-rendered HTML from the same analyses and pictures as the CLI.
 extension WebApp {
   func addPageRoutes(to router: Router<BasicRequestContext>) {
-    router.get("/") { request, _ in try self.page(request) { page, snapshot in
+    router.get("/") { request, _ in
+      try self.page(request) { page, snapshot in
         page.overview(report: snapshot.report, ledger: snapshot.ledger, changes: try self.recentChanges(limit: 10))
       }
     }
@@ -162,7 +163,8 @@ extension WebApp {
       let amount = x.amount.asWritten ?? x.amount.qualifier
       return WebCandidate(
         id: entry.candidate.id, article: entry.candidate.articleFile,
-        articleDate: entry.candidate.articleDate.map { "\($0)" }, payer: x.payer.name, payee: x.payee.name, kind: x.kind,
+        articleDate: entry.candidate.articleDate.map { "\($0)" }, payer: x.payer.name, payee: x.payee.name,
+        kind: x.kind,
         amount: amount, status: x.status, quote: x.quote,
         highlights: [x.payer.asWritten, x.payee.asWritten, x.amount.asWritten].compactMap { $0 },
         confidence: x.confidence, duplicates: entry.duplicates, problems: entry.problems)
@@ -224,7 +226,8 @@ extension WebApp {
     let q = request.uri.queryParameters
     let snapshot = try service.snapshot()
     let defaultCompany =
-      snapshot.ledger.company(CompanyID("openai")) != nil ? "openai" : (snapshot.ledger.companies.first?.id.rawValue ?? "")
+      snapshot.ledger.company(CompanyID("openai")) != nil
+      ? "openai" : (snapshot.ledger.companies.first?.id.rawValue ?? "")
     let form = WebProjectionForm(
       company: q.get("company") ?? defaultCompany, from: q.get("from") ?? "", to: q.get("to") ?? "",
       paths: q.get("paths") ?? "", seed: q.get("seed") ?? "", schedule: q.get("schedule") ?? "",
@@ -242,4 +245,3 @@ extension WebApp {
     }
   }
 }
-

@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
+import Logging
 import LoopLedger
 import LoopLedgerApp
-import Logging
 import Synchronization
 
 /// `loopledger serve`: runs the application until SIGINT or SIGTERM, letting requests in flight
@@ -20,7 +20,8 @@ public enum Server {
     logger.logLevel = quiet ? .warning : .info
     let app = try buildApplication(configuration: configuration, logger: logger) { port in
       let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-      FileHandle.standardError.write(Data((startMessage(configuration: configuration, address: "http://\(host):\(port)") + "\n").utf8))
+      FileHandle.standardError.write(
+        Data((startMessage(configuration: configuration, address: "http://\(host):\(port)") + "\n").utf8))
     }
     let failure = Mutex<(any Error)?>(nil)
     let done = DispatchSemaphore(value: 0)

@@ -37,7 +37,10 @@ struct WebError: Error, Sendable {
 
   /// The answer for any error a handler threw.
   ///
-  /// - Parameter storePath: The store's path, scrubbed from messages.
+  /// - Parameters:
+  ///   - error: What the handler threw.
+  ///   - storePath: The store's path, scrubbed from messages.
+  /// - Returns: The status, message, field and problems to answer with.
   static func from(_ error: any Error, storePath: String?) -> WebError {
     var result: WebError
     switch error {

@@ -5,7 +5,7 @@ import Testing
 let subcommands: [(name: String, required: [String])] = [
   ("report", []), ("loops", []), ("stress", []), ("project", ["openai"]),
   ("extract", [Fixture.seedArticle]), ("draw", ["loops"]), ("analyze", ["edges.csv"]),
-  ("clear", ["edges.csv"]), ("debtrank", ["edges.csv"]), ("validate", ["seed"]),
+  ("clear", ["edges.csv"]), ("debtrank", ["edges.csv"]), ("validate", ["seed"]), ("serve", []),
 ]
 
 @Suite("loopledger: help and argument errors")

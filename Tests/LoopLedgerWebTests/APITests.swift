@@ -143,7 +143,8 @@ struct APITests {
       }
       try await client.execute(uri: "/api/v1/deals?status=rumour", method: .get) { #expect($0.status == .badRequest) }
       // No token: 401 with WWW-Authenticate; a wrong one: 401.
-      let deal = #"{"id": "new-deal", "payer": "openai", "payee": "oracle", "kind": "cloud_contract", "amount": {"qualifier": "exact", "value": 1e9, "currency": "USD"}, "status": "talks", "sources": [{"document": "seed", "quote": "a test"}]}"#
+      let deal =
+        #"{"id": "new-deal", "payer": "openai", "payee": "oracle", "kind": "cloud_contract", "amount": {"qualifier": "exact", "value": 1e9, "currency": "USD"}, "status": "talks", "sources": [{"document": "seed", "quote": "a test"}]}"#
       try await client.execute(uri: "/api/v1/deals", method: .post, headers: .json(), body: ByteBuffer(string: deal)) {
         #expect($0.status == .unauthorized)
         #expect($0.headers[.wwwAuthenticate] == "Bearer")
@@ -154,7 +155,8 @@ struct APITests {
       ) { #expect($0.status == .unauthorized) }
       // Wrong media type: 415; too large: 413; not JSON: 422 with line and column.
       try await client.execute(
-        uri: "/api/v1/deals", method: .post, headers: [.authorization: "Bearer \(testToken)", .contentType: "text/plain"],
+        uri: "/api/v1/deals", method: .post,
+        headers: [.authorization: "Bearer \(testToken)", .contentType: "text/plain"],
         body: ByteBuffer(string: deal)
       ) { #expect($0.status == .unsupportedMediaType) }
       try await client.execute(
@@ -170,7 +172,8 @@ struct APITests {
       // Field problems all at once, with the field.
       try await client.execute(
         uri: "/api/v1/deals", method: .post, headers: .json(token: testToken),
-        body: ByteBuffer(string: #"{"id": "x", "payer": "openai", "payee": "openai", "kind": "gift", "status": "talks"}"#)
+        body: ByteBuffer(
+          string: #"{"id": "x", "payer": "openai", "payee": "openai", "kind": "gift", "status": "talks"}"#)
       ) { response in
         #expect(response.status == .unprocessableContent)
         let problems = (response.json["error"] as? [String: Any])?["problems"] as? [[String: Any]] ?? []
@@ -202,7 +205,8 @@ struct APITests {
     let folder = try TemporaryFolder()
     let path = try seededStore(in: folder)
     let app = try application(store: path)
-    let deal = #"{"id": "new-deal", "payer": "openai", "payee": "oracle", "kind": "cloud_contract", "amount": {"qualifier": "exact", "value": 1e9, "currency": "USD"}, "status": "talks", "sources": [{"document": "seed", "quote": "a test"}]}"#
+    let deal =
+      #"{"id": "new-deal", "payer": "openai", "payee": "oracle", "kind": "cloud_contract", "amount": {"qualifier": "exact", "value": 1e9, "currency": "USD"}, "status": "talks", "sources": [{"document": "seed", "quote": "a test"}]}"#
     try await app.test(.router) { client in
       try await client.execute(
         uri: "/api/v1/deals?why=test", method: .post, headers: .json(token: testToken), body: ByteBuffer(string: deal)
@@ -249,7 +253,9 @@ struct APITests {
   func writesOff() async throws {
     let deal = #"{"id": "x"}"#
     try await application(token: testToken).test(.router) { client in
-      try await client.execute(uri: "/api/v1/deals", method: .post, headers: .json(token: testToken), body: ByteBuffer(string: deal)) {
+      try await client.execute(
+        uri: "/api/v1/deals", method: .post, headers: .json(token: testToken), body: ByteBuffer(string: deal)
+      ) {
         #expect($0.status == .forbidden)
       }
     }
@@ -277,7 +283,8 @@ struct APITests {
         let candidates = articles.first?["candidates"] as? [Any] ?? []
         #expect(candidates.count == 1, "\(response.text)")
       }
-      try await client.execute(uri: "/api/v1/extract", method: .post, headers: .json(), body: ByteBuffer(string: "{}")) {
+      try await client.execute(uri: "/api/v1/extract", method: .post, headers: .json(), body: ByteBuffer(string: "{}"))
+      {
         #expect($0.status == .unsupportedMediaType)
       }
     }
@@ -302,7 +309,8 @@ struct APITests {
         let parts = route.split(separator: " ")
         let uri = String(parts[1]).replacingOccurrences(of: "{id}", with: "openai")
         let method = HTTPRequest.Method(String(parts[0]))!
-        try await client.execute(uri: uri, method: method, headers: .json(), body: ByteBuffer(string: "{}")) { response in
+        try await client.execute(uri: uri, method: method, headers: .json(), body: ByteBuffer(string: "{}")) {
+          response in
           if response.status == .notFound {
             #expect(response.errorMessage?.contains("openai") == true, "\(route): no such route")
           }

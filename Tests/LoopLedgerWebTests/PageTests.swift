@@ -12,7 +12,8 @@ import Testing
 struct PageTests {
   static let pages = [
     "/", "/loops", "/companies", "/companies/openai", "/deals", "/deals?company=nvidia&kind=chip_purchase",
-    "/deals/amazon-openai-equity-2025", "/stress", "/stress?stop=openai:microsoft&fraction=0.5", "/stress?default=openai",
+    "/deals/amazon-openai-equity-2025", "/stress", "/stress?stop=openai:microsoft&fraction=0.5",
+    "/stress?default=openai",
     "/projection", "/projection?company=openai&paths=500&seed=3", "/review", "/login",
   ]
 
@@ -49,8 +50,10 @@ struct PageTests {
       try await client.execute(uri: "/deals/\(deal.id.rawValue)", method: .get) { response in
         #expect(response.status == .ok)
         for source in deal.sources {
-          let escaped = source.quote.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+          let escaped = source.quote.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
+            of: "<", with: "&lt;"
+          )
+          .replacingOccurrences(of: ">", with: "&gt;")
           #expect(response.text.contains(escaped), "quote of \(deal.id)")
         }
       }

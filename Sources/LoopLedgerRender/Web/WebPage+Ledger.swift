@@ -56,7 +56,10 @@ extension WebPage {
       w.element("p", text: words.noLoops)
       return
     }
-    table(&w, headers: [("#", true), (words.loop, false), (words.roundTrip, true), (words.type, false), (words.ratio, true)]) {
+    table(
+      &w,
+      headers: [("#", true), (words.loop, false), (words.roundTrip, true), (words.type, false), (words.ratio, true)]
+    ) {
       w in
       for (index, loop) in report.loops.enumerated().prefix(limit) {
         w.open("tr")
@@ -98,7 +101,8 @@ extension WebPage {
             guard let deal = ledger.deal(id) else { continue }
             w.open("div", [("class", "deal-ref")])
             w.element("a", [("href", Self.dealHref(id)), ("class", "deal-id")], text: id.rawValue)
-            w.content(" · \(words.kind(deal.kind)) · \(words.status(deal.status)) · \(amountText(deal, ledger: ledger))")
+            w.content(
+              " · \(words.kind(deal.kind)) · \(words.status(deal.status)) · \(amountText(deal, ledger: ledger))")
             w.close()
             quotes(&w, deal.sources, ledger: ledger)
           }
@@ -195,7 +199,12 @@ extension WebPage {
           w.element("p", [("class", "meta")], text: words.noneWord)
           continue
         }
-        table(&w, headers: [(words.counterparty, false), (words.type, false), (words.amountUSD, true), (words.dealsWord, false)]) {
+        table(
+          &w,
+          headers: [
+            (words.counterparty, false), (words.type, false), (words.amountUSD, true), (words.dealsWord, false),
+          ]
+        ) {
           w in
           for flow in mine {
             w.open("tr")
@@ -219,7 +228,10 @@ extension WebPage {
       if facts.isEmpty { w.element("p", [("class", "meta")], text: words.noneWord) }
       for fact in facts {
         w.open("div", [("class", "fact")])
-        w.element("p", text: "\(fact.label ?? words.metric(fact.metric)): \(fact.value.asWritten ?? "–")" + (fact.asOf.map { " (\($0))" } ?? ""))
+        w.element(
+          "p",
+          text: "\(fact.label ?? words.metric(fact.metric)): \(fact.value.asWritten ?? "–")"
+            + (fact.asOf.map { " (\($0))" } ?? ""))
         quotes(&w, fact.sources, ledger: ledger)
         w.close()
       }
@@ -282,7 +294,9 @@ extension WebPage {
       w.element("button", [("type", "submit")], text: words.filterWord)
       w.close()
       let end = min(offset + page.count, total)
-      w.element("p", [("class", "meta")], text: "\(words.showing) \(page.isEmpty ? 0 : offset + 1)–\(end) \(words.ofWord) \(total)")
+      w.element(
+        "p", [("class", "meta")],
+        text: "\(words.showing) \(page.isEmpty ? 0 : offset + 1)–\(end) \(words.ofWord) \(total)")
       table(
         &w,
         headers: [

@@ -48,9 +48,12 @@ extension WebPage {
   /// The stress page: the form, and the result when one was asked for.
   ///
   /// - Parameters:
+  ///   - form: The form's values as they came in the address.
   ///   - links: The graph's links (payer, payee) a user can break.
+  ///   - ledger: The ledger the test ran on.
   ///   - report: The result, or nil before a scenario is chosen.
   ///   - problem: What was wrong with the form, said above it.
+  /// - Returns: The whole page.
   public func stress(
     form: WebStressForm, links: [(CompanyID, CompanyID)], ledger: Ledger, report: StressReport?, problem: String?
   ) -> String {
@@ -75,7 +78,10 @@ extension WebPage {
       w.content(words.fractionStopped)
       w.element(
         "input",
-        [("type", "number"), ("name", "fraction"), ("min", "0"), ("max", "1"), ("step", "any"), ("value", form.fraction)])
+        [
+          ("type", "number"), ("name", "fraction"), ("min", "0"), ("max", "1"), ("step", "any"),
+          ("value", form.fraction),
+        ])
       w.close()
       w.open("label")
       w.content(words.companyDefaults)
@@ -104,7 +110,13 @@ extension WebPage {
   func stressResult(_ w: inout XMLWriter, _ report: StressReport, ledger: Ledger) {
     let run = report.estimate
     w.element("h2", text: words.totalsWord)
-    table(&w, headers: [(words.endWord, false), (words.unfunded, true), (words.revenueLost, true), (words.investmentCut, true), (words.defaultedWord, true)]) {
+    table(
+      &w,
+      headers: [
+        (words.endWord, false), (words.unfunded, true), (words.revenueLost, true), (words.investmentCut, true),
+        (words.defaultedWord, true),
+      ]
+    ) {
       w in
       let runs: [(String, StressRun)] = [("low", report.low), ("estimate", report.estimate), ("high", report.high)]
       for (label, run) in runs {
@@ -125,7 +137,13 @@ extension WebPage {
       w.close()
     }
     w.element("h2", text: words.roundsWord)
-    table(&w, headers: [(words.roundWord, true), (words.newDefaults, false), (words.unfunded, true), (words.revenueLost, true), (words.investmentCut, true)]) {
+    table(
+      &w,
+      headers: [
+        (words.roundWord, true), (words.newDefaults, false), (words.unfunded, true), (words.revenueLost, true),
+        (words.investmentCut, true),
+      ]
+    ) {
       w in
       for round in run.trace {
         w.open("tr")
@@ -306,7 +324,10 @@ extension WebPage {
           w.content(words.mergeInto)
           w.element(
             "input",
-            [("type", "text"), ("name", "into"), ("required", "required"), ("value", candidate.duplicates.first?.rawValue)])
+            [
+              ("type", "text"), ("name", "into"), ("required", "required"),
+              ("value", candidate.duplicates.first?.rawValue),
+            ])
           w.close()
           w.open("label")
           w.content(words.reasonWord)

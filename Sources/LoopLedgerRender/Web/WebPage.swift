@@ -57,7 +57,7 @@ public struct WebChange: Sendable, Equatable {
   public var actor: String
   public var command: String
   public var reason: String?
-  /// What it touched, e.g. "deal msft-openai-2019".
+  /// What it touched, such as "deal msft-openai-2019".
   public var entities: [String]
 
   public init(id: Int64, time: String, actor: String, command: String, reason: String?, entities: [String]) {
@@ -266,7 +266,10 @@ public struct WebPage {
   }
 
   func changesTable(_ w: inout XMLWriter, _ changes: [WebChange]) {
-    table(&w, headers: [(words.change, true), (words.when, false), (words.who, false), (words.what, false), (words.why, false)]) {
+    table(
+      &w,
+      headers: [(words.change, true), (words.when, false), (words.who, false), (words.what, false), (words.why, false)]
+    ) {
       w in
       for change in changes {
         w.open("tr")
@@ -306,7 +309,8 @@ public struct WebPage {
       w.open("label")
       w.content(words.tokenWord)
       w.element(
-        "input", [("type", "password"), ("name", "token"), ("autocomplete", "current-password"), ("required", "required")])
+        "input",
+        [("type", "password"), ("name", "token"), ("autocomplete", "current-password"), ("required", "required")])
       w.close()
       w.element("button", [("type", "submit")], text: words.logIn)
       w.close()
