@@ -29,7 +29,9 @@ public func buildApplication(
   web.addAPIRoutes(to: router)
   return Application(
     responder: HeadAsGet(inner: router.buildResponder()),
-    server: .http1(configuration: .init(idleTimeout: .seconds(Int64(max(1, configuration.requestTimeout))))),
+    // Idle a little longer than a body may take, so a slow body gets its 408 before the close.
+    server: .http1(
+      configuration: .init(idleTimeout: .milliseconds(Int64(configuration.requestTimeout * 1_000) + 2_000))),
     configuration: ApplicationConfiguration(
       address: .hostname(configuration.host, port: configuration.port), serverName: "LoopLedger"),
     onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },

@@ -45,6 +45,9 @@ public struct WebConfiguration: Sendable {
     guard maxBody >= 1_024 else {
       throw ArgumentValueError("'--max-body \(maxBody)' is too small; give at least 1024 bytes.")
     }
+    guard requestTimeout.isFinite, requestTimeout >= 1, requestTimeout <= 3_600 else {
+      throw ArgumentValueError("'--request-timeout \(requestTimeout)' must be from 1 to 3600 seconds.")
+    }
     if let token, token.count < 16 {
       throw ArgumentValueError(
         "The token must be at least 16 characters long (it is the only thing between the web and your ledger); it has \(token.count)."

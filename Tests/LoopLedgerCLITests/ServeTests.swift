@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -144,5 +148,57 @@ struct ServeTests {
     expectUsageError(short, mentions: ["16 characters"])
     let port = try await CLI.run(["serve", "--port", "70000"])
     expectUsageError(port, mentions: ["--port 70000"])
+  }
+}
+
+extension ServeTests {
+  /// Sends `text` on a new TCP connection to the loopback port and reads until the server closes
+  /// the connection or `wait` passes; returns what came back and how long it took.
+  static func rawExchange(port: Int, _ text: String, wait: Double) -> (reply: String, seconds: Double) {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard connected == 0 else { return ("connect failed", 0) }
+    var timeout = timeval(tv_sec: Int(wait), tv_usec: 0)
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    let start = Date()
+    _ = text.withCString { send(fd, $0, strlen($0), 0) }
+    var reply = Data()
+    var buffer = [UInt8](repeating: 0, count: 4_096)
+    while true {
+      let count = recv(fd, &buffer, buffer.count, 0)
+      if count <= 0 { break }
+      reply.append(contentsOf: buffer[0..<count])
+    }
+    return (String(decoding: reply, as: UTF8.self), Date().timeIntervalSince(start))
+  }
+
+  @Test("a body that does not arrive in time gets 408; a connection that sends nothing is closed")
+  func slowRequests() async throws {
+    let server = try Running(["--request-timeout", "2"])
+    defer { server.stop() }
+    try await server.waitUntilListening()
+    let port = server.port
+    // Headers announce 100 bytes; 10 come.
+    let partial = Self.rawExchange(
+      port: port,
+      "POST /api/v1/stress HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"name\": 1",
+      wait: 20)
+    #expect(partial.reply.hasPrefix("HTTP/1.1 408"), "\(partial.reply)")
+    #expect(partial.seconds < 10)
+    // Half a request line, then silence: the idle timeout closes the connection.
+    let silent = Self.rawExchange(port: port, "GET /api/v1/lo", wait: 20)
+    #expect(silent.seconds < 10, "closed after \(silent.seconds) s")
+    // The server still answers others.
+    let loops = try await server.request("/api/v1/loops")
+    #expect(loops.status == 200)
   }
 }

@@ -36,6 +36,13 @@ extension LoopLedgerCommand {
     @Option(name: .customLong("max-body"), parsing: .unconditional, help: "The largest request body taken, in bytes.")
     var maxBody: Int = WebConfiguration.defaultMaxBody
 
+    @Option(
+      name: .customLong("request-timeout"), parsing: .unconditional,
+      help: ArgumentHelp(
+        "Seconds a request body may take to arrive and a connection may stay idle; slower requests are refused.",
+        valueName: "seconds"))
+    var requestTimeout: Double = 30
+
     @Flag(help: "Log only warnings and errors (no access log).")
     var quiet = false
 
@@ -45,7 +52,8 @@ extension LoopLedgerCommand {
       let environmentToken = ProcessInfo.processInfo.environment["LOOPLEDGER_TOKEN"]
       return WebConfiguration(
         host: host, port: port, ledger: ledger,
-        token: token ?? (environmentToken?.isEmpty == false ? environmentToken : nil), maxBody: maxBody)
+        token: token ?? (environmentToken?.isEmpty == false ? environmentToken : nil), maxBody: maxBody,
+        requestTimeout: requestTimeout)
     }
 
     func validate() throws { try usage { try webConfiguration.validate() } }
