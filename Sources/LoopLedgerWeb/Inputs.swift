@@ -80,6 +80,11 @@ struct ProjectionInput: Sendable {
 
   static let defaultPaths = 2_000
 
+  /// The default scenario as the `--write-scenario` file, shown in the form to be edited.
+  static let defaultScenarioText: String = {
+    (try? ProjectionScenarioFile.encode(.defaults)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+  }()
+
   /// From the page's form (strings as typed).
   init(form: WebProjectionForm, maxPaths: Int) throws {
     func integer(_ text: String, _ name: String, _ range: ClosedRange<Int>) throws -> Int? {
@@ -107,7 +112,8 @@ struct ProjectionInput: Sendable {
       schedule = shape
     }
     let text = form.scenario.trimmingCharacters(in: .whitespacesAndNewlines)
-    scenario = text.isEmpty ? nil : try ProjectionScenarioFile.decode(Data(text.utf8), file: "scenario")
+    let unchanged = text.isEmpty || text == Self.defaultScenarioText.trimmingCharacters(in: .whitespacesAndNewlines)
+    scenario = unchanged ? nil : try ProjectionScenarioFile.decode(Data(text.utf8), file: "scenario")
     sensitivity = false
   }
 

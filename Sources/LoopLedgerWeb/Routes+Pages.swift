@@ -41,7 +41,18 @@ extension WebApp {
       }
     }
     router.get("/stress") { request, _ in try self.stressPage(request) }
-    router.get("/projection") { request, _ in try self.projectionPage(request) }
+    router.get("/projection") { request, _ in
+      let q = request.uri.queryParameters
+      let fields = ["company", "from", "to", "paths", "seed", "schedule"].reduce(into: [String: String]()) {
+        if let value = q.get($1) { $0[$1] = String(value) }
+      }
+      return try self.projectionPage(request, fields: fields)
+    }
+    // The scenario is too long for an address: an edited one comes in a form body (a read, so
+    // no login and no CSRF token).
+    router.post("/projection") { request, _ in
+      try self.projectionPage(request, fields: try await self.formBody(request))
+    }
     router.get("/review") { request, _ in
       let done = request.uri.queryParameters.get("done")
       return try self.page(request) { page, snapshot in
@@ -222,16 +233,16 @@ extension WebApp {
     }
   }
 
-  func projectionPage(_ request: Request) throws -> Response {
-    let q = request.uri.queryParameters
+  func projectionPage(_ request: Request, fields: [String: String]) throws -> Response {
     let snapshot = try service.snapshot()
     let defaultCompany =
       snapshot.ledger.company(CompanyID("openai")) != nil
       ? "openai" : (snapshot.ledger.companies.first?.id.rawValue ?? "")
+    let scenario = fields["scenario"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
     let form = WebProjectionForm(
-      company: q.get("company") ?? defaultCompany, from: q.get("from") ?? "", to: q.get("to") ?? "",
-      paths: q.get("paths") ?? "", seed: q.get("seed") ?? "", schedule: q.get("schedule") ?? "",
-      scenario: q.get("scenario") ?? "")
+      company: fields["company"] ?? defaultCompany, from: fields["from"] ?? "", to: fields["to"] ?? "",
+      paths: fields["paths"] ?? "", seed: fields["seed"] ?? "", schedule: fields["schedule"] ?? "",
+      scenario: scenario ?? ProjectionInput.defaultScenarioText)
     return try page(request) { page, snapshot in
       var projection: FundingProjection? = nil
       var problem: String? = nil

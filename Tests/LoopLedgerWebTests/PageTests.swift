@@ -161,3 +161,44 @@ struct PageTests {
     }
   }
 }
+
+@Suite("serve: the projection page")
+struct ProjectionPageTests {
+  @Test("the form shows the scenario to edit; an edited scenario POSTed changes the result; a bad one is said")
+  func editedScenario() async throws {
+    let app = try application()
+    let defaults = ProjectionInput.defaultScenarioText
+    #expect(defaults.contains("\"amounts\""))
+    try await app.test(.router) { client in
+      let base = try await client.execute(uri: "/projection?company=openai&paths=400", method: .get) { response in
+        #expect(response.status == .ok)
+        #expect(response.text.contains("method=\"post\""))
+        #expect(response.text.contains("\"amounts\" : \"estimate\""), "the default scenario is in the textarea")
+        return response.text
+      }
+      func post(_ scenario: String) async throws -> String {
+        let body = ["company": "openai", "paths": "400", "scenario": scenario].map {
+          "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        }.joined(separator: "&")
+        return try await client.execute(
+          uri: "/projection", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+          body: ByteBuffer(string: body)
+        ) { response in
+          #expect(response.status == .ok)
+          return response.text
+        }
+      }
+      let same = try await post(defaults)
+      let tables = { (page: String) in page.components(separatedBy: "<h2>").dropFirst().joined() }
+      #expect(tables(same) == tables(base), "the unchanged scenario gives the default result")
+      let edited = defaults.replacingOccurrences(of: "\"amounts\" : \"estimate\"", with: "\"amounts\" : \"high\"")
+      #expect(edited != defaults)
+      let changed = try await post(edited)
+      #expect(!changed.contains("class=\"error\""), "\(changed.prefix(3_000))")
+      #expect(tables(changed) != tables(base), "an edited assumption changes the projection")
+      let broken = try await post("{\"amounts\": \"sometimes\"}")
+      #expect(broken.contains("class=\"error\""))
+      #expect(broken.contains("amounts"))
+    }
+  }
+}

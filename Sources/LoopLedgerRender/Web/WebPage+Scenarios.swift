@@ -195,7 +195,7 @@ extension WebPage {
       w.element("h1", text: words.navProjection)
       w.element("p", [("class", "meta")], text: words.projectionIntro)
       if let problem { w.element("p", [("class", "error"), ("role", "alert")], text: problem) }
-      w.open("form", [("method", "get"), ("action", "/projection"), ("class", "scenario")])
+      w.open("form", [("method", "post"), ("action", "/projection"), ("class", "scenario")])
       w.open("label")
       w.content(words.companyWord)
       w.open("select", [("name", "company")])
@@ -230,7 +230,7 @@ extension WebPage {
       w.close()
       w.open("label", [("class", "wide")])
       w.content(words.scenarioJSON)
-      w.element("textarea", [("name", "scenario"), ("rows", "6"), ("spellcheck", "false")], text: form.scenario)
+      w.element("textarea", [("name", "scenario"), ("rows", "14"), ("spellcheck", "false")], text: form.scenario)
       w.close()
       w.element("button", [("type", "submit")], text: words.run)
       w.close()

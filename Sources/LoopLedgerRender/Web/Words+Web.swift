@@ -113,8 +113,8 @@ extension Words {
   var scheduleWord: String { t("Spending schedule", "支出時間表", "支出时间表") }
   var scenarioJSON: String {
     t(
-      "Scenario (JSON, as for --scenario; empty for the defaults)", "情景(JSON,與 --scenario 相同;留空則用預設值)",
-      "情景(JSON,与 --scenario 相同;留空则用默认值)")
+      "The scenario's assumptions (the --write-scenario file: change a value, then Run)",
+      "情景假設(即 --write-scenario 檔案:修改數值後按「執行」)", "情景假设(即 --write-scenario 文件:修改数值后按「执行」)")
   }
   var yearTable: String { t("Year by year", "逐年數據", "逐年数据") }
 
