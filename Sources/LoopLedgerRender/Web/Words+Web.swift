@@ -55,9 +55,9 @@ extension Words {
   var noneWord: String { t("none", "無", "无") }
   var selfFundedRange: String {
     t(
-      "Self-funded share: how much of its revenue from these deals its own investment paid for",
-      "自我資助比例:其來自這些交易的收入中,有多少是由它自己的投資支付的",
-      "自我资助比例:其来自这些交易的收入中,有多少是由它自己的投资支付的")
+      "The share of the money flowing in to this company (investment and revenue) that began as its own outflows, traced in proportion through the known flows; a range over the amounts' low and high ends.",
+      "流入此公司的資金(投資與收入)中,源自其自身流出資金的比例;按已知資金流比例追蹤,範圍涵蓋金額的下限與上限。",
+      "流入此公司的资金(投资与收入)中,源自其自身流出资金的比例;按已知资金流比例追踪,范围涵盖金额的下限与上限。")
   }
   var assumptionsWord: String { t("Assumptions", "假設", "假设") }
   var historyWord: String { t("History", "歷史記錄", "历史记录") }
