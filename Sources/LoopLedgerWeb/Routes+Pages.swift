@@ -10,7 +10,12 @@ extension WebApp {
   func addPageRoutes(to router: Router<BasicRequestContext>) {
     router.get("/") { request, _ in
       try self.page(request) { page, snapshot in
-        page.overview(report: snapshot.report, ledger: snapshot.ledger, changes: try self.recentChanges(limit: 10))
+        let language = page.context.language
+        let map = try self.service.rendered("overview-map|\(language.rawValue)", version: snapshot.version) {
+          WebPage.overviewMap(report: snapshot.report, ledger: snapshot.ledger, language: language)
+        }
+        return page.overview(
+          report: snapshot.report, ledger: snapshot.ledger, changes: try self.recentChanges(limit: 10), map: map)
       }
     }
     router.get("/loops") { request, _ in

@@ -3,8 +3,17 @@ import LoopLedger
 
 /// The pages that show the ledger: overview, loops, companies, deals.
 extension WebPage {
+  /// The loop map the overview shows (a server keeps it per ledger version and language).
+  public static func overviewMap(report: LoopReport, ledger: Ledger, language: Language) -> String {
+    LoopMap(
+      report: report, ledger: ledger, options: LoopMapOptions(language: language, idPrefix: "map", standalone: false)
+    ).svg()
+  }
+
   /// The overview: headline figures, the loop map, the largest loops, what changed recently.
-  public func overview(report: LoopReport, ledger: Ledger, changes: [WebChange]?) -> String {
+  ///
+  /// - Parameter map: ``overviewMap(report:ledger:language:)``'s SVG, if already drawn.
+  public func overview(report: LoopReport, ledger: Ledger, changes: [WebChange]?, map: String? = nil) -> String {
     document(title: words.navOverview, current: "overview") { w in
       w.element("h1", text: report.ledger.title.isEmpty ? report.ledger.id : report.ledger.title)
       if let asOf = report.ledger.asOf { w.element("p", [("class", "meta")], text: "\(words.asOf) \(asOf)") }
@@ -30,10 +39,7 @@ extension WebPage {
       }
       w.close()
       w.open("figure", [("class", "map")])
-      let map = LoopMap(
-        report: report, ledger: ledger,
-        options: LoopMapOptions(language: language, idPrefix: "map", standalone: false))
-      w.raw(map.svg())
+      w.raw(map ?? Self.overviewMap(report: report, ledger: ledger, language: language))
       w.close()
       w.element("h2", text: words.navLoops)
       loopTable(&w, report: report, ledger: ledger, limit: 10)
