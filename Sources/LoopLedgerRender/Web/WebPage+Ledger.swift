@@ -12,7 +12,12 @@ extension WebPage {
 
   /// The overview: headline figures, the loop map, the largest loops, what changed recently.
   ///
-  /// - Parameter map: ``overviewMap(report:ledger:language:)``'s SVG, if already drawn.
+  /// - Parameters:
+  ///   - report: The ledger's report.
+  ///   - ledger: The ledger.
+  ///   - changes: The store's newest changes, or nil for a fixed ledger.
+  ///   - map: ``overviewMap(report:ledger:language:)``'s SVG, if already drawn.
+  /// - Returns: The whole page.
   public func overview(report: LoopReport, ledger: Ledger, changes: [WebChange]?, map: String? = nil) -> String {
     document(title: words.navOverview, current: "overview") { w in
       w.element("h1", text: report.ledger.title.isEmpty ? report.ledger.id : report.ledger.title)
