@@ -122,9 +122,7 @@ extension WebApp {
       return WebApp.json(String(decoding: try report.encoded(), as: UTF8.self) + "\n")
     }
     api.get("/review") { _, _ in
-      let snapshot = try self.service.snapshot()
       let entries = try self.service.store?.pending() ?? []
-      _ = snapshot
       return WebApp.json(try JSONOutput.string(ReviewList(entries: entries)))
     }
     for action in ["accept", "reject", "merge"] {
