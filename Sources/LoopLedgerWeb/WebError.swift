@@ -77,6 +77,14 @@ struct WebError: Error, Sendable {
       }
     case let error as ArgumentValueError:
       result = WebError(.badRequest, error.message)
+    case let error as ProjectionError:
+      let field: String =
+        switch error {
+        case .fromBeforeLedger: "from"
+        case .badWindow: "to"
+        case .badPaths: "paths"
+        }
+      result = WebError(.unprocessableContent, error.description, field: field)
     case let error as ChartDataError:
       result = WebError(.unprocessableContent, error.description)
     case let error as HTTPError:

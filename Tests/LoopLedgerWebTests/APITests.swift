@@ -80,6 +80,14 @@ struct APITests {
         #expect(response.status == .ok)
         #expect(response.text == projection)
       }
+      // A window before the ledger's date: 422 naming the field, not a server error.
+      try await client.execute(
+        uri: "/api/v1/projection", method: .post, headers: .json(),
+        body: ByteBuffer(string: #"{"company": "openai", "from": 1900, "to": 1900}"#)
+      ) { response in
+        #expect(response.status == .unprocessableContent, "\(response.text)")
+        #expect(response.errorField == "from")
+      }
       try await client.execute(
         uri: "/api/v1/projection", method: .post, headers: .json(),
         body: ByteBuffer(string: #"{"company": "openai", "paths": "many"}"#)
