@@ -672,6 +672,16 @@ enum OpenAPIDocument {
                   }
                 }
               },
+              "409": {
+                "description": "Already removed, or another deal names it.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
               "404": {
                 "description": "No such deal.",
                 "content": {
@@ -1121,6 +1131,16 @@ enum OpenAPIDocument {
                   }
                 }
               },
+              "400": {
+                "description": "The body is not a JSON object.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
               "404": {
                 "description": "No such candidate or deal.",
                 "content": {
@@ -1235,6 +1255,16 @@ enum OpenAPIDocument {
                   }
                 }
               },
+              "400": {
+                "description": "The body is not a JSON object.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
               "404": {
                 "description": "No such candidate or deal.",
                 "content": {
@@ -1345,6 +1375,16 @@ enum OpenAPIDocument {
                   "application/json": {
                     "schema": {
                       "$ref": "#/components/schemas/DecisionResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "The body is not a JSON object.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
                     }
                   }
                 }

@@ -74,7 +74,15 @@ extension WebApp {
     api.delete("/deals/:id") { request, context in
       let store = try self.writableStore(request)
       let id = DealID(context.parameters.get("id") ?? "")
-      let change = try store.removeDeal(id, actor: "api", reason: Self.reason(request))
+      let change: Change
+      do {
+        change = try store.removeDeal(id, actor: "api", reason: Self.reason(request))
+      } catch StoreError.invalid(let error) {
+        // Another deal names this one (supersededBy, a derived amount): the ledger's state forbids it.
+        throw WebError(
+          .conflict,
+          "Deal '\(id)' cannot be removed while another deal names it; change that deal first. \(error)")
+      }
       return WebApp.json(try JSONOutput.string(DealRemoved(removed: id, change: change.id)))
     }
     api.post("/stress") { request, _ in
@@ -129,13 +137,17 @@ extension WebApp {
       api.post("/review/:id/\(action)") { request, context in
         let store = try self.writableStore(request)
         let id = context.parameters.get("id") ?? ""
+        _ = try store.candidate(id)  // 404 before anything else
         let decision = try await self.decisionBody(request)
         let change: Change
         switch action {
         case "accept":
           change = try store.accept(id, overrides: decision.set ?? [], actor: "api", reason: decision.why)
         case "reject":
-          change = try store.reject(id, why: decision.why ?? "", actor: "api")
+          guard let why = decision.why, !why.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw WebError(.unprocessableContent, "Rejecting a candidate needs a reason: 'why'.", field: "why")
+          }
+          change = try store.reject(id, why: why, actor: "api")
         default:
           guard let into = decision.into, !into.isEmpty else {
             throw WebError(
@@ -178,14 +190,21 @@ extension WebApp {
     if length == 0 || (length == nil && request.headers[.contentType] == nil) { return DecisionBody() }
     let data = try await jsonBody(request)
     if data.isEmpty { return DecisionBody() }
+    func wrongType(_ context: DecodingError.Context) -> WebError {
+      guard let field = context.codingPath.first?.stringValue else {
+        return WebError(.badRequest, "The body must be a JSON object such as {\"why\": \"…\"}.")
+      }
+      return WebError(
+        .unprocessableContent,
+        "'\(field)' has the wrong type ('set' is a list of FIELD=VALUE strings, 'why' and 'into' are strings).",
+        field: field)
+    }
     do {
       return try JSONDecoder().decode(DecisionBody.self, from: data)
-    } catch let DecodingError.typeMismatch(_, context) {
-      let field = context.codingPath.first?.stringValue ?? ""
-      throw WebError(
-        .unprocessableContent,
-        "'\(field)' has the wrong type ('set' is a list of FIELD=VALUE, 'why' and 'into' strings).",
-        field: field)
+    } catch DecodingError.typeMismatch(_, let context) {
+      throw wrongType(context)
+    } catch DecodingError.valueNotFound(_, let context) {
+      throw wrongType(context)
     } catch {
       throw WebError(.badRequest, "The body must be a JSON object such as {\"why\": \"…\"}.")
     }

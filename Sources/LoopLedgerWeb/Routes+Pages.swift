@@ -228,7 +228,17 @@ extension WebApp {
           let shocks = try StressShock.parse(
             stops: form.stop.isEmpty ? [] : [form.stop + "=" + form.fraction],
             defaults: form.defaulting.isEmpty ? [] : [form.defaulting])
-          let scenario = StressScenario(name: "web", description: "", shocks: shocks)
+          var parts: [String] = []
+          if !form.stop.isEmpty {
+            let ends = form.stop.split(separator: ":").map {
+              ledger.name(of: CompanyID(String($0)), in: page.context.language)
+            }
+            parts.append(ends.joined(separator: " ⇢ ") + " ×\(form.fraction)")
+          }
+          if !form.defaulting.isEmpty {
+            parts.append("✕ " + ledger.name(of: CompanyID(form.defaulting), in: page.context.language))
+          }
+          let scenario = StressScenario(name: parts.joined(separator: " · "), description: "", shocks: shocks)
           report = try StressReport(ledger: ledger, scenario: scenario, filter: service.filter)
         } catch {
           problem = WebError.from(error, storePath: storePath).message
@@ -244,10 +254,15 @@ extension WebApp {
       snapshot.ledger.company(CompanyID("openai")) != nil
       ? "openai" : (snapshot.ledger.companies.first?.id.rawValue ?? "")
     let scenario = fields["scenario"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-    let form = WebProjectionForm(
+    var form = WebProjectionForm(
       company: fields["company"] ?? defaultCompany, from: fields["from"] ?? "", to: fields["to"] ?? "",
       paths: fields["paths"] ?? "", seed: fields["seed"] ?? "", schedule: fields["schedule"] ?? "",
       scenario: scenario ?? ProjectionInput.defaultScenarioText)
+    let window = ProjectionOptions.window(for: snapshot.ledger)
+    form.placeholders = [
+      "from": "\(window.lowerBound)", "to": "\(window.upperBound)", "paths": "\(ProjectionInput.defaultPaths)",
+      "seed": "1",
+    ]
     return try page(request) { page, snapshot in
       var projection: FundingProjection? = nil
       var problem: String? = nil

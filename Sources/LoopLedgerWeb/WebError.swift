@@ -68,7 +68,11 @@ struct WebError: Error, Sendable {
       case .conflict: result = WebError(.conflict, error.description)
       case .busy: result = WebError(.serviceUnavailable, error.description)
       case .badAssignment: result = WebError(.unprocessableContent, error.description, field: "set")
-      case .invalid(let inner): result = from(inner, storePath: storePath)
+      case .invalid(let inner):
+        // The ledger after the change would not validate: its entries' places are the store's,
+        // not fields of the request.
+        result = from(inner, storePath: storePath)
+        result.field = nil
       case .badInput(_, let problems):
         result = WebError(
           .unprocessableContent, error.description, problems: problems.map { Problem(problem: $0) })

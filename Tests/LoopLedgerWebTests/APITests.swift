@@ -237,6 +237,17 @@ struct APITests {
       try await client.execute(uri: "/api/v1/deals/new-deal", method: .delete, headers: .json(token: testToken)) {
         #expect($0.status == .ok)
       }
+      try await client.execute(uri: "/api/v1/deals/new-deal", method: .delete, headers: .json(token: testToken)) {
+        #expect($0.status == .conflict, "removed twice")
+      }
+      // A deal another names (openai-nvidia-compute-2025's supersededBy): 409, nothing removed.
+      try await client.execute(
+        uri: "/api/v1/deals/openai-nvidia-gpus-2025-09", method: .delete, headers: .json(token: testToken)
+      ) { response in
+        #expect(response.status == .conflict)
+        #expect(response.errorField == nil)
+        #expect(response.errorMessage?.contains("openai-nvidia-compute-2025") == true)
+      }
       try await client.execute(uri: "/api/v1/deals/new-deal", method: .get) { response in
         #expect(response.json["removed"] as? Bool == true)
       }

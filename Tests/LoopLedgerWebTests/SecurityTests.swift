@@ -133,9 +133,24 @@ struct SecurityTests {
         uri: "/api/v1/review/\(id)/reject", method: .post, headers: .json(token: testToken),
         body: ByteBuffer(string: #"{"why": ""}"#)
       ) { response in
-        #expect(response.status == .conflict)
-        #expect(response.errorMessage?.contains("reason") == true)
+        #expect(response.status == .unprocessableContent)
+        #expect(response.errorField == "why")
       }
+      try await client.execute(
+        uri: "/api/v1/review/\(id)/accept", method: .post, headers: .json(token: testToken),
+        body: ByteBuffer(string: #"{"set": [null]}"#)
+      ) { response in
+        #expect(response.status == .unprocessableContent)
+        #expect(response.errorField == "set")
+      }
+      try await client.execute(
+        uri: "/api/v1/review/\(id)/accept", method: .post, headers: .json(token: testToken),
+        body: ByteBuffer(string: "[]")
+      ) { #expect($0.status == .badRequest) }
+      try await client.execute(
+        uri: "/api/v1/review/nope/reject", method: .post, headers: .json(token: testToken),
+        body: ByteBuffer(string: #"{}"#)
+      ) { #expect($0.status == .notFound, "an unknown candidate is a 404 before the body is checked") }
       try await client.execute(
         uri: "/api/v1/review/\(id)/accept", method: .post, headers: .json(token: testToken),
         body: ByteBuffer(string: #"{"set": ["status=announced"], "why": "read the filing"}"#)

@@ -48,6 +48,10 @@ public enum WebAssets {
     th, td { text-align: left; padding: .3em .55em; border-bottom: 1px solid var(--line); vertical-align: top; }
     th { background: var(--soft); font-weight: 600; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    th, td.nowrap { white-space: nowrap; }
+    :lang(zh-Hant) td, :lang(zh-Hans) td { word-break: keep-all; }
+    input[type=password], input[type=text] { min-width: 16em; max-width: 28em; }
+    form button { align-self: flex-start; margin-top: .3em; }
     blockquote { margin: .3em 0 .6em 1.2em; padding: .1em .8em; border-left: 3px solid var(--line); color: #333333; }
     blockquote .doc { color: var(--muted); font-size: .9em; }
     mark { background: #fff3c4; padding: 0 .1em; }

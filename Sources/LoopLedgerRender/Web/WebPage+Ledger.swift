@@ -125,11 +125,15 @@ extension WebPage {
     }
   }
 
+  /// The figure in US dollars first (in the page's language), then the source's own words.
   func amountText(_ deal: Deal, ledger: Ledger) -> String {
-    var text = deal.amount.asWritten ?? (deal.amount.qualifier == .unstated ? words.notStated : "–")
-    if let usd = ledger.usdInterval(of: deal.amount), !usd.isUnknown, deal.amount.asWritten != nil {
-      text += " (\(money.interval(usd, style: .compact)))"
+    var text: String
+    if let usd = ledger.usdInterval(of: deal.amount), !usd.isUnknown {
+      text = money.interval(usd, style: .compact)
+    } else {
+      text = words.notStated
     }
+    if let written = deal.amount.asWritten, written != text { text += " (\(words.asWritten): \(written))" }
     if deal.amount.assumed != nil { text += " · " + words.assumed }
     return text
   }
@@ -175,8 +179,11 @@ extension WebPage {
       }
       field(words.idWord, id.rawValue)
       if let company {
-        let names = [company.names.english, company.names.traditionalChinese, company.names.simplifiedChinese]
-          .compactMap { $0 }
+        var names: [String] = []
+        for name in [company.names.english, company.names.traditionalChinese, company.names.simplifiedChinese]
+        where name != nil && !names.contains(name!) {
+          names.append(name!)
+        }
         field(words.namesWord, names.joined(separator: " · "))
         if !company.aliases.isEmpty { field(words.aliasesWord, company.aliases.joined(separator: ", ")) }
         if let parent = company.parent {
@@ -311,7 +318,8 @@ extension WebPage {
       table(
         &w,
         headers: [
-          (words.idWord, false), (words.payer, false), (words.payee, false), (words.kindWord, false),
+          (words.idWord, false), (words.payer.sentenceCased, false), (words.payee.sentenceCased, false),
+          (words.kindWord, false),
           (words.amountWord, false), (words.statusHeading, false), (words.announcedWord, false),
         ]
       ) { w in

@@ -29,6 +29,8 @@ public struct WebProjectionForm: Sendable, Equatable {
   public var schedule: String
   /// A projection scenario as JSON (the `--scenario` format), or empty for the defaults.
   public var scenario: String
+  /// What an empty field means (the defaults), shown as its placeholder.
+  public var placeholders: [String: String] = [:]
 
   public init(
     company: String = "", from: String = "", to: String = "", paths: String = "", seed: String = "",
@@ -148,7 +150,10 @@ extension WebPage {
       for round in run.trace {
         w.open("tr")
         w.element("td", [("class", "num")], text: "\(round.round)")
-        w.element("td", text: round.newDefaults.map { ledger.name(of: $0, in: language) }.joined(separator: ", "))
+        w.element(
+          "td",
+          text: round.newDefaults.isEmpty
+            ? "–" : round.newDefaults.map { ledger.name(of: $0, in: language) }.joined(separator: ", "))
         w.element("td", [("class", "num")], text: money.usd(round.unfunded))
         w.element("td", [("class", "num")], text: money.usd(round.revenueLost))
         w.element("td", [("class", "num")], text: money.usd(round.investmentCut))
@@ -214,13 +219,14 @@ extension WebPage {
       for (label, name, value) in numbers {
         w.open("label")
         w.content(label)
-        w.element("input", [("type", "number"), ("name", name), ("value", value)])
+        w.element(
+          "input", [("type", "number"), ("name", name), ("value", value), ("placeholder", form.placeholders[name])])
         w.close()
       }
       w.open("label")
       w.content(words.scheduleWord)
       w.open("select", [("name", "schedule")])
-      w.element("option", [("value", "")], text: words.anyWord)
+      w.element("option", [("value", "")], text: words.asInScenario)
       for shape in ScheduleShape.allCases {
         w.element(
           "option", [("value", shape.rawValue), ("selected", form.schedule == shape.rawValue ? "selected" : nil)],
@@ -276,17 +282,18 @@ extension WebPage {
       } else if !context.loggedIn {
         w.open("p", [("class", "notice")])
         w.element("a", [("href", "/login")], text: words.logIn)
-        w.content(" — " + words.writesNeedLogin)
+        w.content(" " + words.writesNeedLogin)
         w.close()
       }
       if candidates.isEmpty { w.element("p", text: words.noPending) }
       for candidate in candidates {
         w.open("article", [("class", "candidate"), ("id", "candidate-" + Self.segment(candidate.id))])
-        w.element("h2", text: "\(candidate.payer) → \(candidate.payee) · \(candidate.kind) · \(candidate.amount)")
+        let kind = DealKind(rawValue: candidate.kind).map { words.kind($0) } ?? candidate.kind
+        w.element("h2", text: "\(candidate.payer) → \(candidate.payee) · \(kind) · \(candidate.amount)")
         w.element(
           "p", [("class", "meta")],
           text:
-            "\(candidate.id) · \(words.article): \(candidate.article)\(candidate.articleDate.map { " (\($0))" } ?? "") · \(words.statusHeading): \(candidate.status) · \(words.confidence): \(money.percent(candidate.confidence))"
+            "\(candidate.id) · \(words.article): \(candidate.article)\(candidate.articleDate.map { " (\($0))" } ?? "") · \(words.statusHeading): \(DealStatus(rawValue: candidate.status).map { words.status($0) } ?? candidate.status) · \(words.confidence): \(money.percent(candidate.confidence))"
         )
         w.open("blockquote")
         highlighted(&w, candidate.quote, candidate.highlights)

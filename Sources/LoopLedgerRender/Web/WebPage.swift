@@ -245,7 +245,8 @@ public struct WebPage {
   }
 
   func quotes(_ w: inout XMLWriter, _ sources: [Source], ledger: Ledger) {
-    for source in sources {
+    var shown = Set<String>()
+    for source in sources where shown.insert(source.quote).inserted {
       let document = ledger.document(source.document)
       let quoteLanguage = source.language ?? document?.language
       w.open("blockquote", [("lang", quoteLanguage?.rawValue)])
@@ -258,8 +259,8 @@ public struct WebPage {
       } else {
         w.content(title)
       }
-      if let publisher = document?.publisher { w.content(", " + publisher) }
-      if let published = document?.published { w.content(", \(published)") }
+      let details = [document?.publisher, document?.published.map { "\($0)" }].compactMap { $0 }
+      if !details.isEmpty { w.content(", " + details.joined(separator: ", ")) }
       w.close()
       w.close()
     }
@@ -274,13 +275,19 @@ public struct WebPage {
       for change in changes {
         w.open("tr")
         w.element("td", [("class", "num")], text: "\(change.id)")
-        w.element("td", text: change.time)
+        w.element("td", [("class", "nowrap")], text: Self.shortTime(change.time))
         w.element("td", text: change.actor)
         w.element("td", text: ([change.command] + change.entities.prefix(6)).joined(separator: " · "))
         w.element("td", text: change.reason ?? "")
         w.close()
       }
     }
+  }
+
+  /// `2026-12-01T02:32:50.352Z` → `2026-12-01 02:32 UTC`.
+  static func shortTime(_ iso: String) -> String {
+    guard iso.count >= 16, iso.dropFirst(10).first == "T" else { return iso }
+    return iso.prefix(10) + " " + iso.dropFirst(11).prefix(5) + " UTC"
   }
 
   /// The page for an error: its status and message (never a path or a trace).

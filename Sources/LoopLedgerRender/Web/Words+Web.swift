@@ -138,8 +138,9 @@ extension Words {
   }
   var reasonWord: String { t("Reason", "原因", "原因") }
   var writesNeedLogin: String {
-    t("Log in to accept, reject or merge.", "登入後才能接受、拒絕或合併。", "登录后才能接受、拒绝或合并。")
+    t("to accept, reject or merge candidates.", "後即可接受、拒絕或合併候選交易。", "后即可接受、拒绝或合并候选交易。")
   }
+  var asInScenario: String { t("as in the scenario", "依情景設定", "依情景设定") }
   var writesOff: String {
     t(
       "This server is read-only: it was started without a token or without a ledger store.",
