@@ -180,9 +180,10 @@ extension WebPage {
       field(words.idWord, id.rawValue)
       if let company {
         var names: [String] = []
-        for name in [company.names.english, company.names.traditionalChinese, company.names.simplifiedChinese]
-        where name != nil && !names.contains(name!) {
-          names.append(name!)
+        for case let name? in [
+          company.names.english, company.names.traditionalChinese, company.names.simplifiedChinese,
+        ] where !names.contains(name) {
+          names.append(name)
         }
         field(words.namesWord, names.joined(separator: " · "))
         if !company.aliases.isEmpty { field(words.aliasesWord, company.aliases.joined(separator: ", ")) }
