@@ -68,7 +68,7 @@ cat > "$work/zh-hant-google-anthropic.txt" << 'EOF'
 據報導，谷歌將向Anthropic追加投資20億美元。Anthropic隨後承諾在未來五年向谷歌雲採購至少300億美元的運算服務。
 EOF
 for article in "$work"/*.txt; do
-  "$BIN" extract --format json --date 2026-03-03 "$article" > "${article%.txt}.json"
+  "$BIN" extract --format json "$article" > "${article%.txt}.json"
   "$BIN" db import --db "$db" "${article%.txt}.json" > /dev/null
 done
 pending="$("$BIN" review --db "$db" 2>/dev/null | grep -c -i -E 'confidence|→' || true)"
