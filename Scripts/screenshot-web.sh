@@ -11,7 +11,8 @@
 # queue, and captures, for en, zh-Hant and zh-Hans, at 1280 px wide and whole (not cut at the
 # window's bottom; up to 16384 px): the overview, loops, companies, OpenAI, deals, one deal, a
 # stress test, a projection, the review queue and the login page; plus the overview at 390 px
-# (a phone). Files: OUT_DIR/PAGE-LANG.png, OUT_DIR/overview-LANG-390.png.
+# (a phone), and the review queue once more, logged in. Files: OUT_DIR/PAGE-LANG.png,
+# OUT_DIR/overview-LANG-390.png, OUT_DIR/review-logged-in-LANG.png.
 #
 # Needs: chromium and fonts-noto-cjk (Debian: apt-get install -y chromium fonts-noto-cjk), python3.
 # Environment: CHROMIUM (the browser), TILE_HEIGHT=N also writes each page higher than N px in
@@ -116,6 +117,33 @@ for lang in en zh-Hant zh-Hans; do
     printf '1280\t%s\t%s\n' "$url" "$OUT/$name-$lang.png" >> "$jobs"
   done
   printf '390\t%s\t%s\n' "$base/?lang=$lang" "$OUT/overview-$lang-390.png" >> "$jobs"
+done
+# The review queue as a logged-in reviewer sees it (accept / reject / merge forms): log in through
+# the form as a browser does (CSRF double submit), then hand the cookies to Chromium. Last, as the
+# session stays in the browser.
+cookies="$(python3 - "$base" "$token" << 'EOF'
+import secrets, sys, urllib.error, urllib.parse, urllib.request
+base, token = sys.argv[1], sys.argv[2]
+csrf = secrets.token_hex(32)
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+request = urllib.request.Request(
+    base + "/login", method="POST",
+    data=urllib.parse.urlencode({"token": token, "csrf": csrf}).encode(),
+    headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": "loopledger_csrf=" + csrf})
+try:
+    response = urllib.request.build_opener(NoRedirect).open(request)
+except urllib.error.HTTPError as answer:  # the 303 to /review
+    response = answer
+session = [c.split(";")[0] for c in response.headers.get_all("Set-Cookie") or [] if c.startswith("loopledger_session=")]
+if not session:
+    sys.exit(f"screenshot-web: logging in failed ({response.status})")
+print(f"loopledger_csrf={csrf}; {session[0]}")
+EOF
+)"
+for lang in en zh-Hant zh-Hans; do
+  printf '1280\t%s\t%s\t%s\n' "$base/review?lang=$lang" "$OUT/review-logged-in-$lang.png" "$cookies" >> "$jobs"
 done
 rm -f "$OUT"/*.png
 CHROME_PROFILE="$work/chromium" python3 "$ROOT/Scripts/screenshot_web.py" "$CHROMIUM" "$jobs"

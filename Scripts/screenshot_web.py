@@ -3,7 +3,8 @@
 
     screenshot_web.py CHROMIUM JOBS_FILE
 
-JOBS_FILE has one job a line: WIDTH<TAB>URL<TAB>PNG. One Chromium runs for all of them, driven
+JOBS_FILE has one job a line: WIDTH<TAB>URL<TAB>PNG[<TAB>COOKIES], COOKIES as in a Cookie header
+(set in the browser before the page loads; they stay for the later jobs). One Chromium runs for all of them, driven
 through the DevTools protocol over a pipe (--remote-debugging-pipe: no port, no websocket, only the
 standard library). Each page is loaded at WIDTH, measured, and captured whole (up to 16384 px
 high, Chromium's limit), so a long page is not cut at the window's bottom. Prints each PNG with its
@@ -90,7 +91,7 @@ class Browser:
             self.process.kill()
 
 
-def shoot(browser, width, url, png):
+def shoot(browser, width, url, png, cookies=""):
     target = browser.call("Target.createTarget", {"url": "about:blank"})["targetId"]
     session = browser.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
     try:
@@ -98,6 +99,10 @@ def shoot(browser, width, url, png):
         mobile = width < 600
         metrics = {"width": width, "height": 900 if not mobile else 844, "deviceScaleFactor": 1, "mobile": mobile}
         browser.call("Emulation.setDeviceMetricsOverride", metrics, session=session)
+        for pair in filter(None, (c.strip() for c in cookies.split(";"))):
+            name, value = pair.split("=", 1)
+            browser.call("Network.setCookie", {"name": name, "value": value, "url": url, "httpOnly": True,
+                                               "sameSite": "Strict"}, session=session)
         browser.events.clear()
         browser.call("Page.navigate", {"url": url}, session=session)
         browser.wait_event("Page.loadEventFired", session)
@@ -140,9 +145,9 @@ def main():
     browser = Browser(chromium)
     failed = 0
     try:
-        for width, url, png in jobs:
+        for width, url, png, *cookies in jobs:
             try:
-                shoot(browser, int(width), url, png)
+                shoot(browser, int(width), url, png, cookies[0] if cookies else "")
             except Exception as error:  # one bad page does not stop the others
                 failed += 1
                 print(f"{png}: FAILED {url}: {error}", file=sys.stderr, flush=True)
