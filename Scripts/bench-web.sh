@@ -105,16 +105,17 @@ summary() { # label wrk-output
     }' "$2"
 }
 run() { # label wrk-arguments…
-  local label="$1"
+  local label="$1" file
   shift
-  echo "+ wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency $*" >&2
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$@" > "$work/$label.txt"
-  summary "$label" "$work/$label.txt" | tee -a "$work/summary.txt"
+  file="$work/run-$(echo "$label" | tr -c 'A-Za-z0-9\n' '_').txt"
+  echo "+ wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 10s --latency $*" >&2
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$@" > "$file"
+  summary "$label" "$file"
 }
 run "GET /api/v1/loops" "$base/api/v1/loops"
 run "GET / (overview)" "$base/"
 run "POST /api/v1/stress" -s "$work/stress.lua" "$base/api/v1/stress"
-if [ "${VERBOSE:-0}" = 1 ]; then cat "$work"/*.txt; fi
+if [ "${VERBOSE:-0}" = 1 ]; then cat "$work"/run-*.txt; fi
 
 # -- the soak: resident memory over a long run --------------------------------------------------
 soak_seconds="$(seconds "$SOAK")"
