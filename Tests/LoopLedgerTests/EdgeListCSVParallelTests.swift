@@ -177,3 +177,42 @@ struct EdgeListCSVParallelTests {
     #expect(result.ids == order)
   }
 }
+
+/// Numbered ids (a fixed prefix and a decimal number) are looked up in a table by number; ids
+/// that only look alike must stay distinct nodes, in order of first appearance.
+@Suite("CSV numbered ids")
+struct EdgeListCSVNumberedIdTests {
+  @Test(
+    "Numbered ids and ids that look like them",
+    arguments: ["n", "", "acct-", "12", "abcdefghi"])
+  func numberedIdsAndLookalikes(prefix: String) throws {
+    var rng = SplitMix64(seed: UInt64(prefix.utf8.count) &+ 5)
+    let lookalikes = [
+      "\(prefix)0", "\(prefix)00", "\(prefix)07", "\(prefix)7", "\(prefix)4194303", "\(prefix)4194304",
+      "\(prefix)99999999", "\(prefix)", "x\(prefix)1", "\(prefix)1x", "\(prefix)-1", "\(prefix) 3",
+      "\(prefix)3", "N1", "\(prefix)１",
+    ].filter { !$0.isEmpty }
+    var text = "source,target,amount\n\(prefix)5,\(prefix)6,1\n"
+    for row in 0..<3_000 {
+      func id() -> String {
+        Int.random(in: 0..<4, using: &rng) == 0
+          ? lookalikes[Int.random(in: 0..<lookalikes.count, using: &rng)]
+          : "\(prefix)\(Int.random(in: 0..<700, using: &rng))"
+      }
+      text += "\(id()),\(id()),\(row % 5 + 1)\n"
+    }
+    EdgeListCSVParallelTests.expectSame(text, "prefix '\(prefix)'")
+    let result = try EdgeListCSV.read(text, file: "t.csv", threads: 2)
+    #expect(Set(result.ids).count == result.ids.count)
+    #expect(result.parallelRows == 3_001)
+    var order: [String] = []
+    var seen: Set<String> = []
+    for line in text.split(separator: "\n").dropFirst() {
+      for id in line.split(separator: ",", omittingEmptySubsequences: false).prefix(2) {
+        let trimmed = id.trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
+        if seen.insert(trimmed).inserted { order.append(trimmed) }
+      }
+    }
+    #expect(result.ids == order)
+  }
+}

@@ -45,6 +45,7 @@ extension EdgeListCSV.Parser {
     }
     bounds.append(end)
     while parts.count < partCount { parts.append(PlainPart()) }
+    if interner.count == 0 { chooseNumberedPrefix(bytes, columns: columns) }
 
     let parsed = parts.withUnsafeMutableBufferPointer { parts in
       Self.parseParts(bytes, bounds: bounds, columns: columns, shared: interner, into: parts)
@@ -64,6 +65,26 @@ extension EdgeListCSV.Parser {
     }
     lastSource = -1
     return end
+  }
+
+  /// Lets the interner choose its numbered-id prefix from the first record's source id.
+  private mutating func chooseNumberedPrefix(
+    _ bytes: UnsafeRawBufferPointer, columns: EdgeListCSV.Columns
+  ) {
+    var field = 0
+    var start = 0
+    var index = 0
+    while index < bytes.count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\"") {
+      if bytes[index] == UInt8(ascii: ",") {
+        if field == columns.source { break }
+        field += 1
+        start = index + 1
+      }
+      index += 1
+    }
+    guard field == columns.source, index < bytes.count, bytes[index] == UInt8(ascii: ",") else { return }
+    let range = PlainPart.trimmed(bytes, start..<index)
+    interner.chooseNumberedPrefix(UnsafeRawBufferPointer(rebasing: bytes[range]))
   }
 
   /// Parses each part on its own thread; false if any part is not all plain rows.
@@ -104,9 +125,13 @@ struct PlainPart {
   /// Rows waiting to be interned together (their lookups overlap their cache misses).
   private var pending: [(source: Range<Int>, target: Range<Int>, amount: Double)] = []
   private var pendingHashes: [UInt64] = []
+  /// Per pending id: its numbered node (≥ 0), −1 a new numbered id, −2 not a numbered id; its
+  /// number (−1 for none).
+  private var pendingNodes: [Int32] = []
+  private var pendingNumbers: [Int] = []
   /// The touched slots' words, kept so that the touches are not optimised away.
   private var touchSink: UInt64 = 0
-  private static let batchSize = 64
+  private static let batchSize = 128
 
   private mutating func reset() {
     sources.removeAll(keepingCapacity: true)
@@ -188,22 +213,53 @@ struct PlainPart {
     return lower..<upper
   }
 
-  /// Looks up the pending rows' ids: hash them all and touch their slots first, then resolve.
+  /// Looks up the pending rows' ids in three passes, so that the lookups of a batch overlap
+  /// their cache misses: parse each id's number (or hash it), then read every numbered id's node
+  /// and touch every other id's slot in one tight loop, then resolve the rows.
   private mutating func flush(_ bytes: UnsafeRawBufferPointer, _ interner: Interner) {
     guard !pending.isEmpty else { return }
-    pendingHashes.removeAll(keepingCapacity: true)
+    let count = 2 * pending.count
+    if pendingNodes.count < count {
+      pendingNodes = [Int32](repeating: 0, count: 2 * Self.batchSize)
+      pendingHashes = [UInt64](repeating: 0, count: 2 * Self.batchSize)
+      pendingNumbers = [Int](repeating: 0, count: 2 * Self.batchSize)
+    }
+    pendingNumbers.withUnsafeMutableBufferPointer { numbers in
+      pendingHashes.withUnsafeMutableBufferPointer { hashes in
+        func parse(_ slot: Int, _ range: Range<Int>) {
+          let key = UnsafeRawBufferPointer(rebasing: bytes[range])
+          if let number = interner.number(key) {
+            numbers[slot] = number
+          } else {
+            numbers[slot] = -1
+            hashes[slot] = Interner.hash(key)
+          }
+        }
+        for (index, row) in pending.enumerated() {
+          parse(2 * index, row.source)
+          parse(2 * index + 1, row.target)
+        }
+      }
+    }
     var sink: UInt64 = 0
-    for row in pending {
-      let sourceHash = Interner.hash(UnsafeRawBufferPointer(rebasing: bytes[row.source]))
-      let targetHash = Interner.hash(UnsafeRawBufferPointer(rebasing: bytes[row.target]))
-      pendingHashes.append(sourceHash)
-      pendingHashes.append(targetHash)
-      sink ^= interner.touch(sourceHash) ^ interner.touch(targetHash)
+    pendingNumbers.withUnsafeBufferPointer { numbers in
+      pendingHashes.withUnsafeBufferPointer { hashes in
+        pendingNodes.withUnsafeMutableBufferPointer { nodes in
+          for slot in 0..<count {
+            if numbers[slot] >= 0 {
+              nodes[slot] = interner.numberedNode(number: numbers[slot])
+            } else {
+              nodes[slot] = -2
+              sink ^= interner.touch(hashes[slot])
+            }
+          }
+        }
+      }
     }
     touchSink ^= sink
     for (index, row) in pending.enumerated() {
-      let source = node(bytes, row.source, hash: pendingHashes[2 * index], interner)
-      let target = node(bytes, row.target, hash: pendingHashes[2 * index + 1], interner)
+      let source = node(bytes, row.source, 2 * index, interner)
+      let target = node(bytes, row.target, 2 * index + 1, interner)
       if source == target {
         selfLoops += 1
       } else {
@@ -218,10 +274,17 @@ struct PlainPart {
   /// The shared node of a key, or `-(k + 1)` for the part's k-th new key.
   @inline(__always)
   private mutating func node(
-    _ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, hash: UInt64, _ interner: Interner
+    _ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, _ pendingIndex: Int, _ interner: Interner
   ) -> Int32 {
     let key = UnsafeRawBufferPointer(rebasing: bytes[range])
-    if let node = interner.find(key, hash: hash) { return node }
+    let direct = pendingNodes[pendingIndex]
+    if direct >= 0 { return direct }
+    var hash = pendingHashes[pendingIndex]
+    if direct == -2 {
+      if let node = interner.find(key, hash: hash) { return node }
+    } else {
+      hash = Interner.hash(key)
+    }
     let mask = table.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {

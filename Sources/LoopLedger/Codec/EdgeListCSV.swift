@@ -711,7 +711,23 @@ private let powersOfTen: [Double] = (0...22).map { exponent in
 /// slot is one 32-byte record — node number, key length and 24 bits of hash in one word, and the
 /// first 16 key bytes inline — and a lookup of a key of up to 16 bytes touches one cache line.
 /// Longer keys compare their tail against the concatenated key store.
+///
+/// **Numbered ids.** Once ``chooseNumberedPrefix(_:)`` has seen the file's first id (before any
+/// is interned), ids written as that id's non-digit prefix (up to 8 bytes, possibly none)
+/// followed by a decimal number below ``numberedLimit`` without leading zeros — `n0`, `n17`;
+/// `0`, `42` — skip hashing: their node is read from a table indexed by the number (4 bytes per
+/// number up to the largest seen, at most 16 MiB). Which ids take this path depends on their
+/// bytes alone, so each id has exactly one place, and node numbers stay in order of first
+/// appearance.
 struct Interner {
+  /// Numbered ids: the prefix (packed little-endian) and its length, once chosen.
+  private var numberedPrefix: UInt64 = 0
+  private var numberedPrefixLength = -1
+  private var numberedChosen = false
+  /// `numbered[k]` = node + 1 of the numbered id with number k (0 = not seen).
+  private var numbered: [Int32] = []
+  static let numberedLimit = 1 << 22
+
   private(set) var ids: [String] = []
   private var keyBytes: [UInt8] = []
   private var keyStart: [Int] = [0]
@@ -723,6 +739,50 @@ struct Interner {
   private var slotMask = (1 << 12) - 1
 
   var count: Int { ids.count }
+
+  /// Chooses the numbered-id prefix from the file's first id; only before anything is interned,
+  /// and only once.
+  mutating func chooseNumberedPrefix(_ key: UnsafeRawBufferPointer) {
+    guard !numberedChosen, ids.isEmpty else { return }
+    numberedChosen = true
+    var length = 0
+    while length < key.count, !(48...57).contains(key[length]) { length += 1 }
+    guard length <= 8, length < key.count else { return }
+    var prefix: UInt64 = 0
+    for index in 0..<length { prefix |= UInt64(key[index]) << (8 * UInt64(index)) }
+    numberedPrefix = prefix
+    numberedPrefixLength = length
+  }
+
+  /// The number of a numbered id, or nil when `key` is not one.
+  @inline(__always)
+  func number(_ key: UnsafeRawBufferPointer) -> Int? {
+    let length = numberedPrefixLength
+    guard length >= 0, key.count > length, key.count - length <= 7 else { return nil }
+    var prefix: UInt64 = 0
+    for index in 0..<length { prefix |= UInt64(key[index]) << (8 * UInt64(index)) }
+    guard prefix == numberedPrefix, key.count - length == 1 || key[length] != 48 else { return nil }
+    var value = 0
+    for index in length..<key.count {
+      let digit = Int(key[index]) &- 48
+      guard digit >= 0, digit <= 9 else { return nil }
+      value = value &* 10 &+ digit
+    }
+    return value < Interner.numberedLimit ? value : nil
+  }
+
+  /// The node of a numbered id: ≥ 0 found, −1 a numbered id not seen yet, −2 not a numbered id.
+  @inline(__always)
+  func numberedNode(_ key: UnsafeRawBufferPointer) -> Int32 {
+    guard let value = number(key) else { return -2 }
+    return numberedNode(number: value)
+  }
+
+  /// The node of the numbered id with this number, or −1 when it was not seen.
+  @inline(__always)
+  func numberedNode(number value: Int) -> Int32 {
+    value < numbered.count ? numbered[value] - 1 : -1
+  }
 
   mutating func intern(_ raw: UnsafeRawBufferPointer, quoted: Bool) -> Int32 {
     if quoted, raw.count >= 2 {
@@ -765,6 +825,8 @@ struct Interner {
   /// The node of `key` if it was interned (read-only, so threads may share it).
   @inline(__always)
   func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int32? {
+    let direct = numberedNode(key)
+    if direct != -2 { return direct >= 0 ? direct : nil }
     let (low, high) = Interner.prefix(key)
     let tag = (UInt64(min(key.count, 255)) << 32) | ((hash >> 40) << 40)
     var slot = Int(truncatingIfNeeded: hash) & slotMask
@@ -792,6 +854,19 @@ struct Interner {
   }
 
   mutating func internPlain(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int32 {
+    if let value = number(key) {
+      if value < numbered.count, numbered[value] != 0 { return numbered[value] - 1 }
+      let node = ids.count
+      ids.append(String(decoding: key, as: UTF8.self))
+      keyStart.append(keyBytes.count)
+      if value >= numbered.count {
+        var size = max(numbered.count, 1 << 10)
+        while size <= value { size *= 2 }
+        numbered += repeatElement(0, count: min(size, Interner.numberedLimit) - numbered.count)
+      }
+      numbered[value] = Int32(node + 1)
+      return Int32(node)
+    }
     let (low, high) = Interner.prefix(key)
     let tag = (UInt64(min(key.count, 255)) << 32) | ((hash >> 40) << 40)
     var slot = Int(truncatingIfNeeded: hash) & slotMask
