@@ -205,6 +205,8 @@ public struct DebtRankJob: Job {
   public var input: InterbankInput
   public var format: OutputFormat = .text
   public var shock = 10
+  /// Threads for reading the network.
+  public var threads = ProcessInfo.processInfo.activeProcessorCount
   /// Run on Spark instead of in this process.
   public var spark: SparkEngine?
 
@@ -212,6 +214,7 @@ public struct DebtRankJob: Job {
 
   public func validate() throws {
     try FlagRule.check("shock", shock)
+    try FlagRule.check("threads", threads)
   }
 
   public var inputs: [String] { input.inputs }
@@ -220,7 +223,7 @@ public struct DebtRankJob: Job {
     if let spark { return try spark.run(sparkArguments, format: format) }
     let clock = ContinuousClock()
     let start = clock.now
-    let loaded = try input.load(progress: progress)
+    let loaded = try input.load(progress: progress, threads: threads)
     let loadedAt = clock.now
     let (result, shocked) = try InterbankConvention.debtRank(
       ids: loaded.edges.ids, exposures: loaded.edges.network, externalAssets: loaded.assets, shockCount: shock)
