@@ -145,6 +145,27 @@ struct EdgeListCSVParallelTests {
     }
   }
 
+  /// Found by the CSV fuzzer: NUL bytes in the first few bytes looked like UTF-16 to a reader
+  /// that had seen one 7-byte chunk, but not to one that saw the whole file.
+  @Test func theEncodingCheckSeesTheSameBytesHoweverTheFileIsCut() {
+    let bytes: [UInt8] =
+      [0xFF, 0x73, 0x20, 0x00, 0x2D, 0x00, 0x22] + Array("\",amount,target,source,kind,".utf8)
+    let whole = Outcome { try bytes.withUnsafeBytes { try EdgeListCSV.read($0, file: "t.csv") } }
+    for chunkSize in [1, 3, 7, 100] {
+      var offset = 0
+      let chunked = Outcome {
+        try EdgeListCSV.read(
+          chunks: {
+            guard offset < bytes.count else { return nil }
+            let end = min(bytes.count, offset + chunkSize)
+            defer { offset = end }
+            return Array(bytes[offset..<end])
+          }, file: "t.csv")
+      }
+      #expect(chunked == whole, "chunks of \(chunkSize)")
+    }
+  }
+
   /// Bad rows placed on every side of where chunks and parts are cut.
   @Test func badRowsAtChunkBoundaries() {
     var lines = ["source,target,amount"]

@@ -279,7 +279,9 @@ extension EdgeListCSV {
     ) throws -> Int {
       var position = 0
       if !sawAnything {
-        if bytes.count < 3, !isLast { return 0 }
+        // Wait for the 512 bytes the encoding check looks at, so that chunked reading decides
+        // as reading at once does.
+        if bytes.count < 512, !isLast { return 0 }
         sawAnything = true
         // Skip a UTF-8 byte-order mark; refuse UTF-16 and UTF-32, which would read as garbage.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
