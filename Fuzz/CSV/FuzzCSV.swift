@@ -20,6 +20,30 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   if (whole == nil) != (chunked == nil) {
     fatalError("chunked and whole reads disagree on success")
   }
+  // On several threads, every chunk cut into parts of a few bytes, the result and the error
+  // (words, lines and columns) are those of the one-thread reading, with and without skipping.
+  for skipBadRows in [false, true] {
+    func outcome(threads: Int) -> String {
+      var position = 0
+      do {
+        let result = try EdgeListCSV.read(
+          chunks: {
+            guard position < size else { return nil }
+            let end = min(size, position + chunkSize * 3)
+            defer { position = end }
+            return Array(bytes[position..<end])
+          }, file: "fuzz", skipBadRows: skipBadRows, keepRows: false, threads: threads,
+          minimumPartBytes: 1, progress: nil)
+        return "\(result.network) \(result.ids) \(result.rows) \(result.selfLoops) "
+          + "\(result.skippedRows) \(result.mergedRows) \(result.skippedIssues)"
+      } catch {
+        return "error: \(error)"
+      }
+    }
+    if outcome(threads: 1) != outcome(threads: size % 3 + 2) {
+      fatalError("the parallel and one-thread reads disagree (skipBadRows: \(skipBadRows))")
+    }
+  }
   if let whole, let chunked {
     if whole.network != chunked.network || whole.ids != chunked.ids {
       fatalError("chunked and whole reads disagree")

@@ -55,7 +55,8 @@ public struct AnalyzeJob: Job {
     if let spark { return try spark.run(sparkArguments, format: format) }
     let clock = ContinuousClock()
     let loadStart = clock.now
-    let result = try EdgeListCSV.read(path: file, skipBadRows: skipBadRows, progress: progress)
+    let result = try EdgeListCSV.read(
+      path: file, skipBadRows: skipBadRows, threads: threads, progress: progress)
     let loadSeconds = seconds(clock.now - loadStart)
     progress.finish("read \(result.rows) rows: \(result.network.nodeCount) nodes, \(result.network.edgeCount) edges")
 
@@ -128,8 +129,10 @@ public struct InterbankInput: Sendable {
     var warnings: [Output] = []
   }
 
-  func load(progress: ProgressLine) throws -> Loaded {
-    let result = try EdgeListCSV.read(path: file, skipBadRows: skipBadRows, progress: progress)
+  /// Reads the network (its plain rows on `threads` threads) and the external assets.
+  func load(progress: ProgressLine, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Loaded {
+    let result = try EdgeListCSV.read(
+      path: file, skipBadRows: skipBadRows, threads: threads, progress: progress)
     progress.finish(nil)
     guard let externalAssets else {
       return Loaded(
@@ -182,7 +185,7 @@ public struct ClearJob: Job {
     if let spark { return try spark.run(sparkArguments, format: format) }
     let clock = ContinuousClock()
     let start = clock.now
-    let loaded = try input.load(progress: progress)
+    let loaded = try input.load(progress: progress, threads: threads)
     let loadedAt = clock.now
     let result = try eisenbergNoeClearing(
       liabilities: loaded.edges.network, externalAssets: loaded.assets, defaultCosts: defaultCosts,
@@ -202,6 +205,8 @@ public struct DebtRankJob: Job {
   public var input: InterbankInput
   public var format: OutputFormat = .text
   public var shock = 10
+  /// Threads for reading the network.
+  public var threads = ProcessInfo.processInfo.activeProcessorCount
   /// Run on Spark instead of in this process.
   public var spark: SparkEngine?
 
@@ -209,6 +214,7 @@ public struct DebtRankJob: Job {
 
   public func validate() throws {
     try FlagRule.check("shock", shock)
+    try FlagRule.check("threads", threads)
   }
 
   public var inputs: [String] { input.inputs }
@@ -217,7 +223,7 @@ public struct DebtRankJob: Job {
     if let spark { return try spark.run(sparkArguments, format: format) }
     let clock = ContinuousClock()
     let start = clock.now
-    let loaded = try input.load(progress: progress)
+    let loaded = try input.load(progress: progress, threads: threads)
     let loadedAt = clock.now
     let (result, shocked) = try InterbankConvention.debtRank(
       ids: loaded.edges.ids, exposures: loaded.edges.network, externalAssets: loaded.assets, shockCount: shock)

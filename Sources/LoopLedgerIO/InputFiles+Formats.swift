@@ -10,8 +10,11 @@ import Darwin
 #endif
 
 extension EdgeListCSV {
-  /// Reads a CSV edge list from disk in 8 MiB chunks, reporting progress.
-  public static func read(path: String, skipBadRows: Bool, progress: ProgressLine) throws -> Result {
+  /// Reads a CSV edge list from disk in 8 MiB chunks, reporting progress; the plain rows of each
+  /// chunk are parsed on `threads` threads (the result is the same for any number).
+  public static func read(
+    path: String, skipBadRows: Bool, threads: Int = 1, progress: ProgressLine
+  ) throws -> Result {
     let (fd, isStream) = try InputFile.open(path)
     defer { close(fd) }
     var size = 0
@@ -24,7 +27,7 @@ extension EdgeListCSV {
       chunks: {
         let count = try InputFile.readSome(fd, into: &buffer, path: path)
         return count == 0 ? nil : Array(buffer[0..<count])
-      }, file: path, skipBadRows: skipBadRows,
+      }, file: path, skipBadRows: skipBadRows, threads: threads,
       progress: { consumed in
         let share = size > 0 ? " (\(Int(Double(consumed) / Double(size) * 100))%)" : ""
         progress.update("reading \(path): \(consumed >> 20) MiB\(share)")

@@ -38,6 +38,8 @@ public struct EdgeListCSV {
     public var skippedIssues: [LedgerIssue]
     /// Per-row kind and date, kept only when the file has those columns and `keepRows` was set.
     public var rowDetails: [RowDetail]
+    /// Rows read by the parallel path for plain rows (the rest by the one-thread parser).
+    var parallelRows = 0
   }
 
   /// One row as read, for building a ledger from a small edge list.
@@ -58,6 +60,8 @@ public struct EdgeListCSV {
   ///   - file: The name used in messages.
   ///   - skipBadRows: Skip and count bad rows instead of failing.
   ///   - keepRows: Keep each row's kind and date (for ``ledger(from:file:)``); costs memory.
+  ///   - threads: Parse each chunk's plain rows on this many threads (see
+  ///     `EdgeListCSV+Parallel.swift`); the result is the same for any number.
   ///   - progress: Called now and then with the number of bytes consumed.
   /// - Returns: The network and its node ids, the counts of rows read, self-loops, skipped and
   ///   merged rows, the first problems of skipped rows, and the rows' details when kept.
@@ -66,9 +70,22 @@ public struct EdgeListCSV {
   ///   plus the ids.
   public static func read(
     chunks nextChunk: () throws -> [UInt8]?, file: String, skipBadRows: Bool = false,
-    keepRows: Bool = false, progress: ((Int) -> Void)? = nil
+    keepRows: Bool = false, threads: Int = 1, progress: ((Int) -> Void)? = nil
+  ) throws -> Result {
+    try read(
+      chunks: nextChunk, file: file, skipBadRows: skipBadRows, keepRows: keepRows,
+      threads: threads, minimumPartBytes: Parser.minimumPartBytes, progress: progress)
+  }
+
+  /// ``read(chunks:file:skipBadRows:keepRows:threads:progress:)`` with the smallest part a
+  /// chunk is cut into (tests and the fuzzer make it small, so that small inputs are split too).
+  package static func read(
+    chunks nextChunk: () throws -> [UInt8]?, file: String, skipBadRows: Bool, keepRows: Bool,
+    threads: Int, minimumPartBytes: Int, progress: ((Int) -> Void)?
   ) throws -> Result {
     var parser = Parser(file: file, skipBadRows: skipBadRows, keepRows: keepRows)
+    parser.threads = keepRows ? 1 : max(1, threads)
+    parser.minimumPartBytes = max(1, minimumPartBytes)
     var buffer: [UInt8] = []
     var consumed = 0
     var nextProgress = 1 << 24
@@ -78,7 +95,7 @@ public struct EdgeListCSV {
       if let chunk {
         if buffer.isEmpty { buffer = chunk } else { buffer.append(contentsOf: chunk) }
       }
-      let used = try buffer.withUnsafeBytes { try parser.consume($0, isLast: isLast) }
+      let used = try buffer.withUnsafeBytes { try parser.consumeChunk($0, isLast: isLast) }
       consumed += used
       if used == buffer.count {
         buffer.removeAll(keepingCapacity: false)
@@ -95,11 +112,22 @@ public struct EdgeListCSV {
     return try parser.finish()
   }
 
-  /// Parses an edge list held in memory.
+  /// Parses an edge list held in memory (on `threads` threads, 8 MiB at a time, when more than
+  /// one).
   public static func read(
     _ bytes: UnsafeRawBufferPointer, file: String, skipBadRows: Bool = false,
-    keepRows: Bool = false
+    keepRows: Bool = false, threads: Int = 1
   ) throws -> Result {
+    if threads > 1, !keepRows {
+      var offset = 0
+      return try read(
+        chunks: {
+          guard offset < bytes.count else { return nil }
+          let end = min(bytes.count, offset + Parser.chunkBytes)
+          defer { offset = end }
+          return Array(bytes[offset..<end])
+        }, file: file, skipBadRows: skipBadRows, keepRows: false, threads: threads)
+    }
     var parser = Parser(file: file, skipBadRows: skipBadRows, keepRows: keepRows)
     _ = try parser.consume(bytes, isLast: true)
     return try parser.finish()
@@ -107,12 +135,14 @@ public struct EdgeListCSV {
 
   /// Parses an edge list given as a string (small inputs and tests).
   public static func read(
-    _ text: String, file: String, skipBadRows: Bool = false, keepRows: Bool = false
+    _ text: String, file: String, skipBadRows: Bool = false, keepRows: Bool = false,
+    threads: Int = 1
   ) throws -> Result {
     var copy = text
     return try copy.withUTF8 { buffer in
       try read(
-        UnsafeRawBufferPointer(buffer), file: file, skipBadRows: skipBadRows, keepRows: keepRows)
+        UnsafeRawBufferPointer(buffer), file: file, skipBadRows: skipBadRows, keepRows: keepRows,
+        threads: threads)
     }
   }
 
@@ -142,7 +172,7 @@ public struct EdgeListCSV {
 // MARK: - Parser
 
 extension EdgeListCSV {
-  private struct Columns {
+  struct Columns {
     var source: Int
     var target: Int
     var amount: Int
@@ -151,14 +181,14 @@ extension EdgeListCSV {
     var needed: Int { max(source, target, amount) }
   }
 
-  private enum RecordState {
+  enum RecordState {
     case record
     case incomplete
     case end
   }
 
   /// The parser's state between chunks.
-  private struct Parser {
+  struct Parser {
     let file: String
     let skipBadRows: Bool
     let keepRows: Bool
@@ -193,6 +223,16 @@ extension EdgeListCSV {
     var batchHashes: [UInt64] = []
     var touchSink: UInt64 = 0
     static let batchSize = 128
+    /// Threads for the plain rows of each chunk (`EdgeListCSV+Parallel.swift`), and their
+    /// reusable state.
+    var threads = 1
+    var minimumPartBytes = Parser.minimumPartBytes
+    var parts: [PlainPart] = []
+    var parallelRows = 0
+    /// The chunk size of files read from disk and of in-memory reads on several threads.
+    static let chunkBytes = 8 << 20
+    /// A chunk is cut into parts of at least this many bytes.
+    static let minimumPartBytes = 1 << 16
 
     init(file: String, skipBadRows: Bool, keepRows: Bool) {
       self.file = file
@@ -234,10 +274,14 @@ extension EdgeListCSV {
     /// Parses every complete record in `bytes`; returns how many bytes were used.
     ///
     /// Without `isLast`, a trailing record without its newline is left for the next chunk.
-    mutating func consume(_ bytes: UnsafeRawBufferPointer, isLast: Bool) throws -> Int {
+    mutating func consume(
+      _ bytes: UnsafeRawBufferPointer, isLast: Bool, stopAfterHeader: Bool = false
+    ) throws -> Int {
       var position = 0
       if !sawAnything {
-        if bytes.count < 3, !isLast { return 0 }
+        // Wait for the 512 bytes the encoding check looks at, so that chunked reading decides
+        // as reading at once does.
+        if bytes.count < 512, !isLast { return 0 }
         sawAnything = true
         // Skip a UTF-8 byte-order mark; refuse UTF-16 and UTF-32, which would read as garbage.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
@@ -272,6 +316,7 @@ extension EdgeListCSV {
         case .record:
           if columns == nil {
             try header(bytes)
+            if stopAfterHeader, columns != nil { return position }
           } else {
             row(bytes)
           }
@@ -457,7 +502,7 @@ extension EdgeListCSV {
       }
       if sourceRange.isEmpty { report(bytes, column: columns.source, "source", "is empty") }
       if targetRange.isEmpty { report(bytes, column: columns.target, "target", "is empty") }
-      var amount = parseAmount(bytes, amountRange)
+      var amount = Parser.parseAmount(bytes, amountRange)
       if let value = amount, !NumberRule.amount.allows(value) { amount = nil }
       if amount == nil {
         let shown = text(bytes, amountRange, quoted: false)
@@ -593,17 +638,17 @@ extension EdgeListCSV {
       let nodeCount = interner.count
       let ids = interner.ids
       interner = Interner()
-      let network = builder.build(nodeCount: nodeCount)
+      let network = builder.build(nodeCount: nodeCount, threads: threads)
       builder = FlowNetwork.Builder()
       return Result(
         network: network, ids: ids, rows: rows, selfLoops: selfLoops, skippedRows: skipped,
         mergedRows: appended - network.edgeCount, skippedIssues: skippedIssues,
-        rowDetails: details)
+        rowDetails: details, parallelRows: parallelRows)
     }
 
     /// Parses a plain decimal number (optional `+`, digits, fraction, exponent); rejects
     /// negatives, NaN, infinities and anything else.
-    func parseAmount(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Double? {
+    static func parseAmount(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Double? {
       guard !range.isEmpty, range.count < 64 else { return nil }
       var index = range.lowerBound
       var mantissa: UInt64 = 0
@@ -668,7 +713,23 @@ private let powersOfTen: [Double] = (0...22).map { exponent in
 /// slot is one 32-byte record — node number, key length and 24 bits of hash in one word, and the
 /// first 16 key bytes inline — and a lookup of a key of up to 16 bytes touches one cache line.
 /// Longer keys compare their tail against the concatenated key store.
-private struct Interner {
+///
+/// **Numbered ids.** Once ``chooseNumberedPrefix(_:)`` has seen the file's first id (before any
+/// is interned), ids written as that id's non-digit prefix (up to 8 bytes, possibly none)
+/// followed by a decimal number below ``numberedLimit`` without leading zeros — `n0`, `n17`;
+/// `0`, `42` — skip hashing: their node is read from a table indexed by the number (4 bytes per
+/// number up to the largest seen, at most 16 MiB). Which ids take this path depends on their
+/// bytes alone, so each id has exactly one place, and node numbers stay in order of first
+/// appearance.
+struct Interner {
+  /// Numbered ids: the prefix (packed little-endian) and its length, once chosen.
+  private var numberedPrefix: UInt64 = 0
+  private var numberedPrefixLength = -1
+  private var numberedChosen = false
+  /// `numbered[k]` = node + 1 of the numbered id with number k (0 = not seen).
+  private var numbered: [Int32] = []
+  static let numberedLimit = 1 << 22
+
   private(set) var ids: [String] = []
   private var keyBytes: [UInt8] = []
   private var keyStart: [Int] = [0]
@@ -680,6 +741,50 @@ private struct Interner {
   private var slotMask = (1 << 12) - 1
 
   var count: Int { ids.count }
+
+  /// Chooses the numbered-id prefix from the file's first id; only before anything is interned,
+  /// and only once.
+  mutating func chooseNumberedPrefix(_ key: UnsafeRawBufferPointer) {
+    guard !numberedChosen, ids.isEmpty else { return }
+    numberedChosen = true
+    var length = 0
+    while length < key.count, !(48...57).contains(key[length]) { length += 1 }
+    guard length <= 8, length < key.count else { return }
+    var prefix: UInt64 = 0
+    for index in 0..<length { prefix |= UInt64(key[index]) << (8 * UInt64(index)) }
+    numberedPrefix = prefix
+    numberedPrefixLength = length
+  }
+
+  /// The number of a numbered id, or nil when `key` is not one.
+  @inline(__always)
+  func number(_ key: UnsafeRawBufferPointer) -> Int? {
+    let length = numberedPrefixLength
+    guard length >= 0, key.count > length, key.count - length <= 7 else { return nil }
+    var prefix: UInt64 = 0
+    for index in 0..<length { prefix |= UInt64(key[index]) << (8 * UInt64(index)) }
+    guard prefix == numberedPrefix, key.count - length == 1 || key[length] != 48 else { return nil }
+    var value = 0
+    for index in length..<key.count {
+      let digit = Int(key[index]) &- 48
+      guard digit >= 0, digit <= 9 else { return nil }
+      value = value &* 10 &+ digit
+    }
+    return value < Interner.numberedLimit ? value : nil
+  }
+
+  /// The node of a numbered id: ≥ 0 found, −1 a numbered id not seen yet, −2 not a numbered id.
+  @inline(__always)
+  func numberedNode(_ key: UnsafeRawBufferPointer) -> Int32 {
+    guard let value = number(key) else { return -2 }
+    return numberedNode(number: value)
+  }
+
+  /// The node of the numbered id with this number, or −1 when it was not seen.
+  @inline(__always)
+  func numberedNode(number value: Int) -> Int32 {
+    value < numbered.count ? numbered[value] - 1 : -1
+  }
 
   mutating func intern(_ raw: UnsafeRawBufferPointer, quoted: Bool) -> Int32 {
     if quoted, raw.count >= 2 {
@@ -719,6 +824,27 @@ private struct Interner {
     return (low, high)
   }
 
+  /// The node of `key` if it was interned (read-only, so threads may share it).
+  @inline(__always)
+  func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int32? {
+    let direct = numberedNode(key)
+    if direct != -2 { return direct >= 0 ? direct : nil }
+    let (low, high) = Interner.prefix(key)
+    let tag = (UInt64(min(key.count, 255)) << 32) | ((hash >> 40) << 40)
+    var slot = Int(truncatingIfNeeded: hash) & slotMask
+    return slots.withUnsafeBufferPointer { table in
+      while true {
+        let meta = table[slot * 4]
+        if meta == 0 { return nil }
+        if meta & ~0xFFFF_FFFF == tag, table[slot * 4 + 1] == low, table[slot * 4 + 2] == high {
+          let node = Int(meta & 0xFFFF_FFFF) - 1
+          if key.count <= 16 || tailEquals(node, key) { return Int32(node) }
+        }
+        slot = (slot + 1) & slotMask
+      }
+    }
+  }
+
   /// Reads the slot a hash starts probing at, so that a batch of lookups overlaps its cache misses.
   @inline(__always)
   func touch(_ hash: UInt64) -> UInt64 {
@@ -730,6 +856,19 @@ private struct Interner {
   }
 
   mutating func internPlain(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int32 {
+    if let value = number(key) {
+      if value < numbered.count, numbered[value] != 0 { return numbered[value] - 1 }
+      let node = ids.count
+      ids.append(String(decoding: key, as: UTF8.self))
+      keyStart.append(keyBytes.count)
+      if value >= numbered.count {
+        var size = max(numbered.count, 1 << 10)
+        while size <= value { size *= 2 }
+        numbered += repeatElement(0, count: min(size, Interner.numberedLimit) - numbered.count)
+      }
+      numbered[value] = Int32(node + 1)
+      return Int32(node)
+    }
     let (low, high) = Interner.prefix(key)
     let tag = (UInt64(min(key.count, 255)) << 32) | ((hash >> 40) << 40)
     var slot = Int(truncatingIfNeeded: hash) & slotMask

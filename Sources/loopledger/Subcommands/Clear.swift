@@ -95,6 +95,7 @@ extension LoopLedgerCommand {
       job.spark = options.engineOptions.spark
       job.format = options.format.outputFormat
       job.shock = shock
+      job.threads = options.threads
       return job
     }
 
