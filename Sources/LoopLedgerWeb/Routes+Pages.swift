@@ -9,7 +9,7 @@ import LoopLedgerStore
 extension WebApp {
   func addPageRoutes(to router: Router<BasicRequestContext>) {
     router.get("/") { request, _ in
-      try self.page(request) { page, snapshot in
+      try self.page(request, shared: true) { page, snapshot in
         let language = page.context.language
         let map = try self.service.rendered("overview-map|\(language.rawValue)", version: snapshot.version) {
           WebPage.overviewMap(report: snapshot.report, ledger: snapshot.ledger, language: language)
@@ -19,14 +19,18 @@ extension WebApp {
       }
     }
     router.get("/loops") { request, _ in
-      try self.page(request) { page, snapshot in page.loops(report: snapshot.report, ledger: snapshot.ledger) }
+      try self.page(request, shared: true) { page, snapshot in
+        page.loops(report: snapshot.report, ledger: snapshot.ledger)
+      }
     }
     router.get("/companies") { request, _ in
-      try self.page(request) { page, snapshot in page.companies(report: snapshot.report, ledger: snapshot.ledger) }
+      try self.page(request, shared: true) { page, snapshot in
+        page.companies(report: snapshot.report, ledger: snapshot.ledger)
+      }
     }
     router.get("/companies/:id") { request, context in
       let id = try self.companyID(context.parameters.get("id") ?? "")
-      return try self.page(request) { page, snapshot in
+      return try self.page(request, shared: true) { page, snapshot in
         page.company(id, report: snapshot.report, ledger: snapshot.ledger, flows: snapshot.flows)
       }
     }
@@ -122,11 +126,24 @@ extension WebApp {
   }
 
   /// Renders a page for the ledger as it stands, setting the language and CSRF cookies.
-  func page(_ request: Request, _ body: (WebPage, LedgerService.Snapshot) throws -> String) throws -> Response {
+  ///
+  /// A `shared` page (one without forms that write) seen by a visitor who is not logged in and
+  /// asked for no query is the same for everyone: it is rendered once per ledger version and
+  /// language and kept.
+  func page(
+    _ request: Request, shared: Bool = false, _ body: (WebPage, LedgerService.Snapshot) throws -> String
+  ) throws -> Response {
     let snapshot = try service.snapshot()
     let newCSRF = Security.csrfCookieValue(request) == nil ? Security.randomToken() : nil
     let context = try pageContext(request, snapshot: snapshot, csrf: newCSRF)
-    var response = WebApp.response(try body(WebPage(context), snapshot), type: "text/html; charset=utf-8")
+    let html: String
+    if shared, !context.loggedIn, context.query.isEmpty {
+      let key = "page|\(context.path)|\(context.language.rawValue)"
+      html = try service.rendered(key, version: snapshot.version) { try body(WebPage(context), snapshot) }
+    } else {
+      html = try body(WebPage(context), snapshot)
+    }
+    var response = WebApp.response(html, type: "text/html; charset=utf-8")
     if let newCSRF { response.setCookie(Security.cookie(Security.csrfCookie, newCSRF, maxAge: nil)) }
     if let asked = request.uri.queryParameters.get("lang"), Language(rawValue: asked) != nil {
       response.setCookie(Security.cookie(Self.languageCookie, asked, maxAge: 365 * 24 * 3600))

@@ -216,6 +216,10 @@ struct APITests {
     let deal =
       #"{"id": "new-deal", "payer": "openai", "payee": "oracle", "kind": "cloud_contract", "amount": {"qualifier": "exact", "value": 1e9, "currency": "USD"}, "status": "talks", "sources": [{"document": "seed", "quote": "a test"}]}"#
     try await app.test(.router) { client in
+      // The overview is kept per ledger version: seen before the writes, it must not go stale.
+      let before = try await client.execute(uri: "/", method: .get) { $0.text }
+      try await client.execute(uri: "/", method: .get) { #expect($0.text == before, "the kept page is the same") }
+      #expect(!before.contains("deal remove"))
       try await client.execute(
         uri: "/api/v1/deals?why=test", method: .post, headers: .json(token: testToken), body: ByteBuffer(string: deal)
       ) { response in

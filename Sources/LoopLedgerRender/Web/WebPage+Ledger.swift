@@ -115,7 +115,11 @@ extension WebPage {
             w.content(
               " · \(words.kind(deal.kind)) · \(words.status(deal.status)) · \(amountText(deal, ledger: ledger))")
             w.close()
+            // Folded: every loop would repeat every deal's quotes in full (works without script).
+            w.open("details", [("class", "quotes")])
+            w.element("summary", text: words.quotesCount(Set(deal.sources.map(\.quote)).count))
             quotes(&w, deal.sources, ledger: ledger)
+            w.close()
           }
           w.close()
         }

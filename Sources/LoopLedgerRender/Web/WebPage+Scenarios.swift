@@ -120,7 +120,9 @@ extension WebPage {
       ]
     ) {
       w in
-      let runs: [(String, StressRun)] = [("low", report.low), ("estimate", report.estimate), ("high", report.high)]
+      let runs: [(String, StressRun)] = [
+        (words.lowRun, report.low), (words.estimateRun, report.estimate), (words.highRun, report.high),
+      ]
       for (label, run) in runs {
         w.open("tr")
         w.element("td", text: label)

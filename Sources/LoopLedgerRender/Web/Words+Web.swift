@@ -95,6 +95,10 @@ extension Words {
   var brokenLoops: String { t("Loops that broke", "斷裂的循環", "断裂的循环") }
   var retention: String { t("Money still going round", "仍在循環的資金", "仍在循环的资金") }
   var lowEstimateHigh: String { t("Low · estimate · high", "低 · 估計 · 高", "低 · 估计 · 高") }
+  var lowRun: String { t("low run", "低值", "低值") }
+  var estimateRun: String { t("estimate run", "估計值", "估计值") }
+  var highRun: String { t("high run", "高值", "高值") }
+  func quotesCount(_ count: Int) -> String { t("Quotes (\(count))", "引文(\(count))", "引文(\(count))") }
   var endWord: String { t("End of the amount ranges", "金額範圍的一端", "金额范围的一端") }
   var totalsWord: String { t("Totals", "合計", "合计") }
   var asJSON: String { t("The same as JSON", "同一結果的 JSON", "同一结果的 JSON") }
