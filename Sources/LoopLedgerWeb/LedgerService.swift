@@ -59,11 +59,11 @@ final class LedgerService: Sendable {
     _ = try snapshot()
   }
 
-  var origin: WebLedgerOrigin {
-    get throws {
-      if let store { return .store(latestChange: try store.latestChangeID()) }
-      return .fixed(name: (fixedName as NSString).lastPathComponent)
-    }
+  /// Where the ledger comes from; `version` is a snapshot's, so a page reads the store's latest
+  /// change number once, not twice.
+  func origin(version: Int64?) throws -> WebLedgerOrigin {
+    if let store { return .store(latestChange: try version ?? store.latestChangeID()) }
+    return .fixed(name: (fixedName as NSString).lastPathComponent)
   }
 
   /// The ledger as it stands now, with its default report.

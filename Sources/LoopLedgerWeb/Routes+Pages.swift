@@ -122,7 +122,8 @@ extension WebApp {
     return WebPageContext(
       language: Self.language(of: request), path: request.uri.path, query: query,
       loggedIn: security.isLoggedIn(request), writable: writable,
-      csrf: csrf ?? Security.csrfCookieValue(request), origin: try service.origin, ledgerTitle: title)
+      csrf: csrf ?? Security.csrfCookieValue(request), origin: try service.origin(version: snapshot?.version),
+      ledgerTitle: title)
   }
 
   /// Renders a page for the ledger as it stands, setting the language and CSRF cookies.

@@ -280,40 +280,15 @@ extension WebPage {
       w.element("h1", text: words.navDeals)
       w.open("form", [("method", "get"), ("action", "/deals"), ("class", "filters")])
       let value = { (name: String) in filter.first { $0.name == name }?.value ?? "" }
-      w.open("label")
-      w.content(words.company)
-      w.open("select", [("name", "company")])
-      w.element("option", [("value", "")], text: words.anyWord)
-      for company in ledger.companies {
-        w.element(
-          "option",
-          [("value", company.id.rawValue), ("selected", value("company") == company.id.rawValue ? "selected" : nil)],
-          text: ledger.name(of: company.id, in: language))
-      }
-      w.close()
-      w.close()
-      w.open("label")
-      w.content(words.kindWord)
-      w.open("select", [("name", "kind")])
-      w.element("option", [("value", "")], text: words.anyWord)
-      for kind in DealKind.allCases {
-        w.element(
-          "option", [("value", kind.rawValue), ("selected", value("kind") == kind.rawValue ? "selected" : nil)],
-          text: words.kind(kind))
-      }
-      w.close()
-      w.close()
-      w.open("label")
-      w.content(words.statusHeading)
-      w.open("select", [("name", "status")])
-      w.element("option", [("value", "")], text: words.anyWord)
-      for status in DealStatus.allCases {
-        w.element(
-          "option", [("value", status.rawValue), ("selected", value("status") == status.rawValue ? "selected" : nil)],
-          text: words.status(status))
-      }
-      w.close()
-      w.close()
+      select(
+        &w, name: "company", label: words.company, blank: words.anyWord, options: companyOptions(ledger),
+        selected: value("company"))
+      select(
+        &w, name: "kind", label: words.kindWord, blank: words.anyWord,
+        options: DealKind.allCases.map { ($0.rawValue, words.kind($0)) }, selected: value("kind"))
+      select(
+        &w, name: "status", label: words.statusHeading, blank: words.anyWord,
+        options: DealStatus.allCases.map { ($0.rawValue, words.status($0)) }, selected: value("status"))
       w.element("button", [("type", "submit")], text: words.filterWord)
       w.close()
       let end = min(offset + page.count, total)

@@ -64,18 +64,14 @@ extension WebPage {
       w.element("p", [("class", "meta")], text: words.stressIntro)
       if let problem { w.element("p", [("class", "error"), ("role", "alert")], text: problem) }
       w.open("form", [("method", "get"), ("action", "/stress"), ("class", "scenario")])
-      w.open("label")
-      w.content(words.stopLink)
-      w.open("select", [("name", "stop")])
-      w.element("option", [("value", "")], text: words.choose)
-      for (payer, payee) in links {
-        let value = payer.rawValue + ":" + payee.rawValue
-        w.element(
-          "option", [("value", value), ("selected", form.stop == value ? "selected" : nil)],
-          text: "\(ledger.name(of: payer, in: language)) → \(ledger.name(of: payee, in: language))")
-      }
-      w.close()
-      w.close()
+      select(
+        &w, name: "stop", label: words.stopLink, blank: words.choose,
+        options: links.map {
+          (
+            $0.0.rawValue + ":" + $0.1.rawValue,
+            "\(ledger.name(of: $0.0, in: language)) → \(ledger.name(of: $0.1, in: language))"
+          )
+        }, selected: form.stop)
       w.open("label")
       w.content(words.fractionStopped)
       w.element(
@@ -85,20 +81,9 @@ extension WebPage {
           ("value", form.fraction),
         ])
       w.close()
-      w.open("label")
-      w.content(words.companyDefaults)
-      w.open("select", [("name", "default")])
-      w.element("option", [("value", "")], text: words.choose)
-      for company in ledger.companies {
-        w.element(
-          "option",
-          [
-            ("value", company.id.rawValue),
-            ("selected", form.defaulting == company.id.rawValue ? "selected" : nil),
-          ], text: ledger.name(of: company.id, in: language))
-      }
-      w.close()
-      w.close()
+      select(
+        &w, name: "default", label: words.companyDefaults, blank: words.choose, options: companyOptions(ledger),
+        selected: form.defaulting)
       w.element("button", [("type", "submit")], text: words.run)
       w.close()
       guard let report else {
@@ -203,17 +188,9 @@ extension WebPage {
       w.element("p", [("class", "meta")], text: words.projectionIntro)
       if let problem { w.element("p", [("class", "error"), ("role", "alert")], text: problem) }
       w.open("form", [("method", "post"), ("action", "/projection"), ("class", "scenario")])
-      w.open("label")
-      w.content(words.companyWord)
-      w.open("select", [("name", "company")])
-      for company in ledger.companies {
-        w.element(
-          "option",
-          [("value", company.id.rawValue), ("selected", form.company == company.id.rawValue ? "selected" : nil)],
-          text: ledger.name(of: company.id, in: language))
-      }
-      w.close()
-      w.close()
+      select(
+        &w, name: "company", label: words.companyWord, blank: nil, options: companyOptions(ledger),
+        selected: form.company)
       let numbers: [(String, String, String)] = [
         (words.fromYear, "from", form.from), (words.toYear, "to", form.to), (words.simulatedPaths, "paths", form.paths),
         (words.randomSeed, "seed", form.seed),
@@ -225,17 +202,9 @@ extension WebPage {
           "input", [("type", "number"), ("name", name), ("value", value), ("placeholder", form.placeholders[name])])
         w.close()
       }
-      w.open("label")
-      w.content(words.scheduleWord)
-      w.open("select", [("name", "schedule")])
-      w.element("option", [("value", "")], text: words.asInScenario)
-      for shape in ScheduleShape.allCases {
-        w.element(
-          "option", [("value", shape.rawValue), ("selected", form.schedule == shape.rawValue ? "selected" : nil)],
-          text: shape.rawValue)
-      }
-      w.close()
-      w.close()
+      select(
+        &w, name: "schedule", label: words.scheduleWord, blank: words.asInScenario,
+        options: ScheduleShape.allCases.map { ($0.rawValue, $0.rawValue) }, selected: form.schedule)
       w.open("label", [("class", "wide")])
       w.content(words.scenarioJSON)
       w.element("textarea", [("name", "scenario"), ("rows", "14"), ("spellcheck", "false")], text: form.scenario)

@@ -221,6 +221,27 @@ public struct WebPage {
     if let csrf = context.csrf { w.element("input", [("type", "hidden"), ("name", "csrf"), ("value", csrf)]) }
   }
 
+  /// A labelled choice list: an optional first entry with value "" (`blank`), then `options`
+  /// (value, text), the one equal to `selected` marked.
+  func select(
+    _ w: inout XMLWriter, name: String, label: String, blank: String?, options: [(String, String)], selected: String
+  ) {
+    w.open("label")
+    w.content(label)
+    w.open("select", [("name", name)])
+    if let blank { w.element("option", [("value", "")], text: blank) }
+    for (value, text) in options {
+      w.element("option", [("value", value), ("selected", value == selected ? "selected" : nil)], text: text)
+    }
+    w.close()
+    w.close()
+  }
+
+  /// The ledger's companies as choices: id, name in the page's language.
+  func companyOptions(_ ledger: Ledger) -> [(String, String)] {
+    ledger.companies.map { ($0.id.rawValue, ledger.name(of: $0.id, in: language)) }
+  }
+
   func companyLink(_ w: inout XMLWriter, _ id: CompanyID, ledger: Ledger) {
     w.element("a", [("href", Self.companyHref(id))], text: ledger.name(of: id, in: language))
   }
