@@ -391,7 +391,7 @@ public struct StoreJob: Job {
 /// file; a deal with no stated amount has an empty `amount`, never 0.
 public enum StoreCSV {
   public static let header =
-    "source,target,amount,kind,date,deal,status,qualifier,value,low,high,currency,usd_low,usd_high,as_written,first_source"
+    "source,target,amount,kind,date,deal,status,qualifier,value,low,high,currency,usd_low,usd_high,as_written,first_source,derived_of,derived_low,derived_high"
 
   public static func encode(_ ledger: Ledger) -> String {
     var lines = [header]
@@ -403,7 +403,8 @@ public enum StoreCSV {
         deal.announced?.description, deal.id.rawValue, deal.status.rawValue, deal.amount.qualifier.rawValue,
         deal.amount.value.map(number), deal.amount.low.map(number), deal.amount.high.map(number),
         deal.amount.currency, usd?.low.map(number), usd?.high.map(number), deal.amount.asWritten,
-        deal.sources.first.map { "\($0.document): \($0.quote)" },
+        deal.sources.first.map { "\($0.document): \($0.quote)" }, deal.amount.derived?.of.rawValue,
+        deal.amount.derived.map { number($0.low) }, deal.amount.derived.map { number($0.high) },
       ]
       lines.append(fields.map { quote($0 ?? "") }.joined(separator: ","))
     }

@@ -99,6 +99,7 @@ package struct Words: Sendable {
   var unknown: String { t("unknown", "未知", "未知") }
   var estimate: String { t("est.", "估", "估") }
   var assumed: String { t("ASSUMED", "假設值", "假设值") }
+  var derived: String { t("DERIVED", "推算值", "推算值") }
   var notStated: String { t("not stated", "未披露", "未披露") }
   var source: String { t("source", "來源", "来源") }
   var investment: String { t("investment", "投資", "投资") }

@@ -40,11 +40,11 @@ package struct MoneyFormat: Sendable {
   public var legend: String {
     switch words.language {
     case .english:
-      "≥ at least · ≤ up to · ≈ estimate · +? plus deals whose amount is not stated · * assumed · – none"
+      "≥ at least · ≤ up to · ≈ estimate · +? plus deals whose amount is not stated · * assumed · † derived (a share of another deal's amount) · – none"
     case .traditionalChinese:
-      "≥ 至少 · ≤ 至多 · ≈ 估計 · +? 另有未披露金額的交易 · * 假設值 · – 無"
+      "≥ 至少 · ≤ 至多 · ≈ 估計 · +? 另有未披露金額的交易 · * 假設值 · † 推算值(另一交易金額的一部分) · – 無"
     case .simplifiedChinese:
-      "≥ 至少 · ≤ 至多 · ≈ 估计 · +? 另有未披露金额的交易 · * 假设值 · – 无"
+      "≥ 至少 · ≤ 至多 · ≈ 估计 · +? 另有未披露金额的交易 · * 假设值 · † 推算值(另一交易金额的一部分) · – 无"
     }
   }
 
@@ -110,9 +110,11 @@ package struct MoneyFormat: Sendable {
       }
       if !notes.isEmpty { main += " (" + notes.joined(separator: "; ") + ")" }
       if interval.isAssumed { main += " [\(words.assumed)]" }
+      if interval.isDerived { main += " [\(words.derived)]" }
     } else {
       if interval.missingEstimates > 0, !interval.isUnknown { main += " +?" }
       if interval.isAssumed { main += "*" }
+      if interval.isDerived { main += "†" }
     }
     return main
   }

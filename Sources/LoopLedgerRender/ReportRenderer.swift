@@ -156,7 +156,8 @@ public struct ReportRenderer {
     }
     for contribution in circulation.contributions.prefix(8) {
       lines.append(
-        "\(bullet)\(contribution.path.map(name).joined(separator: " → ")): \(money.usd(contribution.amount))")
+        "\(bullet)\(contribution.path.map(name).joined(separator: " → ")): \(money.usd(contribution.amount))"
+          + (contribution.derived == true ? " [\(words.derived)]" : ""))
     }
     return lines
   }

@@ -20,6 +20,9 @@ import LoopLedger
 /// | `amount.value`, `.low`, `.high`, `.estimate` | `12000000000`, `12e9`, `12B`, `$1.4T` |
 /// | `amount.currency` | `USD`, `HKD`, … |
 /// | `amount.asWritten` | the source's words |
+/// | `amount.derived.of` | a deal id: the amount becomes a share of that deal's (no figure of its own: the qualifier becomes `unstated`); empty removes the derivation |
+/// | `amount.derived.low`, `.high`, `.estimate` | the share, `0.5` or `50%` |
+/// | `amount.derived.reason` | why these bounds: the source's words and how they are read |
 /// | `source` | `DOCUMENT:QUOTE`, appended to the sources |
 ///
 /// An empty value (`note=`) clears an optional field.
@@ -61,7 +64,12 @@ public enum DealAssignments {
       let qualifier: AmountQualifier = try enumeration(value, assignment)
       deal.amount.qualifier = qualifier
       if qualifier == .unstated {
-        deal.amount = Amount(qualifier: .unstated, asWritten: deal.amount.asWritten, assumed: deal.amount.assumed)
+        deal.amount = Amount(
+          qualifier: .unstated, asWritten: deal.amount.asWritten, assumed: deal.amount.assumed,
+          derived: deal.amount.derived)
+      } else {
+        // A stated figure replaces a derived one.
+        deal.amount.derived = nil
       }
     case "amount.value": deal.amount.value = try optional.map { try number($0, assignment) }
     case "amount.low": deal.amount.low = try optional.map { try number($0, assignment) }
@@ -69,11 +77,36 @@ public enum DealAssignments {
     case "amount.estimate": deal.amount.estimate = try optional.map { try number($0, assignment) }
     case "amount.currency": deal.amount.currency = optional
     case "amount.asWritten", "amount.as_written": deal.amount.asWritten = optional
+    case "amount.derived", "amount.derived.of":
+      guard let optional else {
+        deal.amount.derived = nil
+        return
+      }
+      let of = DealID(try slug(optional, assignment))
+      let derivation =
+        deal.amount.derived.map {
+          Derivation(of: of, low: $0.low, high: $0.high, estimate: $0.estimate, reason: $0.reason)
+        }
+        ?? Derivation(of: of, low: 0, high: 1, reason: "")
+      deal.amount = Amount(
+        qualifier: .unstated, asWritten: deal.amount.asWritten, assumed: deal.amount.assumed, derived: derivation)
+    case "amount.derived.low", "amount.derived.high", "amount.derived.estimate", "amount.derived.reason":
+      guard var derivation = deal.amount.derived else {
+        throw fail("the amount is not derived; set amount.derived.of=DEAL first")
+      }
+      switch field {
+      case "amount.derived.low": derivation.low = try share(value, assignment)
+      case "amount.derived.high": derivation.high = try share(value, assignment)
+      case "amount.derived.estimate": derivation.estimate = try optional.map { try share($0, assignment) }
+      default: derivation.reason = value
+      }
+      deal.amount.derived = derivation
     default:
       throw fail(
         "unknown field '\(field)'; use one of id, payer, payee, kind, status, announced, termYears, supersededBy, "
           + "note, source, amount.qualifier, amount.value, amount.low, amount.high, amount.estimate, "
-          + "amount.currency, amount.asWritten")
+          + "amount.currency, amount.asWritten, amount.derived.of, amount.derived.low, amount.derived.high, "
+          + "amount.derived.estimate, amount.derived.reason")
     }
   }
 }
@@ -153,6 +186,17 @@ private func number(_ value: String, _ assignment: String) throws -> Double {
   if let money = MoneyText.parse(value) { return money }
   throw StoreError.badAssignment(
     assignment, problem: "'\(value)' is not a non-negative number such as 12000000000, 12e9, 12B or $1.4T")
+}
+
+/// A share from 0 to 1, written `0.5` or `50%`.
+private func share(_ value: String, _ assignment: String) throws -> Double {
+  let trimmed = value.trimmingCharacters(in: .whitespaces)
+  let percent = trimmed.hasSuffix("%")
+  if let number = Double(percent ? String(trimmed.dropLast()) : trimmed), number.isFinite {
+    let share = percent ? number / 100 : number
+    if share >= 0, share <= 1 { return share }
+  }
+  throw StoreError.badAssignment(assignment, problem: "'\(value)' is not a share from 0 to 1 such as 0.5 or 50%")
 }
 
 /// Applies every `field=value` to a copy, collecting each bad one, and changes `value` only when

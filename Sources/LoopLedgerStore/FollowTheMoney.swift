@@ -162,6 +162,9 @@ public enum FollowTheMoney {
     }
     if let estimate = amount.estimate { text += "; estimate \(number(estimate))" }
     if let words = amount.asWritten { text += "; as written: \(words)" }
+    if let derived = amount.derived {
+      text += "; derived: \(derived.shareText) of \(derived.of) (\(derived.reason))"
+    }
     if let assumed = amount.assumed { text += "; assumed by the user: \(assumed.reason)" }
     return text
   }

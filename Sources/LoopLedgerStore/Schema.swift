@@ -11,7 +11,7 @@ enum Schema {
   static let applicationID: Int32 = 0x4C4F_4F50
 
   /// The migrations in order; `v1` … `vN`.
-  static let identifiers = ["v1", "v2"]
+  static let identifiers = ["v1", "v2", "v3"]
 
   /// The schema version this build writes: the number of the last migration.
   static var currentVersion: Int { identifiers.count }
@@ -20,6 +20,7 @@ enum Schema {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1") { db in try v1(db) }
     migrator.registerMigration("v2") { db in try v2(db) }
+    migrator.registerMigration("v3") { db in try v3(db) }
     return migrator
   }
 
@@ -208,5 +209,23 @@ enum Schema {
 
         PRAGMA user_version = 2;
         """)
+  }
+
+  // MARK: - v3: derived amounts
+
+  /// Derived amounts: a deal's amount stated only as a share of another deal's (``Derivation``).
+  ///
+  /// The other deal and the share's bounds, estimate and reason. Facts get the columns too
+  /// (always empty), so that every amount has the same columns.
+  private static func v3(_ db: Database) throws {
+    var statements: [String] = []
+    for (table, prefix) in [("deal", "amount"), ("fact", "value")] {
+      for (column, type) in [
+        ("of", "TEXT"), ("low", "REAL"), ("high", "REAL"), ("estimate", "REAL"), ("reason", "TEXT"),
+      ] {
+        statements.append("ALTER TABLE \(table) ADD COLUMN \(prefix)_derived_\(column) \(type);")
+      }
+    }
+    try db.execute(sql: statements.joined(separator: "\n") + "\nPRAGMA user_version = 3;")
   }
 }

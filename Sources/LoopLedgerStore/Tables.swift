@@ -420,12 +420,12 @@ enum Tables {
   private static let insertDealSQL = """
     INSERT INTO deal (id, position, payer, payee, kind, \(amountColumnList("amount")),
       announced, term_years, status, superseded_by, note, removed_by_change)
-    VALUES (?, ?, ?, ?, ?, \(placeholders(12)), ?, ?, ?, ?, ?, ?)
+    VALUES (?, ?, ?, ?, ?, \(placeholders(amountFields.count)), ?, ?, ?, ?, ?, ?)
     """
 
   private static let insertFactSQL = """
     INSERT INTO fact (id, position, company, metric, \(amountColumnList("value")), as_of, label,
-      note) VALUES (?, ?, ?, ?, \(placeholders(12)), ?, ?, ?)
+      note) VALUES (?, ?, ?, ?, \(placeholders(amountFields.count)), ?, ?, ?)
     """
 
   /// Every entity of `kind` as `current` gives each: id → position and JSON.
@@ -514,6 +514,7 @@ enum Tables {
   private static let amountFields = [
     "qualifier", "value", "low", "high", "estimate", "currency", "unit", "as_written",
     "assumed_low", "assumed_high", "assumed_estimate", "assumed_reason",
+    "derived_of", "derived_low", "derived_high", "derived_estimate", "derived_reason",
   ]
 
   private static func amountColumnList(_ prefix: String) -> String {
@@ -528,7 +529,8 @@ enum Tables {
     [
       amount.qualifier.rawValue, amount.value, amount.low, amount.high, amount.estimate,
       amount.currency, amount.unit, amount.asWritten, amount.assumed?.low, amount.assumed?.high,
-      amount.assumed?.estimate, amount.assumed?.reason,
+      amount.assumed?.estimate, amount.assumed?.reason, amount.derived?.of.rawValue, amount.derived?.low,
+      amount.derived?.high, amount.derived?.estimate, amount.derived?.reason,
     ]
   }
 
@@ -540,12 +542,24 @@ enum Tables {
         high: try row.decode(forColumn: prefix + "_assumed_high"),
         estimate: try row.decode(forColumn: prefix + "_assumed_estimate"), reason: reason)
     }
+    var derivation: Derivation? = nil
+    if let of: String = try row.decode(forColumn: prefix + "_derived_of") {
+      let low: Double? = try row.decode(forColumn: prefix + "_derived_low")
+      let high: Double? = try row.decode(forColumn: prefix + "_derived_high")
+      let reason: String? = try row.decode(forColumn: prefix + "_derived_reason")
+      guard let low, let high, let reason else {
+        throw StoreError.conflict("The stored derived amount of column \(prefix) lacks its share or reason.")
+      }
+      derivation = Derivation(
+        of: DealID(of), low: low, high: high, estimate: try row.decode(forColumn: prefix + "_derived_estimate"),
+        reason: reason)
+    }
     return Amount(
       qualifier: try required(row, prefix + "_qualifier"), value: try row.decode(forColumn: prefix + "_value"),
       low: try row.decode(forColumn: prefix + "_low"), high: try row.decode(forColumn: prefix + "_high"),
       estimate: try row.decode(forColumn: prefix + "_estimate"),
       currency: try row.decode(forColumn: prefix + "_currency"), unit: try row.decode(forColumn: prefix + "_unit"),
-      asWritten: try row.decode(forColumn: prefix + "_as_written"), assumed: assumption)
+      asWritten: try row.decode(forColumn: prefix + "_as_written"), assumed: assumption, derived: derivation)
   }
 
   private static func date(_ row: Row, _ column: String) throws -> PartialDate? {

@@ -67,6 +67,51 @@ struct StoreTests {
     }
   }
 
+  @Test func aDerivedAmountIsSetCheckedAndShown() async throws {
+    let (_, db) = try await store()
+    // A share without a deal to take it of is refused, naming the field; nothing changes.
+    let early = try await CLI.run(
+      ["deal", "edit", "openai-aws-cloud-38b-2025", "--set", "amount.derived.low=0.5"] + db)
+    #expect(early.status == 1 && early.stderr.contains("set amount.derived.of=DEAL first"), "\(early.stderr)")
+    let bad = try await CLI.run(
+      [
+        "deal", "edit", "openai-aws-cloud-38b-2025", "--set", "amount.derived.of=amazon-openai-equity-2025",
+        "amount.derived.low=120%", "amount.derived.high=abc",
+      ] + db)
+    #expect(bad.status == 1 && bad.stderr.contains("120%") && bad.stderr.contains("abc"), "\(bad.stderr)")
+    // A reason is required, and said so by the ledger's own check.
+    let noReason = try await CLI.run(
+      ["deal", "edit", "openai-aws-cloud-38b-2025", "--set", "amount.derived.of=amazon-openai-equity-2025"] + db)
+    #expect(noReason.status == 1 && noReason.stderr.contains("amount.derived.reason"), "\(noReason.stderr)")
+    // A whole derivation lands: the stated figure gives way to a third of Amazon's ≥ $10B.
+    let edit = try await CLI.run(
+      [
+        "deal", "edit", "openai-aws-cloud-38b-2025", "--set", "amount.derived.of=amazon-openai-equity-2025",
+        "amount.derived.low=1/3", "amount.derived.reason=a third of it",
+      ] + db)
+    #expect(edit.status == 1, "a share is a number or a percentage")
+    expectSuccess(
+      try await CLI.run(
+        [
+          "deal", "edit", "openai-aws-cloud-38b-2025", "--set", "amount.derived.of=amazon-openai-equity-2025",
+          "amount.derived.low=0.25", "amount.derived.high=50%", "amount.derived.reason=a share of it",
+        ] + db))
+    let show = try await CLI.run(["deal", "show", "openai-aws-cloud-38b-2025"] + db)
+    #expect(show.stdout.contains("\"derived\"") && show.stdout.contains("\"unstated\""), "\(show.stdout)")
+    let report = try await CLI.run(["report", "--ledger", "db"] + db)
+    expectSuccess(report, quietStderr: false)
+    #expect(report.stdout.contains("[DERIVED] — openai-aws-cloud-38b-2025"), "\(report.stdout)")
+    // A stated qualifier replaces the derivation again.
+    expectSuccess(
+      try await CLI.run(
+        [
+          "deal", "edit", "openai-aws-cloud-38b-2025", "--set", "amount.qualifier=up_to", "amount.value=38B",
+          "amount.currency=USD",
+        ] + db))
+    let back = try await CLI.run(["deal", "show", "openai-aws-cloud-38b-2025"] + db)
+    #expect(!back.stdout.contains("\"derived\""), "\(back.stdout)")
+  }
+
   @Test func dealsAreAddedEditedRemovedUndoneAndReadAsOfAChange() async throws {
     let (_, db) = try await store()
     let add = try await CLI.run(
@@ -196,9 +241,20 @@ struct StoreTests {
     let rows = csv.stdout.split(separator: "\n").dropFirst().map {
       $0.split(separator: ",", omittingEmptySubsequences: false)
     }
-    let unstated = rows.filter { $0[7] == "unstated" }
+    // The last three columns (derived_of, derived_low, derived_high) hold no commas; the quote
+    // before them may, so they are counted from the end.
+    func derivedOf(_ row: [Substring]) -> Substring { row[row.count - 3] }
+    let unstated = rows.filter { $0[7] == "unstated" && derivedOf($0).isEmpty }
     #expect(unstated.count == 9)  // seed.json: 9 of 18 deals state no amount
     #expect(unstated.allSatisfy { $0[2].isEmpty && $0[12].isEmpty && $0[13].isEmpty })
+    // A derived amount states none either; its dollars are derived from the deal it names.
+    let derived = rows.filter { !derivedOf($0).isEmpty }
+    #expect(derived.map { $0[5] } == ["openai-nvidia-gpus-2025-09"])
+    #expect(
+      derived.allSatisfy {
+        $0[7] == "unstated" && derivedOf($0) == "nvidia-openai-equity-2025-09" && $0[$0.count - 2] == "0.5"
+          && $0[$0.count - 1] == "1" && $0[12] == "0" && $0[13] == "100000000000" && $0[2].isEmpty
+      })
     let upTo = rows.filter { $0[7] == "up_to" }
     #expect(!upTo.isEmpty && upTo.allSatisfy { $0[2].isEmpty && $0[12] == "0" })
   }

@@ -33,6 +33,14 @@ import Testing
     #expect(
       trainium.properties["amount"] == nil
         && trainium.first("summary") == "amount not stated (unknown, not zero); status: talks")
+    // A derived amount states no figure of its own: no amount, and the summary says of what it is a share
+    let gpus = try entity("ll-deal-openai-nvidia-gpus-2025-09")
+    #expect(gpus.properties["amount"] == nil)
+    #expect(
+      gpus.first("summary")?.hasPrefix(
+        "amount not stated (unknown, not zero); as written: 大部分所得資金; derived: 50–100 % (estimate 75 %) of nvidia-openai-equity-2025-09 ("
+      )
+        == true)
     // The sources: the articles as proof, the exact quotes in the description, in the same order
     let deal = try #require(ledger.deal("openai-amd-instinct-2025"))
     #expect(chips.properties["proof"] == deal.sources.map { "ll-document-\($0.document)" })
@@ -63,6 +71,7 @@ import Testing
     let ledger = try BundledLedger.load("public-2025")
     let contents = try FollowTheMoney.decode(FollowTheMoney.encode(ledger), file: "ledger.ftm.json")
     #expect(contents.deals == ledger.deals)
+    #expect(contents.deals.contains { $0.amount.derived != nil })
     #expect(contents.companies == ledger.companies)
     #expect(contents.documents == ledger.documents)
     #expect(contents.skipped.isEmpty)

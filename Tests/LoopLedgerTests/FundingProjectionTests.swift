@@ -164,10 +164,13 @@ struct FundingProjectionTests {
     #expect(reasons["openai-azure-cloud"] == .amountUnknown)
     #expect(reasons["openai-nvidia-compute-2025"] == .superseded)
     #expect(reasons["microsoft-openai-equity-cumulative"] == .alreadyReceived)
-    // The > $1.4T block is net of the $38B and $100B deals it contains.
+    // The GPU purchase is derived: 50–100 % (estimate 75 %) of NVIDIA's up-to-$100B (estimate
+    // $100B), so [0, $100B] with the estimate $75B.
+    #expect(gpus.amount == 75e9 && gpus.amountBasis == "derived, estimate")
+    // The > $1.4T block is net of the $38B contract and the $75B estimate of the GPU purchase.
     let block = try #require(schedule.block)
     #expect(block.fact == "openai-compute-commitments-2025")
-    #expect(block.total == 1.4e12 && block.amount == 1.4e12 - 138e9)
+    #expect(block.total == 1.4e12 && block.amount == 1.4e12 - 113e9)
     #expect(Set(block.contains.map(\.deal)) == ["openai-aws-cloud-38b-2025", "openai-nvidia-gpus-2025-09"])
   }
 

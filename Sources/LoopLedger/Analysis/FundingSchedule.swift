@@ -234,6 +234,7 @@ extension ResolvedAmount {
     guard let point else { return nil }
     var label = point.1
     if interval.isAssumed { label = "assumed (ledger), " + label }
+    if interval.isDerived, !interval.isAssumed { label = "derived, " + label }
     return ResolvedAmount(
       value: point.0, basis: label, assumed: interval.isAssumed, low: swingLow, high: swingHigh)
   }

@@ -44,6 +44,9 @@ public struct LoopReport: Codable, Sendable, Equatable {
       public var path: [CompanyID]
       /// Money going round this loop (USD, each step).
       public var amount: Double
+      /// `true` when a step rests on a derived amount (a share of another deal's); absent
+      /// otherwise, so JSON without derived amounts is unchanged.
+      public var derived: Bool? = nil
     }
   }
 
@@ -317,13 +320,19 @@ extension LoopReport {
     guard estimate.totalFlow > 0 else { return nil }
     let values = [low, estimate, high].filter { $0.totalFlow > 0 }.map(\.maxCircularity)
     let contributions = estimate.cycleDecomposition(of: estimateNetwork).map { cycle in
-      LedgerCirculation.Contribution(
+      let derived = cycle.nodes.indices.contains { index in
+        let payer = Int(cycle.nodes[index])
+        let payee = Int(cycle.nodes[(index + 1) % cycle.nodes.count])
+        return graph.network.edge(from: payer, to: payee).map { graph.edgeAmounts[$0].total.isDerived } ?? false
+      }
+      return LedgerCirculation.Contribution(
         path: cycle.nodes.map { graph.companies[Int($0)] } + [graph.companies[Int(cycle.nodes[0])]],
-        amount: cycle.amount)
+        amount: cycle.amount, derived: derived ? true : nil)
     }
     return LedgerCirculation(
       maxCircularity: Interval(
-        low: values.min(), high: values.max(), estimate: estimate.maxCircularity, missingEstimates: 0),
+        low: values.min(), high: values.max(), estimate: estimate.maxCircularity, missingEstimates: 0,
+        isDerived: graph.edgeAmounts.contains { $0.total.isDerived }),
       circulation: estimate.circulation, totalFlow: estimate.totalFlow, contributions: contributions)
   }
 

@@ -1726,7 +1726,15 @@ extension BundledLedger {
       "payee": "nvidia",
       "kind": "chip_purchase",
       "amount": {
-        "qualifier": "unstated"
+        "qualifier": "unstated",
+        "asWritten": "a large chunk of its new capital",
+        "derived": {
+          "of": "openai-capital-raised-2026-03",
+          "low": 0.25,
+          "high": 1,
+          "estimate": 0.625,
+          "reason": "'a large chunk of its new capital': read as 25–100 % of the round (USD 122B committed, fact openai-capital-raised-2026-03), 62.5 % (the middle of that reading) as the estimate (docs/ledger-format.md, 'Derived amounts'); the report states no figure of its own"
+        }
       },
       "announced": "2026-02",
       "status": "planned",
@@ -1740,7 +1748,7 @@ extension BundledLedger {
           "quote": "Nvidia, led by Jensen Huang, and OpenAI will no more proceed with the multi-year investment plan that they had announced in September last year, according to FT citing people with knowledge of the matter."
         }
       ],
-      "note": "OpenAI's purchases of NVIDIA hardware after the September 2025 agreement was dropped. The amount is stated only relative to another figure: 'a large chunk of its new capital', i.e. of the round of Feb–Mar 2026 (USD 110B announced, USD 122B closed; facts openai-capital-raised-2026-03). That is a derived amount (a share of another deal), which format v1 cannot express, so the amount is left unstated. It supersedes the seed's chip purchase tied to the USD 100B letter of intent (openai-nvidia-gpus-2025-09: 'most of' NVIDIA's money for millions of GPUs), which the companies 'will no more proceed with'.",
+      "note": "OpenAI's purchases of NVIDIA hardware after the September 2025 agreement was dropped. The amount is stated only relative to another figure: 'a large chunk of its new capital', i.e. of the round of Feb–Mar 2026 (USD 110B announced, USD 122B closed; facts openai-capital-raised-2026-03). The amount is therefore derived from that round (a share of it), not stated. It supersedes the seed's chip purchase tied to the USD 100B letter of intent (openai-nvidia-gpus-2025-09: 'most of' NVIDIA's money for millions of GPUs), which the companies 'will no more proceed with'.",
       "supersedes": [
         "openai-nvidia-gpus-2025-09"
       ]
@@ -3311,10 +3319,15 @@ extension BundledLedger {
       "payee": "nvidia",
       "kind": "chip_purchase",
       "amount": {
-        "qualifier": "up_to",
-        "value": 100000000000.0,
-        "currency": "USD",
-        "asWritten": "大部分所得資金"
+        "qualifier": "unstated",
+        "asWritten": "大部分所得資金",
+        "derived": {
+          "of": "nvidia-openai-equity-2025-09",
+          "low": 0.5,
+          "high": 1,
+          "estimate": 0.75,
+          "reason": "大部分所得資金 (most of the funds it receives) from NVIDIA's investment: read as 50–100 % of that investment, 75 % (the middle of that reading) as the estimate (docs/ledger-format.md, 'Derived amounts'); the article states no figure of its own"
+        }
       },
       "announced": "2025-09",
       "status": "planned",
@@ -3328,7 +3341,7 @@ extension BundledLedger {
           "quote": "英偉達於今年9月宣布,計劃向OpenAI進行一輪規模驚人、可能高達1000億美元的投資"
         }
       ],
-      "note": "Under the agreement OpenAI will spend most of the funds it receives (大部分所得資金) from NVIDIA's up-to-USD-100B investment on buying millions of NVIDIA GPUs; the amount is therefore bounded by that investment (up to USD 100B), not stated on its own."
+      "note": "Under the agreement OpenAI will spend most of the funds it receives (大部分所得資金) from NVIDIA's up-to-USD-100B investment on buying millions of NVIDIA GPUs; the amount is derived from that investment (50–100 % of it), not stated on its own."
     }
   ],
   "facts": [

@@ -334,7 +334,7 @@ private struct Reader {
     guard let node = object[key], let fields = json.object(node, place) else { return nil }
     json.checkKeys(
       fields, place,
-      allowed: ["qualifier", "value", "low", "high", "estimate", "currency", "unit", "asWritten", "assumed"])
+      allowed: ["qualifier", "value", "low", "high", "estimate", "currency", "unit", "asWritten", "assumed", "derived"])
     guard let qualifier: AmountQualifier = json.enumeration(fields, "qualifier", place, required: true) else {
       return nil
     }
@@ -391,11 +391,60 @@ private struct Reader {
       assumption = assumed(node, place.key("assumed"))
       if assumption == nil { ok = false }
     }
+    var derivation: Derivation? = nil
+    if !json.isAbsent(fields, "derived"), let node = fields["derived"] {
+      if !isMoney {
+        fail("derived", "only a deal's amount can be derived from another deal's")
+      } else if qualifier != .unstated {
+        fail(
+          "derived",
+          "a derived amount states no figure of its own: give \"qualifier\": \"unstated\" (the source's words go in 'asWritten')"
+        )
+      } else {
+        derivation = derived(node, place.key("derived"))
+        if derivation == nil { ok = false }
+      }
+    }
     guard ok else { return nil }
     return Amount(
       qualifier: qualifier, value: value, low: low, high: high, estimate: estimate,
       currency: currency, unit: unit, asWritten: json.string(fields, "asWritten", place),
-      assumed: assumption)
+      assumed: assumption, derived: derivation)
+  }
+
+  /// `"derived": {"of": DEAL, "low": 0.5, "high": 1, "estimate": 0.75, "reason": "…"}`.
+  mutating func derived(_ node: JSONNode, _ place: JSONPlace) -> Derivation? {
+    guard let fields = json.object(node, place) else { return nil }
+    json.checkKeys(fields, place, allowed: ["of", "low", "high", "estimate", "reason"])
+    let before = json.issues.count
+    let of = slug(fields, "of", place, required: true)
+    let low = json.number(fields, "low", place, .share)
+    let high = json.number(fields, "high", place, .share)
+    let estimate = json.number(fields, "estimate", place, .share)
+    let reason = json.string(fields, "reason", place, required: true)
+    if json.isAbsent(fields, "low") {
+      json.missing(fields, "low", place, "missing; the share's lower bound, from 0 to 1")
+    }
+    if json.isAbsent(fields, "high") {
+      json.missing(fields, "high", place, "missing; the share's upper bound, from 0 to 1")
+    }
+    if let low, let high, low > high {
+      json.report(
+        place.key("low"), at: fields.position(of: "low"),
+        "low (\(NumberRule.show(low))) is greater than high (\(NumberRule.show(high)))")
+    }
+    if let low, let high, let estimate, low <= high, estimate < low || estimate > high {
+      json.report(
+        place.key("estimate"), at: fields.position(of: "estimate"),
+        "estimate \(NumberRule.show(estimate)) lies outside [\(NumberRule.show(low)), \(NumberRule.show(high))]")
+    }
+    if let reason, reason.allSatisfy(\.isWhitespace) {
+      json.report(
+        place.key("reason"), at: fields.position(of: "reason"),
+        "is empty; say which words of the source give the share and how they are read")
+    }
+    guard json.issues.count == before, let of, let low, let high, let reason else { return nil }
+    return Derivation(of: DealID(of), low: low, high: high, estimate: estimate, reason: reason)
   }
 
   mutating func assumed(_ node: JSONNode, _ place: JSONPlace) -> Assumption? {
@@ -601,6 +650,53 @@ private struct Reader {
       checkCompany(deal.payee, item, "payee")
       checkSources(deal.sources, item, "sources")
       checkCurrency(deal.amount, item, "amount")
+      if let derivation = deal.amount.derived {
+        let place = item.place.key("amount").key("derived").key("of")
+        let position = (item.object["amount"]?.value).flatMap { value -> TextPosition? in
+          if case .object(let amount) = value, case .object(let derived)? = amount["derived"]?.value {
+            return derived.position(of: "of")
+          }
+          return nil
+        }
+        // The chain of derivations from this deal: each must exist, none may come back.
+        var seen: Set<DealID> = [deal.id]
+        var next: DealID? = derivation.of
+        var steps = 0
+        while let id = next {
+          steps += 1
+          let fact = ledger.facts.first { $0.id == id.rawValue }
+          guard let other = ledger.deal(id) else {
+            if let fact, fact.value.currency == nil {
+              json.report(
+                place, at: position,
+                "points to fact '\(id)', whose value is no money (\(fact.value.unit ?? "no currency")); a share of it is no amount"
+              )
+            } else if fact == nil {
+              json.report(place, at: position, "points to '\(id)', which is no deal or fact in the ledger")
+            }
+            break
+          }
+          if fact != nil {
+            json.report(
+              place, at: position, "'\(id)' is both a deal and a fact; give one of them another id")
+            break
+          }
+          if !seen.insert(id).inserted {
+            json.report(
+              place, at: position,
+              id == deal.id && steps == 1
+                ? "a deal's amount cannot be derived from itself"
+                : "the chain of derived amounts comes back to '\(id)'; one deal in it must state a figure")
+            break
+          }
+          if steps > Ledger.derivationDepth {
+            json.report(
+              place, at: position, "the chain of derived amounts is longer than \(Ledger.derivationDepth) deals")
+            break
+          }
+          next = other.amount.derived?.of
+        }
+      }
       if let next = deal.supersededBy {
         if !dealIDs.contains(next) {
           json.report(

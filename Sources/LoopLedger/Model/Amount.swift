@@ -34,6 +34,56 @@ public struct Assumption: Codable, Sendable, Equatable {
   }
 }
 
+/// An amount a source states only relative to another deal's.
+///
+/// "Most of the proceeds" (大部分所得資金), "a third of it": the amount is the other deal's, in US
+/// dollars, times a share in [low, high]; every output labels it *derived*, never stated.
+///
+/// The share bounds are the reading of the source's words, an assumption written in the ledger
+/// with its reason ("most" = 50–100 %, docs/ledger-format.md); change them there, or override the
+/// whole amount with `--assume`.
+public struct Derivation: Codable, Sendable, Equatable {
+  /// The deal whose amount this one is a share of — or, when no deal has this id, the fact with
+  /// a money value ("a large chunk of its new capital": the round's total, a fact).
+  public var of: DealID
+  /// The share's bounds, from 0 to 1.
+  public var low: Double
+  public var high: Double
+  /// A point estimate of the share, if the reading gives one.
+  public var estimate: Double?
+  /// Why these bounds: the words and how they are read.
+  public var reason: String
+
+  public init(of: DealID, low: Double, high: Double, estimate: Double? = nil, reason: String) {
+    self.of = of
+    self.low = low
+    self.high = high
+    self.estimate = estimate
+    self.reason = reason
+  }
+
+  /// The share in percent, language-neutral: `50–100 % (estimate 75 %)`, `33.33 %`.
+  public var shareText: String {
+    func percent(_ share: Double) -> String {
+      let value = (share * 10_000).rounded() / 100
+      return value == value.rounded() ? String(Int(value)) : String(value)
+    }
+    var text = low == high ? "\(percent(low)) %" : "\(percent(low))–\(percent(high)) %"
+    if let estimate, low != high { text += " (estimate \(percent(estimate)) %)" }
+    return text
+  }
+
+  /// The amount `base` (the other deal's, in US dollars) times this share: bounds times bounds,
+  /// estimate times the estimate (no estimate without one), marked derived.
+  public func apply(to base: Interval) -> Interval {
+    let estimate = self.estimate.flatMap { share in base.estimate.map { $0 * share } }
+    return Interval(
+      low: base.low.map { $0 * low }, high: base.high.map { $0 * high }, estimate: estimate,
+      missingEstimates: estimate == nil ? max(1, base.missingEstimates) : base.missingEstimates,
+      isAssumed: base.isAssumed, isDerived: true)
+  }
+}
+
 /// A figure exactly as a source states it: qualifier, number or bounds, and currency or unit.
 ///
 /// An `Amount` is never converted or rounded in the ledger. ``interval(perUSD:)`` turns it into an
@@ -56,11 +106,13 @@ public struct Amount: Codable, Sendable, Equatable {
   public var asWritten: String?
   /// A user's assumption, used by the analyses in place of the stated bounds where it gives them.
   public var assumed: Assumption?
+  /// A share of another deal's amount, for an amount the source states only relative to it.
+  public var derived: Derivation?
 
   public init(
     qualifier: AmountQualifier, value: Double? = nil, low: Double? = nil, high: Double? = nil,
     estimate: Double? = nil, currency: String? = nil, unit: String? = nil, asWritten: String? = nil,
-    assumed: Assumption? = nil
+    assumed: Assumption? = nil, derived: Derivation? = nil
   ) {
     self.qualifier = qualifier
     self.value = value
@@ -71,6 +123,7 @@ public struct Amount: Codable, Sendable, Equatable {
     self.unit = unit
     self.asWritten = asWritten
     self.assumed = assumed
+    self.derived = derived
   }
 
   /// An amount the sources do not state.
@@ -128,16 +181,19 @@ public struct Interval: Codable, Sendable, Equatable, CustomStringConvertible {
   public var missingEstimates: Int
   /// Whether any part of the figure rests on a user's assumption.
   public var isAssumed: Bool
+  /// Whether any part of the figure is derived from another deal's amount (``Derivation``).
+  public var isDerived: Bool
 
   public init(
     low: Double?, high: Double?, estimate: Double?, missingEstimates: Int? = nil,
-    isAssumed: Bool = false
+    isAssumed: Bool = false, isDerived: Bool = false
   ) {
     self.low = low
     self.high = high
     self.estimate = estimate
     self.missingEstimates = missingEstimates ?? (estimate == nil ? 1 : 0)
     self.isAssumed = isAssumed
+    self.isDerived = isDerived
   }
 
   /// Nothing known.
@@ -176,7 +232,7 @@ public struct Interval: Codable, Sendable, Equatable, CustomStringConvertible {
       high: a.high.flatMap { x in b.high.map { x + $0 } },
       estimate: partial(a.estimate, b.estimate),
       missingEstimates: a.missingEstimates + b.missingEstimates,
-      isAssumed: a.isAssumed || b.isAssumed)
+      isAssumed: a.isAssumed || b.isAssumed, isDerived: a.isDerived || b.isDerived)
   }
 
   /// The interval of `min(a, b)`; the estimate is unknown when either side has none at all.
@@ -192,7 +248,7 @@ public struct Interval: Codable, Sendable, Equatable, CustomStringConvertible {
       high: high,
       estimate: a.estimate.flatMap { x in b.estimate.map { Swift.min(x, $0) } },
       missingEstimates: a.missingEstimates + b.missingEstimates,
-      isAssumed: a.isAssumed || b.isAssumed)
+      isAssumed: a.isAssumed || b.isAssumed, isDerived: a.isDerived || b.isDerived)
   }
 
   /// The interval of `a / b` for non-negative `a` and positive `b`; bounds that cannot be proven are nil.
@@ -212,7 +268,7 @@ public struct Interval: Codable, Sendable, Equatable, CustomStringConvertible {
     return Interval(
       low: low, high: high, estimate: estimate,
       missingEstimates: a.missingEstimates + b.missingEstimates,
-      isAssumed: a.isAssumed || b.isAssumed)
+      isAssumed: a.isAssumed || b.isAssumed, isDerived: a.isDerived || b.isDerived)
   }
 
   /// Every known part multiplied by `factor` (which must be positive).
@@ -220,13 +276,13 @@ public struct Interval: Codable, Sendable, Equatable, CustomStringConvertible {
     Interval(
       low: low.map { $0 * factor }, high: high.map { $0 * factor },
       estimate: estimate.map { $0 * factor }, missingEstimates: missingEstimates,
-      isAssumed: isAssumed)
+      isAssumed: isAssumed, isDerived: isDerived)
   }
 
   public var description: String {
     func show(_ x: Double?) -> String { x.map { "\($0)" } ?? "?" }
     return "[\(show(low)), \(show(high))] ~\(show(estimate))"
       + (missingEstimates > 0 ? " (+\(missingEstimates) without estimate)" : "")
-      + (isAssumed ? " (assumed)" : "")
+      + (isAssumed ? " (assumed)" : "") + (isDerived ? " (derived)" : "")
   }
 }

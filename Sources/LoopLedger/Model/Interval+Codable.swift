@@ -1,6 +1,6 @@
 extension Interval {
   enum CodingKeys: String, CodingKey {
-    case low, high, estimate, missingEstimates, assumed
+    case low, high, estimate, missingEstimates, assumed, derived
   }
 
   /// Writes `null` for unknown parts, so that readers see every key.
@@ -11,6 +11,8 @@ extension Interval {
     try container.encode(estimate, forKey: .estimate)
     try container.encode(missingEstimates, forKey: .missingEstimates)
     try container.encode(isAssumed, forKey: .assumed)
+    // Only where it is true, so that JSON without derived amounts is unchanged.
+    if isDerived { try container.encode(true, forKey: .derived) }
   }
 
   public init(from decoder: any Decoder) throws {
@@ -20,6 +22,7 @@ extension Interval {
       high: try container.decodeIfPresent(Double.self, forKey: .high),
       estimate: try container.decodeIfPresent(Double.self, forKey: .estimate),
       missingEstimates: try container.decodeIfPresent(Int.self, forKey: .missingEstimates) ?? 0,
-      isAssumed: try container.decodeIfPresent(Bool.self, forKey: .assumed) ?? false)
+      isAssumed: try container.decodeIfPresent(Bool.self, forKey: .assumed) ?? false,
+      isDerived: try container.decodeIfPresent(Bool.self, forKey: .derived) ?? false)
   }
 }

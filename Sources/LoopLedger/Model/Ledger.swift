@@ -70,6 +70,26 @@ public struct Ledger: Sendable, Equatable {
 
   /// The amount in US dollars, or nil when its currency has no rate (validation prevents that).
   public func usdInterval(of amount: Amount) -> Interval? {
+    usdInterval(of: amount, depth: 0)
+  }
+
+  /// The amount a derivation is a share of: the deal's with that id, else the money fact's.
+  public func derivationBase(_ id: DealID) -> Amount? {
+    if let deal = deal(id) { return deal.amount }
+    return facts.first { $0.id == id.rawValue && $0.value.currency != nil }?.value
+  }
+
+  /// A derived amount follows its chain of deals at most this far (the ledger reader refuses
+  /// longer chains and cycles).
+  public static let derivationDepth = 8
+
+  private func usdInterval(of amount: Amount, depth: Int) -> Interval? {
+    if let derivation = amount.derived, amount.assumed == nil {
+      guard depth < Self.derivationDepth, let base = derivationBase(derivation.of),
+        let interval = usdInterval(of: base, depth: depth + 1)
+      else { return Interval(low: nil, high: nil, estimate: nil, isDerived: true) }
+      return derivation.apply(to: interval)
+    }
     guard let currency = amount.currency else {
       return amount.qualifier == .unstated ? amount.statedInterval : nil
     }

@@ -139,6 +139,7 @@ extension WebPage {
     }
     if let written = deal.amount.asWritten, written != text { text += " (\(words.asWritten): \(written))" }
     if deal.amount.assumed != nil { text += " · " + words.assumed }
+    if deal.amount.derived != nil, deal.amount.assumed == nil { text += " · " + words.derived }
     return text
   }
 
@@ -355,6 +356,18 @@ extension WebPage {
       if let assumed = deal.amount.assumed {
         let range = [assumed.low, assumed.high].compactMap { $0 }.map(money.usd).joined(separator: "–")
         field(words.assumed, range.isEmpty ? assumed.reason : "\(range): \(assumed.reason)")
+      }
+      if let derived = deal.amount.derived {
+        w.element("dt", text: words.derived)
+        w.open("dd")
+        w.content("\(derived.shareText) · ")
+        if ledger.deal(derived.of) != nil {
+          w.element("a", [("href", Self.dealHref(derived.of))], text: derived.of.rawValue)
+        } else {
+          w.content(derived.of.rawValue)
+        }
+        w.content(" · \(derived.reason)")
+        w.close()
       }
       field(words.statusHeading, words.status(deal.status))
       if let announced = deal.announced { field(words.announcedWord, "\(announced)") }
