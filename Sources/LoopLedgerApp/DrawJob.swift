@@ -4,7 +4,7 @@ import LoopLedgerRender
 
 /// The pictures `draw` can make.
 public enum Picture: String, CaseIterable, Sendable {
-  case loops, sankey, shares, fan, cascade
+  case loops, sankey, shares, fan, cascade, timeline
 }
 
 /// `loopledger draw PICTURE`: one SVG picture.
@@ -25,6 +25,8 @@ public struct DrawJob: Job {
   public var scenario = WhatIfAnalysis.stressScenario
   public var paths = 20_000
   public var seed: UInt64 = 1
+  /// timeline: one bar per quarter or per year.
+  public var period: TimelinePeriod = .quarter
 
   public init(picture: Picture, ledger: LedgerSelection, language: Language) {
     self.picture = picture
@@ -90,6 +92,12 @@ public struct DrawJob: Job {
         chart = CascadeChartData(stress: stress, ledger: loaded, language: language)
       }
       return try CascadeChart(chart, language: language).svg()
+    case .timeline:
+      let loaded = try ledger.load()
+      let timeline = try LedgerTimeline(
+        ledger: loaded, period: period,
+        options: LoopReportOptions(filter: ledger.filter, maxLength: maxLength, limit: limit))
+      return TimelineChart(timeline: timeline, language: language).svg()
     }
   }
 }

@@ -47,6 +47,8 @@ public struct LedgerSelection: Sendable, Equatable {
   public var assumptions: [String]
   /// `--per-year`: dollars per year (``AnnualRule``) instead of deal totals.
   public var perYear = false
+  /// `--as-of DATE`: the ledger as it stood on that date (``Ledger/asOf(_:)``).
+  public var asOfDate: PartialDate? = nil
   /// The environment the store's default path is read from (tests pass their own).
   public var environment: [String: String]
   /// Whether reading the store is announced on standard error (the CLI does; a server does not).
@@ -126,6 +128,7 @@ public struct LedgerSelection: Sendable, Equatable {
     }
     let parsed = try Assumption.parse(commandLine: assumptions)
     if !parsed.isEmpty { ledger = try ledger.assuming(parsed) }
+    if let asOfDate { ledger = ledger.asOf(asOfDate) }
     return ledger
   }
 

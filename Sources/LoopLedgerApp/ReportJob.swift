@@ -14,6 +14,8 @@ public struct ReportJob: Job {
   public var company: String?
   /// `COMPANY=AMOUNT` external money for flow tracing.
   public var external: [String]
+  /// `--timeline quarter|year`: the loop through time instead of the report (and its picture in the HTML page).
+  public var timeline: TimelinePeriod? = nil
 
   public init(
     ledger: LedgerSelection, output: OutputSelection, htmlPath: String? = nil, maxLength: Int? = nil,
@@ -52,16 +54,26 @@ public struct ReportJob: Job {
       filter: ledger.filter, maxLength: maxLength, limit: limit, company: company.map { CompanyID($0) },
       externalMoney: externalMoney)
     let report = try LoopReport(ledger: loaded, options: options)
+    let timeline = try timeline.map { try LedgerTimeline(ledger: loaded, period: $0, options: options) }
     var outputs: [Output] = []
     if let htmlPath {
       let whatIf = WhatIfAnalysis(ledger: loaded, filter: ledger.filter)
+      var figures = try HTMLFigure.whatIf(whatIf, ledger: loaded, language: output.language)
+      if let timeline {
+        let words = TimelineChart(timeline: timeline, language: output.language)
+        figures.insert(
+          HTMLFigure(id: "timeline", title: words.title, svg: words.svg(), caption: words.caption), at: 0)
+      }
       let page = HTMLReport(
-        report: report, ledger: loaded, language: output.language,
-        figures: try HTMLFigure.whatIf(whatIf, ledger: loaded, language: output.language),
-        notComputed: whatIf.missing
+        report: report, ledger: loaded, language: output.language, figures: figures, notComputed: whatIf.missing
       ).html()
       outputs.append(Output(page, to: .file(htmlPath)))
       if output.path == nil { return outputs }
+    }
+    if let timeline {
+      let renderer = TimelineRenderer(timeline: timeline, ledger: loaded, language: output.language)
+      outputs.append(Output(try renderer.render(output.format), to: output.target))
+      return outputs
     }
     let renderer = ReportRenderer(report: report, ledger: loaded, language: output.language)
     outputs.append(Output(try renderer.render(output.format), to: output.target))

@@ -38,6 +38,15 @@ package struct TextTable {
     lines += rows.map(line)
     return lines.joined(separator: "\n")
   }
+
+  /// The table in Markdown, every cell escaped (``Markdown/escape(_:)``).
+  public func markdown() -> String {
+    func line(_ cells: [String]) -> String {
+      "| " + headers.indices.map { $0 < cells.count ? Markdown.escape(cells[$0]) : "" }.joined(separator: " | ") + " |"
+    }
+    let rule = "|" + alignments.map { $0 == .right ? "---:|" : "---|" }.joined()
+    return ([line(headers), rule] + rows.map(line)).joined(separator: "\n")
+  }
 }
 
 /// The number of terminal columns `text` occupies.

@@ -11,7 +11,7 @@ enum Schema {
   static let applicationID: Int32 = 0x4C4F_4F50
 
   /// The migrations in order; `v1` … `vN`.
-  static let identifiers = ["v1", "v2", "v3"]
+  static let identifiers = ["v1", "v2", "v3", "v4"]
 
   /// The schema version this build writes: the number of the last migration.
   static var currentVersion: Int { identifiers.count }
@@ -21,6 +21,7 @@ enum Schema {
     migrator.registerMigration("v1") { db in try v1(db) }
     migrator.registerMigration("v2") { db in try v2(db) }
     migrator.registerMigration("v3") { db in try v3(db) }
+    migrator.registerMigration("v4") { db in try v4(db) }
     return migrator
   }
 
@@ -227,5 +228,12 @@ enum Schema {
       }
     }
     try db.execute(sql: statements.joined(separator: "\n") + "\nPRAGMA user_version = 3;")
+  }
+
+  // MARK: - v4: dated status changes
+
+  /// A deal's status history (``StatusChange``s, oldest first) as JSON, or NULL for none.
+  private static func v4(_ db: Database) throws {
+    try db.execute(sql: "ALTER TABLE deal ADD COLUMN status_history TEXT;\nPRAGMA user_version = 4;")
   }
 }

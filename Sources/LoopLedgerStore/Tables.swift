@@ -252,7 +252,10 @@ enum Tables {
         announced: try date(row, "announced"), termYears: try row.decode(forColumn: "term_years"),
         status: try required(row, "status"),
         supersededBy: (try row.decode(String?.self, forColumn: "superseded_by")).map(DealID.init),
-        supersedes: supersedes[id], sources: sources[id] ?? [], note: try row.decode(forColumn: "note"))
+        supersedes: supersedes[id], sources: sources[id] ?? [], note: try row.decode(forColumn: "note"),
+        statusHistory: try (row.decode(String?.self, forColumn: "status_history")).map {
+          try EntityJSON.decode([StatusChange].self, $0, kind: .deal, id: id)
+        })
       return (try row.decode(forColumn: "position"), deal, try row.decode(forColumn: "removed_by_change"))
     }
   }
@@ -393,6 +396,7 @@ enum Tables {
         arguments += [
           deal.announced?.description, deal.termYears, deal.status.rawValue,
           deal.supersededBy?.rawValue, deal.note, kind == .removedDeal ? change : nil,
+          try deal.statusHistory.map { try EntityJSON.encode($0) },
         ]
         try run(insertDealSQL, arguments)
         try insertSources(deal.sources, table: "deal_source", owner: "deal_id", id: id, db)
@@ -419,8 +423,8 @@ enum Tables {
 
   private static let insertDealSQL = """
     INSERT INTO deal (id, position, payer, payee, kind, \(amountColumnList("amount")),
-      announced, term_years, status, superseded_by, note, removed_by_change)
-    VALUES (?, ?, ?, ?, ?, \(placeholders(amountFields.count)), ?, ?, ?, ?, ?, ?)
+      announced, term_years, status, superseded_by, note, removed_by_change, status_history)
+    VALUES (?, ?, ?, ?, ?, \(placeholders(amountFields.count)), ?, ?, ?, ?, ?, ?, ?)
     """
 
   private static let insertFactSQL = """

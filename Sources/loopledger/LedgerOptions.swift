@@ -23,11 +23,22 @@ struct LedgerSourceOptions: ParsableArguments {
     help: ArgumentHelp(
       "Read the store's ledger as it stood after this change (see 'loopledger history').", valueName: "n"))
   var asOfChange: Int64?
+
+  @Option(
+    name: .customLong("as-of"),
+    help: ArgumentHelp(
+      "Show the ledger as it stood on this date: deals reported by then, with the status they had then (dated status changes; a deal another one supersedes is current until that one is reported); facts dated later left out.",
+      valueName: "YYYY[-MM[-DD]]"))
+  var asOfDate: PartialDate?
 }
 
 extension LedgerSourceOptions {
   /// The ledger these options name, with every other selection at its default.
-  var selection: LedgerSelection { LedgerSelection(source: ledger, database: db, asOfChange: asOfChange) }
+  var selection: LedgerSelection {
+    var selection = LedgerSelection(source: ledger, database: db, asOfChange: asOfChange)
+    selection.asOfDate = asOfDate
+    return selection
+  }
 }
 
 /// Options shared by every subcommand that reads a ledger and builds its graph.
@@ -82,6 +93,7 @@ struct LedgerOptions: ParsableArguments {
       from: from,
       to: to, assumptions: assumptions)
     selection.perYear = perYear
+    selection.asOfDate = source.asOfDate
     return selection
   }
 
@@ -128,6 +140,7 @@ extension DealKind: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 extension CertaintyTier: ExpressibleByArgument {}
+extension TimelinePeriod: ExpressibleByArgument {}
 
 /// The formats of the bulk analyses (`analyze`, `clear`, `debtrank`), which have no Markdown
 /// rendering: `--format markdown` is refused there rather than printed as text.

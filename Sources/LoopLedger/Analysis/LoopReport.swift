@@ -28,6 +28,8 @@ public struct LoopReport: Codable, Sendable, Equatable {
   /// The loops' round trips and the money going round per certainty tier (signed, with plans,
   /// with talks, with inferences); nil when the selected deals are all of one tier.
   @Nullable public var tiers: TieredFigures? = nil
+  /// For a ledger shown as of a date (`--as-of`): what that view left out or changed; absent otherwise.
+  public var view: LedgerView? = nil
 
   /// The maximum circulation of the ledger's known flows, and one split of it into loops.
   public struct LedgerCirculation: Codable, Sendable, Equatable {
@@ -285,6 +287,33 @@ extension LoopReport {
           "Per-year view: contracts are spread over their terms ({count} without a stated term over {years} years, ASSUMED); investments count in full, in the year they are paid.",
           ["count": .number(Double(withoutTerm)), "years": .number(AnnualRule.defaultTermYears)]))
     }
+    if let view = ledger.view {
+      assumptions.append(
+        Phrase(
+          "As of {date}: the ledger as it stood then — {later} deals reported later left out, {earlier} shown with the status they had then, {facts} facts dated later left out.",
+          [
+            "date": .text(view.asOf.description), "later": .number(Double(view.notYetReported.count)),
+            "earlier": .number(Double(view.earlierStatus.count)), "facts": .number(Double(view.factsNotYet.count)),
+          ]))
+      if !view.placedBySources.isEmpty {
+        assumptions.append(
+          Phrase(
+            "As of {date}: {count} deals without an announcement date are placed at the date their sources were published (ASSUMED; they may be older): {deals}.",
+            [
+              "date": .text(view.asOf.description), "count": .number(Double(view.placedBySources.count)),
+              "deals": .text(view.placedBySources.map(\.rawValue).joined(separator: ", ")),
+            ]))
+      }
+      if !view.undated.isEmpty {
+        assumptions.append(
+          Phrase(
+            "As of {date}: {count} deals with no date at all are left out: {deals}.",
+            [
+              "date": .text(view.asOf.description), "count": .number(Double(view.undated.count)),
+              "deals": .text(view.undated.map(\.rawValue).joined(separator: ", ")),
+            ]))
+      }
+    }
     let circulation = try LoopReport.circulation(graph: graph)
     assumptions.append(
       Phrase(
@@ -299,6 +328,7 @@ extension LoopReport {
       maxLength: options.maxLength, companies: rows, facts: facts, unknownAmountDeals: unknown,
       excludedDeals: graph.excluded.map { ExcludedDeal(id: $0.deal, reason: $0.reason.description) },
       assumptions: assumptions, circulation: circulation)
+    view = ledger.view
     if options.tiers {
       tiers = try TieredFigures.compute(ledger: ledger, options: options, full: self)
     }

@@ -1966,7 +1966,26 @@ extension BundledLedger {
           "quote": "Oracle and OpenAI have abandoned plans to expand a flagship artificial intelligence data center in Texas after negotiations dragged over financing and OpenAI's changing needs, Bloomberg News reported on Friday, citing people familiar with the matter."
         }
       ],
-      "note": "The tentative lease of a ~600 MW expansion of the Abilene (Stargate) site, announced with the five new Stargate sites in Sept 2025; no dollar figure was reported. Status history: planned 2025-09 → cancelled 2026-03-06 (Bloomberg). The capacity is to be provided at other campuses and the 4.5 GW Oracle plan 'remains on track', so OpenAI's ≈USD 300B Oracle contract (public-2025 openai-oracle-cloud-300b-2025) is not reduced by this. Meta was reported to be considering leasing the site, with NVIDIA facilitating."
+      "note": "The tentative lease of a ~600 MW expansion of the Abilene (Stargate) site, announced with the five new Stargate sites in Sept 2025; no dollar figure was reported. Status history: planned 2025-09 → cancelled 2026-03-06 (Bloomberg). The capacity is to be provided at other campuses and the 4.5 GW Oracle plan 'remains on track', so OpenAI's ≈USD 300B Oracle contract (public-2025 openai-oracle-cloud-300b-2025) is not reduced by this. Meta was reported to be considering leasing the site, with NVIDIA facilitating.",
+      "statusHistory": [
+        {
+          "status": "planned",
+          "date": "2025-09",
+          "source": {
+            "document": "livemint-2026-03-07",
+            "quote": "In September, the companies had announced plans to potentially add 600 megawatts of capacity near the flagship Stargate site in Abilene."
+          }
+        },
+        {
+          "status": "cancelled",
+          "date": "2026-03-06",
+          "source": {
+            "document": "cna-2026-03-07",
+            "quote": "Oracle and OpenAI have abandoned plans to expand a flagship artificial intelligence data center in Texas after negotiations dragged over financing and OpenAI's changing needs, Bloomberg News reported on Friday, citing people familiar with the matter."
+          },
+          "note": "Bloomberg News, relayed by CNA on 7 March 2026"
+        }
+      ]
     },
     {
       "id": "blue-owl-oracle-michigan-financing-2025-12",
@@ -1987,7 +2006,21 @@ extension BundledLedger {
           "quote": "has walked away from a planned financing package of up to $10 billion for a 1-gigawatt facility in Saline Township that's meant to power OpenAI"
         }
       ],
-      "note": "Financing (equity plus arranged debt) for the 1 GW Saline Township, Michigan data centre that Oracle leases for OpenAI. The money would have gone to a special-purpose vehicle that owns the site and leases it to Oracle, not to Oracle itself; recorded against Oracle because the format has no such vehicle. Status history: talks (2025) → cancelled 17 Dec 2025 (FT). Oracle disputed the framing: its developer Related Digital 'selected the best equity partner', which was not Blue Owl; Blackstone was reported in talks instead. Not part of any loop."
+      "note": "Financing (equity plus arranged debt) for the 1 GW Saline Township, Michigan data centre that Oracle leases for OpenAI. The money would have gone to a special-purpose vehicle that owns the site and leases it to Oracle, not to Oracle itself; recorded against Oracle because the format has no such vehicle. Status history: talks (2025) → cancelled 17 Dec 2025 (FT). Oracle disputed the framing: its developer Related Digital 'selected the best equity partner', which was not Blue Owl; Blackstone was reported in talks instead. Not part of any loop.",
+      "statusHistory": [
+        {
+          "status": "talks"
+        },
+        {
+          "status": "cancelled",
+          "date": "2025-12-17",
+          "source": {
+            "document": "newser-2025-12-17",
+            "quote": "has walked away from a planned financing package of up to $10 billion for a 1-gigawatt facility in Saline Township that's meant to power OpenAI"
+          },
+          "note": "Financial Times, relayed by Newser"
+        }
+      ]
     },
     {
       "id": "nvidia-coreweave-equity-2b-2026-01",

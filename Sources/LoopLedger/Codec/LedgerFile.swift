@@ -262,7 +262,7 @@ private struct Reader {
       object, place,
       allowed: [
         "id", "payer", "payee", "kind", "amount", "announced", "termYears", "status",
-        "supersededBy", "supersedes", "sources", "note",
+        "supersededBy", "supersedes", "sources", "note", "statusHistory",
       ])
     let id = slug(object, "id", place, required: true)
     let payer = slug(object, "payer", place, required: true)
@@ -293,6 +293,7 @@ private struct Reader {
         "'\(VisibleText.escape(other, newlines: false))' is not a deal id")
     }
     let sources = sourceList(object, "sources", place, single: false)
+    let history = statusHistory(object, place, status: status)
     guard let id, let payer, let payee, let kind, let status, let amount else {
       undecodedDeals.append(
         Located(
@@ -306,7 +307,54 @@ private struct Reader {
       amount: amount, announced: announced, termYears: termYears, status: status,
       supersededBy: supersededBy.map { DealID($0) },
       supersedes: supersedes.isEmpty ? nil : supersedes.map { DealID($0) }, sources: sources,
-      note: json.string(object, "note", place))
+      note: json.string(object, "note", place), statusHistory: history)
+  }
+
+  /// `"statusHistory": [{"status": "planned", "date": "2025-09-22", "source": {…}}, …]`: oldest
+  /// first, dates in order, only the first without a date, the last equal to `status`.
+  mutating func statusHistory(_ object: JSONObject, _ place: JSONPlace, status: DealStatus?) -> [StatusChange]? {
+    guard let node = object["statusHistory"], node.value != .null else { return nil }
+    let key = place.key("statusHistory")
+    guard let items = json.array(node, key) else { return nil }
+    if items.isEmpty {
+      json.report(key, node, "is empty; list the statuses the deal has had, or drop the field")
+      return nil
+    }
+    var changes: [StatusChange] = []
+    var ok = true
+    for (index, item) in items.enumerated() {
+      let itemPlace = key.index(index)
+      guard let fields = json.object(item, itemPlace) else {
+        ok = false
+        continue
+      }
+      json.checkKeys(fields, itemPlace, allowed: ["status", "date", "source", "note"])
+      let before = json.issues.count
+      let changeStatus: DealStatus? = json.enumeration(fields, "status", itemPlace, required: true)
+      let date = date(fields, "date", itemPlace)
+      if index > 0, date == nil, json.isAbsent(fields, "date") {
+        json.missing(fields, "date", itemPlace, "missing; every change after the first needs its date")
+      }
+      let source = fields["source"] == nil ? nil : sourceList(fields, "source", itemPlace, single: true).first
+      if let date, let previous = changes.last?.date, date < previous {
+        json.report(
+          itemPlace.key("date"), at: fields.position(of: "date"),
+          "\(date) comes before the previous change (\(previous)); list the changes oldest first")
+      }
+      guard json.issues.count == before, let changeStatus else {
+        ok = false
+        continue
+      }
+      changes.append(
+        StatusChange(status: changeStatus, date: date, source: source, note: json.string(fields, "note", itemPlace)))
+    }
+    if ok, let status, let last = changes.last, last.status != status {
+      json.report(
+        key.index(changes.count - 1).key("status"), node,
+        "the last change is '\(last.status.rawValue)' but the deal's status is '\(status.rawValue)'; they must agree")
+      ok = false
+    }
+    return ok ? changes : nil
   }
 
   mutating func fact(_ object: JSONObject, _ place: JSONPlace) -> Fact? {
@@ -528,6 +576,16 @@ private struct Reader {
           json.report(field, at: at, "'\(shown)' is already superseded by '\(other)'")
           continue
         }
+        if deals[targetIndex].status != .superseded, item.value.announced != nil {
+          // The change is dated by the deal that supersedes it, so that `--as-of` shows the
+          // status the deal had before.
+          var history = deals[targetIndex].statusHistory ?? [StatusChange(status: deals[targetIndex].status)]
+          history.append(
+            StatusChange(
+              status: .superseded, date: item.value.announced,
+              note: "superseded by \(item.value.id) (its 'supersedes')"))
+          deals[targetIndex].statusHistory = history
+        }
         deals[targetIndex].status = .superseded
         deals[targetIndex].supersededBy = item.value.id
       }
@@ -649,6 +707,14 @@ private struct Reader {
       checkCompany(deal.payer, item, "payer")
       checkCompany(deal.payee, item, "payee")
       checkSources(deal.sources, item, "sources")
+      for (index, change) in (deal.statusHistory ?? []).enumerated() {
+        if let source = change.source, !documentIDs.contains(source.document) {
+          json.report(
+            item.place.key("statusHistory").index(index).key("source").key("document"),
+            at: item.object.position(of: "statusHistory"),
+            "unknown document '\(VisibleText.escape(source.document, newlines: false))'; add it to 'documents'")
+        }
+      }
       checkCurrency(deal.amount, item, "amount")
       if let derivation = deal.amount.derived {
         let place = item.place.key("amount").key("derived").key("of")

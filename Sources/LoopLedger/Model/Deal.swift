@@ -70,12 +70,17 @@ public struct Deal: Codable, Sendable, Equatable, Identifiable {
   public var supersedes: [DealID]?
   public var sources: [Source]
   public var note: String?
+  /// The statuses the deal has had, oldest first.
+  ///
+  /// The last equals `status`; nil when it has had only `status`. `--as-of DATE` shows the status
+  /// it had then.
+  public var statusHistory: [StatusChange]?
 
   public init(
     id: DealID, payer: CompanyID, payee: CompanyID, kind: DealKind, amount: Amount,
     announced: PartialDate? = nil, termYears: Double? = nil, status: DealStatus,
     supersededBy: DealID? = nil, supersedes: [DealID]? = nil, sources: [Source],
-    note: String? = nil
+    note: String? = nil, statusHistory: [StatusChange]? = nil
   ) {
     self.id = id
     self.payer = payer
@@ -88,6 +93,37 @@ public struct Deal: Codable, Sendable, Equatable, Identifiable {
     self.supersededBy = supersededBy
     self.supersedes = supersedes
     self.sources = sources
+    self.note = note
+    self.statusHistory = statusHistory
+  }
+
+  /// The status on `date` (the last change on or before it, by the last day each change's date
+  /// can mean; before the first change, the first status), or `status` without a history.
+  public func status(on date: PartialDate) -> DealStatus {
+    guard let history = statusHistory, let first = history.first else { return status }
+    var current = first.status
+    for change in history.dropFirst() {
+      guard let when = change.date, when.latest <= date.latest else { break }
+      current = change.status
+    }
+    return current
+  }
+}
+
+/// A dated change of a deal's status, as a source reported it ("announced 2025-09-22,
+/// superseded 2026-02-27").
+public struct StatusChange: Codable, Sendable, Equatable {
+  public var status: DealStatus
+  /// When it took this status; nil only for the first entry (from when the deal was first reported).
+  public var date: PartialDate?
+  /// The words that report the change.
+  public var source: Source?
+  public var note: String?
+
+  public init(status: DealStatus, date: PartialDate? = nil, source: Source? = nil, note: String? = nil) {
+    self.status = status
+    self.date = date
+    self.source = source
     self.note = note
   }
 }

@@ -11,6 +11,8 @@ public struct Ledger: Sendable, Equatable {
   public private(set) var companies: [Company]
   public private(set) var deals: [Deal]
   public private(set) var facts: [Fact]
+  /// Set on a ledger shown as of a date (``asOf(_:)``): what that view changed.
+  public var view: LedgerView? = nil
 
   private var companyIndex: [CompanyID: Int]
   private var dealIndex: [DealID: Int]
@@ -40,7 +42,7 @@ public struct Ledger: Sendable, Equatable {
   public static func == (lhs: Ledger, rhs: Ledger) -> Bool {
     lhs.id == rhs.id && lhs.title == rhs.title && lhs.asOf == rhs.asOf
       && lhs.documents == rhs.documents && lhs.fxRates == rhs.fxRates
-      && lhs.companies == rhs.companies && lhs.deals == rhs.deals && lhs.facts == rhs.facts
+      && lhs.companies == rhs.companies && lhs.deals == rhs.deals && lhs.facts == rhs.facts && lhs.view == rhs.view
   }
 
   public func company(_ id: CompanyID) -> Company? { companyIndex[id].map { companies[$0] } }

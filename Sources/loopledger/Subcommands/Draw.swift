@@ -7,7 +7,7 @@ extension LoopLedgerCommand {
   struct Draw: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
-        "Draw a picture as SVG: the loop map, the money-flow Sankey, self-funded shares, a fan or a cascade chart.",
+        "Draw a picture as SVG: the loop map, the money-flow Sankey, self-funded shares, a fan or a cascade chart, or the loop through time.",
       discussion: """
         loops    companies on a circle, deals as arrows (blue investment, vermilion purchase; \
         dashed talks/planned, dotted implied; width ∝ √amount; hatched band for ranges). \
@@ -16,11 +16,13 @@ extension LoopLedgerCommand {
         shares   each company's self-funded share of inflows, with its low–high range.
         fan      a funding projection from --data FILE (JSON, see docs/pictures.md).
         cascade  a stress test round by round from --data FILE (JSON, see docs/pictures.md).
+        timeline the money going round per quarter (--period year: per year), stacked by certainty \
+        tier: what signed deals carry, then what plans, talks and inferences add.
         The SVG is deterministic (same input, same bytes) and needs no JavaScript. See \
         docs/pictures.md for how to read each picture.
         """)
 
-    @Argument(help: "loops, sankey, shares, fan or cascade.")
+    @Argument(help: "loops, sankey, shares, fan, cascade or timeline.")
     var picture: Picture
 
     @OptionGroup var ledgerOptions: LedgerOptions
@@ -68,6 +70,9 @@ extension LoopLedgerCommand {
     @Option(parsing: .unconditional, help: "fan: random seed.")
     var seed: UInt64 = 1
 
+    @Option(help: ArgumentHelp("timeline: one bar per quarter or per year.", valueName: "quarter|year"))
+    var period: TimelinePeriod = .quarter
+
     var job: DrawJob {
       var job = DrawJob(picture: picture, ledger: ledgerOptions.selection, language: lang)
       job.svgPath = svgFile
@@ -81,6 +86,7 @@ extension LoopLedgerCommand {
       job.scenario = scenario
       job.paths = paths
       job.seed = seed
+      job.period = period
       return job
     }
 

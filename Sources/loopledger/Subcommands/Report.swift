@@ -40,10 +40,18 @@ extension LoopLedgerCommand {
         valueName: "company=amount"))
     var external: [String] = []
 
+    @Option(
+      help: ArgumentHelp(
+        "The loop through time instead of the report: per quarter (or year), the ledger as it stood at the period's end (see --as-of), its loops with their round trips per certainty tier, and the money going round per tier; with --html, also its picture on the page.",
+        valueName: "quarter|year"))
+    var timeline: TimelinePeriod?
+
     var job: ReportJob {
-      ReportJob(
+      var job = ReportJob(
         ledger: ledgerOptions.selection, output: outputOptions.selection, htmlPath: html, maxLength: maxLength,
         limit: limit, company: company, external: external)
+      job.timeline = timeline
+      return job
     }
 
     func validate() throws { try usage { try job.validate() } }
