@@ -12,6 +12,9 @@ usage: python3 Benchmarks/run.py [--quick] [--task T ...] [--size S ...] [--tool
 * with --repeat N, runs each one N times and keeps its fastest run (same rule for every tool);
 * checks that the results agree (cycle counts exactly, circular share to 1e-6 relative, maximum
   circularity to 1e-6, clearing totals to 1e-9, DebtRank to 1e-9);
+* for hodge, clearing and debtrank also runs ours from the graph file (tool `ours-graph`: the CSV
+  converted once with `loopledger convert`, timed, into Benchmarks/data/SIZE.llg) and checks that
+  every result is exactly the one from the CSV;
 * prints a Markdown table and saves it with the raw JSON to Benchmarks/results/.
 
 Our tool is /work/main/.build/release/loopledger (override with --ours or $LOOPLEDGER_BIN). This
@@ -45,11 +48,11 @@ TASKS = {
                ["ours", "igraph", "networkx"], None),
     "cycles-k3": (["heavy-1e3", "heavy-1e5", "heavy-1e6"], ["heavy-1e3"],
                   ["ours", "igraph", "networkx"], 3),
-    "hodge": (["heavy-1e3", "heavy-1e5", "heavy-1e6"], ["heavy-1e3"], ["ours", "scipy-cg"], None),
+    "hodge": (["heavy-1e3", "heavy-1e5", "heavy-1e6"], ["heavy-1e3"], ["ours", "ours-graph", "scipy-cg"], None),
     "circulation": (["dense-1e5", "heavy-1e3", "heavy-1e4", "heavy-1e5", "heavy-1e6"],
                     ["dense-1e5", "heavy-1e3"], ["ours", "scipy-linprog"], None),
-    "clearing": (["heavy-1e3", "heavy-1e5", "heavy-1e6"], ["heavy-1e3"], ["ours", "numpy"], None),
-    "debtrank": (["heavy-1e3", "heavy-1e5", "heavy-1e6"], ["heavy-1e3"], ["ours", "numpy"], None),
+    "clearing": (["heavy-1e3", "heavy-1e5", "heavy-1e6"], ["heavy-1e3"], ["ours", "ours-graph", "numpy"], None),
+    "debtrank": (["heavy-1e3", "heavy-1e5", "heavy-1e6"], ["heavy-1e3"], ["ours", "ours-graph", "numpy"], None),
 }
 
 # peers that are not run on a size (the reason is printed in the table)
@@ -111,6 +114,31 @@ def data_file(size, generate=True):
         subprocess.run([sys.executable, os.path.join(BENCH, "generate.py"), "preset", size, "-o", path],
                        check=True)
     return path
+
+
+CONVERSIONS = {}   # size -> the one `loopledger convert` run that wrote its graph file
+
+
+def graph_file(size, csv_path, args):
+    """Benchmarks/data/SIZE.llg, converted from the CSV with our tool when missing or older."""
+    path = os.path.join(DATA, f"{size}.llg")
+    if size in CONVERSIONS:
+        return path if CONVERSIONS[size]["status"] == "ok" else None
+    fresh = os.path.exists(path) and os.path.getmtime(path) >= os.path.getmtime(csv_path)
+    row = {"size": size, "status": "ok", "reused": fresh}
+    if not fresh:
+        cmd = [args.ours, "convert", csv_path, path]
+        row["command"] = " ".join(shlex.quote(c) for c in cmd)
+        print(f"[convert {size}] {row['command']}", file=sys.stderr, flush=True)
+        m = measure(cmd, args.timeout)
+        row.update(wall=m["wall"], peak_rss_bytes=m["peak_rss_bytes"])
+        if m["rc"] != 0 or m["timed_out"]:
+            row["status"] = "error"
+            row["note"] = (m["stderr"].strip().splitlines() or [f"exit {m['rc']}"])[-1][:120]
+    if row["status"] == "ok":
+        row["bytes"] = os.path.getsize(path)
+    CONVERSIONS[size] = row
+    return path if row["status"] == "ok" else None
 
 
 def measure(cmd, timeout):
@@ -237,11 +265,17 @@ def run_one(task, size, tool, path, k, args):
 
 def run_once(task, size, tool, path, k, args):
     row = {"task": task, "size": size, "tool": tool, "status": "ok"}
-    if tool == "ours":
+    if tool in ("ours", "ours-graph"):
         if not args.ours_ok:
             row["status"] = "skipped"
             row["note"] = f"not built ({os.path.relpath(args.ours, ROOT)} missing)"
             return row
+        if tool == "ours-graph":
+            path = graph_file(size, path, args)
+            if path is None:
+                row["status"] = "error"
+                row["note"] = "convert failed: " + CONVERSIONS[size].get("note", "")
+                return row
         cmd = ours_cmd(args.ours, task, path, k)
     else:
         if (tool, size) in PEER_LIMITS and not args.all_peers:
@@ -275,9 +309,9 @@ def run_once(task, size, tool, path, k, args):
     row["json"] = js
     values = {}
     for name, ours_path, peer_path, _ in CHECKS[task]:
-        values[name] = lookup(js, ours_path) if tool == "ours" else lookup(js.get("result", {}), peer_path)
+        values[name] = lookup(js, ours_path) if tool.startswith("ours") else lookup(js.get("result", {}), peer_path)
     row["values"] = values
-    if tool == "ours":
+    if tool.startswith("ours"):
         row["load"], row["compute"] = our_timings(js)
     else:
         row["load"] = js.get("load_seconds")
@@ -332,13 +366,14 @@ def result_text(task, row):
         return f"{v.get('count')} cycles (Σlen {v.get('sumLength')}, max {v.get('longest')})"
     if task == "hodge":
         cs = v.get("circularShare")
-        r = row["json"].get("result", {}) if row["tool"] != "ours" else row["json"]
-        it = r.get("iterations") if row["tool"] != "ours" else lookup(row["json"], "hodge.iterations")
+        ours = row["tool"].startswith("ours")
+        r = row["json"] if ours else row["json"].get("result", {})
+        it = lookup(row["json"], "hodge.iterations") if ours else r.get("iterations")
         return f"share {cs:.9f}, {it} it" if isinstance(cs, (int, float)) else f"share {cs}"
     if task == "circulation":
         mc = v.get("maxCircularity")
         text = f"{mc:.9f}" if isinstance(mc, (int, float)) else str(mc)
-        gap = lookup(row["json"], "circulation.gap") if row["tool"] == "ours" else None
+        gap = lookup(row["json"], "circulation.gap") if row["tool"].startswith("ours") else None
         return text + (f" (gap {gap:.0e})" if isinstance(gap, (int, float)) else "")
     if task == "clearing":
         tp, tl = v.get("totalPayments"), v.get("totalLiabilities")
@@ -361,14 +396,50 @@ def table(rows):
                      f"{r['status']}: {r.get('note', '')}", "–", "–", "–", "–"]
         else:
             o = r.get("ours_row")
+            peer = not r["tool"].startswith("ours")
             cells = [r["task"], r["size"], r["tool"], fmt_s(r["wall"]), fmt_s(r.get("load")),
                      fmt_s(r.get("compute")), fmt_mem(r["peak_rss_bytes"]), result_text(r["task"], r),
-                     fmt_ratio(r["wall"], o["wall"]) if o and r["tool"] != "ours" else "–",
-                     fmt_ratio(r.get("compute"), o.get("compute")) if o and r["tool"] != "ours" else "–",
-                     fmt_ratio(r.get("load"), o.get("load")) if o and r["tool"] != "ours" else "–",
+                     fmt_ratio(r["wall"], o["wall"]) if o and peer else "–",
+                     fmt_ratio(r.get("compute"), o.get("compute")) if o and peer else "–",
+                     fmt_ratio(r.get("load"), o.get("load")) if o and peer else "–",
                      r.get("agree_text", "–")]
         lines.append("| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines)
+
+
+def graph_table(rows):
+    """Whole process from the graph file against the CSV and the peers of the same run."""
+    head = ["Task", "Size", "Graph file: wall s", "open s", "compute s", "CSV: wall s", "Peer",
+            "Peer wall s", "Ratio wall (peer / graph file)", "Ratio wall (peer / CSV)", "Same result"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    groups = {}
+    for r in rows:
+        groups.setdefault((r["task"], r["size"]), []).append(r)
+    for (task, size), grp in groups.items():
+        graph = next((r for r in grp if r["tool"] == "ours-graph" and r["status"] == "ok"), None)
+        if graph is None:
+            continue
+        csv = next((r for r in grp if r["tool"] == "ours" and r["status"] == "ok"), None)
+        peers = [r for r in grp if not r["tool"].startswith("ours") and r["status"] == "ok"] or [None]
+        for p in peers:
+            lines.append("| " + " | ".join(str(c) for c in [
+                task, size, fmt_s(graph["wall"]), fmt_s(graph.get("load")), fmt_s(graph.get("compute")),
+                fmt_s(csv["wall"]) if csv else "–", p["tool"] if p else "–", fmt_s(p["wall"]) if p else "–",
+                fmt_ratio(p["wall"], graph["wall"]) if p else "–",
+                fmt_ratio(p["wall"], csv["wall"]) if p and csv else "–",
+                graph.get("agree_text", "–")]) + " |")
+    if len(lines) == 2:
+        return ""
+    notes = []
+    for size, c in CONVERSIONS.items():
+        if c["status"] != "ok":
+            notes.append(f"convert {size}: failed ({c.get('note', '')})")
+        elif c["reused"]:
+            notes.append(f"convert {size}: graph file reused ({c['bytes'] / 2**20:.0f} MiB)")
+        else:
+            notes.append(f"convert {size}: {fmt_s(c['wall'])} s, peak RSS {fmt_mem(c['peak_rss_bytes'])}, "
+                         f"{c['bytes'] / 2**20:.1f} MiB (`{c['command']}`)")
+    return "\n".join(lines) + "\n\n" + "\n".join(notes)
 
 
 def main():
@@ -376,7 +447,8 @@ def main():
     ap.add_argument("--quick", action="store_true", help="small sizes only")
     ap.add_argument("--task", action="append", choices=sorted(TASKS), help="repeatable; default all")
     ap.add_argument("--size", action="append", help="preset name (heavy-1e5, dense-3.6e6 ...), repeatable")
-    ap.add_argument("--tool", action="append", help="ours, igraph, networkx, scipy-cg, scipy-linprog, numpy")
+    ap.add_argument("--tool", action="append",
+                    help="ours, ours-graph, igraph, networkx, scipy-cg, scipy-linprog, numpy")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per run (default 1800)")
     ap.add_argument("--repeat", type=int, default=1,
                     help="run each tool this many times and keep its fastest run (default 1)")
@@ -404,7 +476,7 @@ def main():
             for tool in tools:
                 if args.tool and tool not in args.tool:
                     continue
-                if args.no_ours and tool == "ours":
+                if args.no_ours and tool.startswith("ours"):
                     continue
                 plan.append((task, size, tool, k))
     if not plan:
@@ -434,12 +506,23 @@ def main():
             if r is ref:
                 r["agree_text"] = "ref" if len(ok_rows) > 1 else "–"
                 continue
+            if r["tool"] == "ours-graph" and ours is not None:
+                # From the graph file, every checked value must be exactly the CSV's.
+                diff = [f"{n} {r['values'].get(n)!r} != {ours['values'].get(n)!r}" for n in r["values"]
+                        if r["values"].get(n) != ours["values"].get(n)]
+                r["agree"] = not diff
+                r["agree_text"] = "identical" if not diff else "NO (" + "; ".join(diff) + ")"
+                failures += 0 if not diff else 1
+                continue
             good, detail = agree(task, ref, r)
             r["agree"] = good
             r["agree_text"] = "yes" if good else f"NO ({detail})"
             failures += 0 if good else 1
 
     md = table(rows)
+    graph_md = graph_table(rows)
+    if graph_md:
+        md += "\n\nFrom the graph file (`loopledger convert` once, then the same command on the .llg):\n\n" + graph_md
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     header = (f"LoopLedger benchmark {stamp} · {platform.machine()} · {os.cpu_count()} cores · "
               f"python {platform.python_version()}\n"
@@ -461,7 +544,8 @@ def main():
     clean = [{k: v for k, v in r.items() if k != "ours_row"} for r in rows]
     doc = {"stamp": stamp, "machine": platform.machine(), "cpus": os.cpu_count(),
            "python": platform.python_version(), "versions": versions,
-           "ours": args.ours if args.ours_ok else None, "timeout": args.timeout, "rows": clean}
+           "ours": args.ours if args.ours_ok else None, "timeout": args.timeout, "rows": clean,
+           "conversions": CONVERSIONS}
     for name in (f"run-{stamp}", "latest"):
         with open(os.path.join(RESULTS, name + ".json"), "w") as f:
             json.dump(doc, f, indent=1, default=str)

@@ -24,6 +24,7 @@ import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -80,8 +81,120 @@ def dump(value):
     return json.dumps(value, ensure_ascii=False, indent=1)
 
 
-def write_corpus(root):
-    """Writes every input file; returns the cases: (name, arguments, kinds, must_fail, timeout)."""
+M64 = (1 << 64) - 1
+P1, P2, P3, P4, P5 = (0x9E3779B185EBCA87, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x85EBCA77C2B2AE63,
+                      0x27D4EB2F165667C5)
+
+
+def xxh64(data, seed=0):
+    """XXH64 (the graph file's checksum, docs/graph-file.md), written here independently of the
+    Swift one so that the corpus can hold graph files that are intact but impossible."""
+    def rotl(x, r):
+        return ((x << r) | (x >> (64 - r))) & M64
+
+    def rnd(acc, word):
+        return (rotl((acc + word * P2) & M64, 31) * P1) & M64
+
+    n, i = len(data), 0
+    if n >= 32:
+        v = [(seed + P1 + P2) & M64, (seed + P2) & M64, seed, (seed - P1) & M64]
+        while i + 32 <= n:
+            for lane in range(4):
+                v[lane] = rnd(v[lane], struct.unpack_from("<Q", data, i + 8 * lane)[0])
+            i += 32
+        h = (rotl(v[0], 1) + rotl(v[1], 7) + rotl(v[2], 12) + rotl(v[3], 18)) & M64
+        for lane in v:
+            h = ((h ^ rnd(0, lane)) * P1 + P4) & M64
+    else:
+        h = (seed + P5) & M64
+    h = (h + n) & M64
+    while i + 8 <= n:
+        h = (rotl(h ^ rnd(0, struct.unpack_from("<Q", data, i)[0]), 27) * P1 + P4) & M64
+        i += 8
+    if i + 4 <= n:
+        h = (rotl(h ^ (struct.unpack_from("<I", data, i)[0] * P1 & M64), 23) * P2 + P3) & M64
+        i += 4
+    while i < n:
+        h = (rotl(h ^ (data[i] * P5 & M64), 11) * P1) & M64
+        i += 1
+    h ^= h >> 33
+    h = h * P2 & M64
+    h ^= h >> 29
+    h = h * P3 & M64
+    return h ^ (h >> 32)
+
+
+def reseal(graph):
+    """Recomputes a graph file's section and header checksums (layout: docs/graph-file.md)."""
+    graph = bytearray(graph)
+    for k in range(5):
+        entry = 88 + 32 * k
+        offset, length = struct.unpack_from("<QQ", graph, entry + 8)
+        if offset + length <= len(graph):
+            struct.pack_into("<Q", graph, entry + 24, xxh64(bytes(graph[offset:offset + length])))
+    struct.pack_into("<Q", graph, 248, xxh64(bytes(graph[:248])))
+    return bytes(graph)
+
+
+def graph_corpus(binary, root, put, case, csv):
+    """A graph file converted from `csv` by the binary, and damaged or impossible copies of it."""
+    good = os.path.join(root, "graph", "good.llg")
+    os.makedirs(os.path.dirname(good), exist_ok=True)
+    subprocess.run([binary, "convert", csv, good], check=True, capture_output=True,
+                   env=dict(os.environ, SWIFT_BACKTRACE="enable=no"))
+    with open(good, "rb") as handle:
+        data = handle.read()
+    if xxh64(data[:248]) != struct.unpack_from("<Q", data, 248)[0]:
+        raise SystemExit("the Python XXH64 does not verify the header of a graph file loopledger wrote")
+    section = {k: struct.unpack_from("<Q", data, 88 + 32 * k + 8)[0] for k in range(5)}
+    bad = {}
+    for length in (4, 7, 8, 11, 12, 100, 247, 255, 256, section[1], len(data) - 1):
+        bad[f"cut-{length}"] = data[:length]
+    for offset in (0, 3, 9, 16, 21, 26, 33, 41, 49, 81, 90, 100, 120, 249, section[0] + 1, section[1] + 2,
+                   section[2] + 7, section[3] + 9, len(data) - 1):
+        flipped = bytearray(data)
+        flipped[offset] ^= 0x41
+        bad[f"flip-{offset}"] = bytes(flipped)
+    bad["appended"] = data + b"\0" * 64
+
+    def patched(fmt, offset, value):
+        changed = bytearray(data)
+        struct.pack_into(fmt, changed, offset, value)
+        return reseal(changed)
+    bad["version-2"] = patched("<I", 8, 2)
+    bad["version-0"] = patched("<I", 8, 0)
+    bad["nodes-huge"] = patched("<Q", 32, 1 << 62)
+    bad["edges-plus-one"] = patched("<Q", 40, struct.unpack_from("<Q", data, 40)[0] + 1)
+    bad["target-out-of-range"] = patched("<i", section[1], 1 << 30)
+    bad["target-negative"] = patched("<i", section[1], -1)
+    bad["weight-nan"] = patched("<d", section[2], float("nan"))
+    bad["weight-inf"] = patched("<d", section[2] + 8, float("inf"))
+    bad["weight-negative"] = patched("<d", section[2], -1.0)
+    bad["weight-huge"] = patched("<d", section[2], 1e300)
+    bad["offset-decreasing"] = patched("<q", section[0] + 8, 1 << 40)
+    bad["id-empty"] = patched("<q", section[3] + 8, 0)
+    bad["id-not-utf8"] = patched("<B", section[4], 0xFF)
+    bad["section-outside"] = patched("<Q", 88 + 32 * 4 + 8, 1 << 40)
+    bad["section-misaligned"] = patched("<Q", 88 + 32 * 2 + 8, section[2] + 8)
+    for key, content in sorted(bad.items()):
+        path = put(f"graph/{key}.llg", content)
+        case(f"graph analyze {key}", ["analyze", path], must_fail=True)
+        case(f"graph analyze json {key}", ["analyze", path, "--format", "json", "--threads", "1"], kinds=("json",), must_fail=True)
+        case(f"graph clear {key}", ["clear", path, "--format", "json"], kinds=("json",), must_fail=True)
+        case(f"graph debtrank {key}", ["debtrank", path], must_fail=True)
+        case(f"graph convert {key}", ["convert", path, os.path.join(root, "graph", f"{key}.again")], must_fail=True)
+    for command in (["analyze"], ["analyze", "--format", "json"], ["clear"], ["debtrank", "--format", "json"]):
+        case(f"graph {' '.join(command)} good", command[:1] + [good] + command[1:], kinds=("json",) if "json" in command else ("text",))
+    case("graph convert good", ["convert", good, os.path.join(root, "graph", "good.again")])
+    case("graph convert to /dev/full", ["convert", csv, "/dev/full"], must_fail=True)
+    case("graph convert to a folder", ["convert", csv, os.path.join(root, "graph")], must_fail=True)
+    case("graph convert onto its input", ["convert", good, good], must_fail=True)
+
+
+def write_corpus(root, binary=None):
+    """Writes every input file; returns the cases: (name, arguments, kinds, must_fail, timeout).
+
+    With the binary, the corpus also holds graph files that it converts and then damages."""
     files = {}
 
     def put(name, content):
@@ -458,6 +571,8 @@ def write_corpus(root):
         ["report", "-o", ""], ["report", "--html", "/dev/full"], ["report", "-o", "/dev/full"],
     ):
         case("io " + " ".join(a.replace(root, "ROOT") for a in args), args, must_fail=True, timeout=60)
+    if binary is not None:
+        graph_corpus(binary, root, put, case, files["csv/quoted-numbers.csv"])
     return cases
 
 
@@ -516,7 +631,7 @@ def main():
         shutil.rmtree(root, ignore_errors=True)
         os.makedirs(root)
     try:
-        cases = write_corpus(root)
+        cases = write_corpus(root, binary)
         if options.only:
             cases = [c for c in cases if options.only in c[0]]
         if options.list:

@@ -9,7 +9,7 @@ public enum BulkAnalysis: String, CaseIterable, Sendable {
 }
 
 /// `loopledger analyze FILE`: short cycles, Hodge decomposition and maximum circulation of a
-/// bulk CSV edge list.
+/// bulk CSV edge list or graph file.
 public struct AnalyzeJob: Job {
   public var file: String
   public var format: OutputFormat = .text
@@ -52,11 +52,12 @@ public struct AnalyzeJob: Job {
   public var inputs: [String] { [file] }
 
   public func outputs(progress: ProgressLine) throws -> [Output] {
-    if let spark { return try spark.run(sparkArguments, format: format) }
+    if let spark { return try spark.run(sparkArguments, format: format, file: file) }
     let clock = ContinuousClock()
     let loadStart = clock.now
-    let result = try EdgeListCSV.read(
-      path: file, skipBadRows: skipBadRows, threads: threads, progress: progress)
+    let result = try BulkEdgeList.read(
+      path: file, skipBadRows: skipBadRows, threads: threads, progress: progress
+    ).result
     let loadSeconds = seconds(clock.now - loadStart)
     progress.finish("read \(result.rows) rows: \(result.network.nodeCount) nodes, \(result.network.edgeCount) edges")
 
@@ -106,7 +107,7 @@ extension EdgeListCSV.Result {
 
 /// The network and external assets that `clear` and `debtrank` read.
 public struct InterbankInput: Sendable {
-  /// The CSV of obligations: source owes target.
+  /// The CSV of obligations (source owes target), or its graph file.
   public var file: String
   /// `id,amount` external assets; nil for the convention.
   public var externalAssets: String?
@@ -131,8 +132,9 @@ public struct InterbankInput: Sendable {
 
   /// Reads the network (its plain rows on `threads` threads) and the external assets.
   func load(progress: ProgressLine, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Loaded {
-    let result = try EdgeListCSV.read(
-      path: file, skipBadRows: skipBadRows, threads: threads, progress: progress)
+    let result = try BulkEdgeList.read(
+      path: file, skipBadRows: skipBadRows, threads: threads, progress: progress
+    ).result
     progress.finish(nil)
     guard let externalAssets else {
       return Loaded(
@@ -182,7 +184,7 @@ public struct ClearJob: Job {
   public var inputs: [String] { input.inputs }
 
   public func outputs(progress: ProgressLine) throws -> [Output] {
-    if let spark { return try spark.run(sparkArguments, format: format) }
+    if let spark { return try spark.run(sparkArguments, format: format, file: input.file) }
     let clock = ContinuousClock()
     let start = clock.now
     let loaded = try input.load(progress: progress, threads: threads)
@@ -220,7 +222,7 @@ public struct DebtRankJob: Job {
   public var inputs: [String] { input.inputs }
 
   public func outputs(progress: ProgressLine) throws -> [Output] {
-    if let spark { return try spark.run(sparkArguments, format: format) }
+    if let spark { return try spark.run(sparkArguments, format: format, file: input.file) }
     let clock = ContinuousClock()
     let start = clock.now
     let loaded = try input.load(progress: progress, threads: threads)

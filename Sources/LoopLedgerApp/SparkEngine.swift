@@ -22,7 +22,14 @@ public struct SparkEngine: Sendable {
     self.conf = conf
   }
 
-  func run(_ arguments: [String], format: OutputFormat) throws -> [Output] {
+  func run(_ arguments: [String], format: OutputFormat, file: String) throws -> [Output] {
+    if BulkEdgeList.kind(of: file) == .graphFile {
+      throw LedgerError.unreadable(
+        file: file,
+        reason:
+          "it is a LoopLedger graph file, which the Spark engine does not read; give Spark the CSV it was converted from"
+      )
+    }
     let text = try SparkSubmit.run(job: Self.jobSource, arguments: arguments, master: master, conf: conf)
     return [Output(text, to: .standardOutput)]
   }

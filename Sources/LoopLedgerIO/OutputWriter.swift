@@ -44,13 +44,22 @@ public enum OutputTarget: Sendable, Equatable {
   public init(_ path: String?) { self = path.map(OutputTarget.file) ?? .standardOutput }
 }
 
-/// One result of a command: its text and where it goes.
+/// One result of a command: its text (or, for a binary file, its bytes) and where it goes.
 public struct Output: Sendable, Equatable {
   public var target: OutputTarget
   public var text: String
+  /// Bytes written exactly as they are instead of `text` (a graph file); nil for text.
+  public var bytes: [UInt8]?
 
   public init(_ text: String, to target: OutputTarget) {
     self.text = text
+    self.target = target
+  }
+
+  /// Binary output, written byte for byte (no control characters are escaped).
+  public init(bytes: [UInt8], to target: OutputTarget) {
+    self.text = ""
+    self.bytes = bytes
     self.target = target
   }
 }
@@ -85,11 +94,11 @@ public enum OutputWriter {
       if case .file(let path) = output.target { try check(path, inputs: inputIdentities) }
     }
     for output in outputs {
-      let text = VisibleText.escape(output.text)
+      let bytes = output.bytes ?? Array(VisibleText.escape(output.text).utf8)
       switch output.target {
-      case .standardOutput: try writeAll(1, text, shown: "standard output")
-      case .standardError: FileHandle.standardError.write(Data(text.utf8))
-      case .file(let path): try writeFile(text, to: path)
+      case .standardOutput: try writeAll(1, bytes, shown: "standard output")
+      case .standardError: FileHandle.standardError.write(Data(bytes))
+      case .file(let path): try writeFile(bytes, to: path)
       }
     }
   }
@@ -101,7 +110,7 @@ public enum OutputWriter {
 
   /// Writes `text` to standard output, unbuffered, so that a failed write is seen.
   public static func writeStandardOutput(_ text: String) throws {
-    try writeAll(1, VisibleText.escape(text), shown: "standard output")
+    try writeAll(1, Array(VisibleText.escape(text).utf8), shown: "standard output")
   }
 
   // MARK: - Files
@@ -152,7 +161,7 @@ public enum OutputWriter {
     return current
   }
 
-  private static func writeFile(_ text: String, to path: String) throws {
+  private static func writeFile(_ text: [UInt8], to path: String) throws {
     let target = resolvedPath(path)
     var info = stat()
     if stat(target, &info) == 0 {
@@ -183,10 +192,9 @@ public enum OutputWriter {
     return OutputError(path: path, reason: reason)
   }
 
-  private static func writeAll(_ fd: Int32, _ text: String, shown: String) throws {
-    var bytes = Array(text.utf8)
+  private static func writeAll(_ fd: Int32, _ bytes: [UInt8], shown: String) throws {
     var offset = 0
-    try bytes.withUnsafeMutableBytes { buffer in
+    try bytes.withUnsafeBytes { buffer in
       guard let base = buffer.baseAddress else { return }  // nothing to write
       while offset < buffer.count {
         let n = posixWrite(fd, base + offset, buffer.count - offset)
@@ -197,10 +205,9 @@ public enum OutputWriter {
         offset += n
       }
     }
-    bytes.removeAll()
   }
 
-  private static func writeThrough(_ text: String, to target: String, shown: String, truncate: Bool) throws {
+  private static func writeThrough(_ text: [UInt8], to target: String, shown: String, truncate: Bool) throws {
     let fd = open(target, O_WRONLY | (truncate ? O_TRUNC : 0) | O_CLOEXEC)
     guard fd >= 0 else { throw failure(shown) }
     do {
@@ -212,7 +219,7 @@ public enum OutputWriter {
     if close(fd) != 0 { throw failure(shown) }
   }
 
-  private static func replace(_ text: String, at target: String, shown: String, keeping original: stat?) throws {
+  private static func replace(_ text: [UInt8], at target: String, shown: String, keeping original: stat?) throws {
     let folder = (target as NSString).deletingLastPathComponent
     let name = (target as NSString).lastPathComponent
     var template = Array(((folder.isEmpty ? "." : folder) + "/.\(name).loopledger-XXXXXX").utf8CString)

@@ -17,7 +17,7 @@ struct LoopLedgerCommand: ParsableCommand {
       """,
     subcommands: [
       Report.self, Loops.self, Stress.self, Project.self, Extract.self, Draw.self, Analyze.self,
-      Clear.self, DebtRankCommand.self, Validate.self, Db.self, DealCommand.self, CompanyCommand.self,
+      Clear.self, DebtRankCommand.self, Convert.self, Validate.self, Db.self, DealCommand.self, CompanyCommand.self,
       DocumentCommand.self, Review.self, History.self, Undo.self, Serve.self,
     ],
     defaultSubcommand: nil)

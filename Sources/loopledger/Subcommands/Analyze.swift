@@ -10,7 +10,7 @@ extension LoopLedgerCommand {
       abstract: "Measure the circularity of a large flow network given as a CSV edge list.",
       discussion: """
         FILE is a CSV edge list with a header naming source, target and amount (other columns are \
-        ignored). Duplicate (source, target) pairs are summed; self-loops are dropped and counted. \
+        ignored), or a graph file written from one by 'loopledger convert'. Duplicate (source, target) pairs are summed; self-loops are dropped and counted. \
         Three analyses run unless --only picks some: cycle counts (elementary cycles of at most \
         --max-length steps: 3 by default; 4 counts 4-cycles too; 'all' counts every cycle, which \
         grows exponentially), the Hodge decomposition of the net flow into gradient and circular \
@@ -19,7 +19,7 @@ extension LoopLedgerCommand {
         --circulation-limit edges). JSON output is documented in docs/analyze-json.md.
         """)
 
-    @Argument(help: ArgumentHelp("The CSV edge list.", valueName: "file.csv"))
+    @Argument(help: ArgumentHelp("The CSV edge list, or its graph file (loopledger convert).", valueName: "file.csv"))
     var file: String
 
     @Option(help: "Output format: text or json.")

@@ -6,7 +6,10 @@ import LoopLedgerRender
 
 /// Options shared by `clear` and `debtrank`.
 struct InterbankOptions: ParsableArguments {
-  @Argument(help: ArgumentHelp("CSV edge list source,target,amount: source owes target.", valueName: "liabilities.csv"))
+  @Argument(
+    help: ArgumentHelp(
+      "CSV edge list source,target,amount: source owes target (or its graph file: loopledger convert).",
+      valueName: "liabilities.csv"))
   var file: String
 
   @Option(
