@@ -309,6 +309,34 @@ def write_corpus(root, binary=None):
         put(f"ledger/chain-{index}.json", dump(document))
     for name in ("extends-self", "extends-a", "extends-missing", "extends-dir", "extends-zero", "chain-0"):
         ledgers[f"ledger/{name}.json"] = True
+    # Dated status changes and derived amounts (issue 15).
+    def history(*changes):
+        return [dict(status=status, **({"date": date} if date else {}), note=MARKUP + ESC) for status, date in changes]
+    timeline_deals = [
+        deal("x", "a", "b", 1e9, announced="2025-09", status="cancelled",
+             statusHistory=history(("planned", "2025-09-22"), ("announced", "2025-11"), ("cancelled", "2026-03-06"))),
+        deal("y", "b", "a", None, qualifier="unstated", announced="2025-10",
+             amount={"qualifier": "unstated", "asWritten": MARKUP,
+                     "derived": {"of": "x", "low": 0.5, "high": 1, "estimate": 0.75, "reason": MARKUP + ESC}}),
+    ]
+    put("ledger/timeline-markup.json", dump(ledger(deals=timeline_deals)))
+    ledgers["ledger/timeline-markup.json"] = False
+    put("ledger/history-disorder.json", dump(ledger(deals=[deal("x", "a", "b", 1e9, status="closed", statusHistory=history(
+        ("talks", "2026"), ("closed", "2025")))])))
+    put("ledger/history-huge.json", dump(ledger(deals=[deal("x", "a", "b", 1e9, status="closed", statusHistory=history(
+        *([("talks", "2025-01-01")] * 20000 + [("closed", "9999-12-31")])))])))
+    put("ledger/derived-cycle.json", dump(ledger(deals=[
+        deal("x", "a", "b", None, qualifier="unstated", amount={"qualifier": "unstated", "derived": {"of": "y", "low": 0, "high": 1, "reason": "r"}}),
+        deal("y", "b", "a", None, qualifier="unstated", amount={"qualifier": "unstated", "derived": {"of": "x", "low": 0, "high": 1, "reason": "r"}})])))
+    put("ledger/derived-chain.json", dump(ledger(
+        companies=[{"id": f"c{i}", "names": {"en": f"C{i}"}} for i in range(12)],
+        deals=[deal("d0", "c0", "c1", 1e16)] + [
+            deal(f"d{i}", f"c{i}", f"c{(i + 1) % 12}", None, qualifier="unstated",
+                 amount={"qualifier": "unstated", "derived": {"of": f"d{i - 1}", "low": 1, "high": 1, "reason": "all"}})
+            for i in range(1, 12)])))
+    ledgers.update({"ledger/history-disorder.json": True, "ledger/history-huge.json": False,
+                    "ledger/derived-cycle.json": True, "ledger/derived-chain.json": True})
+
     # A large valid ledger.
     many = [{"id": f"c{i}", "names": {"en": f"Company {i}"}} for i in range(400)]
     deals = [deal(f"d{i}", f"c{i % 400}", f"c{(i * 7 + 1) % 400}", 1e9 + i) for i in range(3000) if i % 400 != (i * 7 + 1) % 400]
@@ -327,8 +355,11 @@ def write_corpus(root, binary=None):
             html = os.path.join(root, "out", os.path.basename(name) + ".html")
             case(f"report html {name}", ["report", "--ledger", path, "--html", html], kinds=("html:" + html,))
             case(f"loops {name}", ["loops", "--ledger", path, "--format", "markdown"], kinds=("markdown",))
-            for picture in ("loops", "sankey", "shares"):
+            for picture in ("loops", "sankey", "shares", "timeline"):
                 case(f"draw {picture} {name}", ["draw", picture, "--ledger", path], kinds=("svg",))
+            case(f"timeline {name}", ["report", "--ledger", path, "--timeline", "quarter", "--format", "markdown"],
+                 kinds=("markdown",))
+            case(f"as-of {name}", ["report", "--ledger", path, "--as-of", "2025-12-31", "--format", "json"], kinds=("json",))
             case(f"stress {name}", ["stress", "--ledger", path, "--default", "a", "--format", "markdown"], kinds=("markdown",))
             case(f"sweep {name}", ["stress", "--ledger", path, "--sweep", "--format", "markdown"], kinds=("markdown",))
             if "extends-seed" in name:
