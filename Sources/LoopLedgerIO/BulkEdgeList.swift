@@ -35,13 +35,8 @@ public enum BulkEdgeList {
   public static func read(
     path: String, skipBadRows: Bool, threads: Int = 1, progress: ProgressLine
   ) throws -> (result: EdgeListCSV.Result, kind: Kind) {
-    let (fd, isStream) = try InputFile.open(path)
+    let (fd, isStream, size) = try InputFile.openSized(path)
     defer { close(fd) }
-    var size = 0
-    if !isStream {
-      var info = stat()
-      if fstat(fd, &info) == 0 { size = Int(info.st_size) }
-    }
     // The first bytes decide; they are read once and handed on.
     var buffer = [UInt8](repeating: 0, count: 8 << 20)
     var first = try InputFile.readSome(fd, into: &buffer, path: path)

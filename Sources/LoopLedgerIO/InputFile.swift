@@ -49,6 +49,17 @@ public enum InputFile {
     }
   }
 
+  /// ``open(_:missing:)`` and, for a regular file, its size in bytes (0 for a stream, which has none).
+  static func openSized(_ path: String) throws -> (fd: Int32, isStream: Bool, size: Int) {
+    let (fd, isStream) = try open(path)
+    var size = 0
+    if !isStream {
+      var info = stat()
+      if fstat(fd, &info) == 0 { size = Int(info.st_size) }
+    }
+    return (fd, isStream, size)
+  }
+
   /// Opens `path` for reading, or says in words why it cannot be.
   ///
   /// - Returns: The file descriptor and whether it is a stream (no known size).

@@ -15,13 +15,8 @@ extension EdgeListCSV {
   public static func read(
     path: String, skipBadRows: Bool, threads: Int = 1, progress: ProgressLine
   ) throws -> Result {
-    let (fd, isStream) = try InputFile.open(path)
+    let (fd, _, size) = try InputFile.openSized(path)
     defer { close(fd) }
-    var size = 0
-    if !isStream {
-      var info = stat()
-      if fstat(fd, &info) == 0 { size = Int(info.st_size) }
-    }
     var buffer = [UInt8](repeating: 0, count: 8 << 20)
     return try read(
       chunks: {

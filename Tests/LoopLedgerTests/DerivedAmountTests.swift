@@ -30,18 +30,6 @@ struct DerivedAmountTests {
     #"{"qualifier": "unstated", "derived": {"of": "\#(of)", "low": \#(low), "high": \#(high), "estimate": \#(estimate), "reason": "most of it"}}"#
   }
 
-  private func issues(_ text: String) -> [LedgerIssue] {
-    do {
-      _ = try LedgerFile.decode(Data(text.utf8), file: "t.json")
-      return []
-    } catch let LedgerError.invalid(_, issues) {
-      return issues
-    } catch {
-      Issue.record("unexpected error \(error)")
-      return []
-    }
-  }
-
   @Test func theShareTimesTheOtherAmountHandComputed() throws {
     // b invests "up to $100B" (interval [0, 100B], estimate 100B); a buys "most of" it back.
     let ledger = try LedgerFile.decode(
@@ -74,7 +62,7 @@ struct DerivedAmountTests {
        "facts": [{"id": "round", "company": "a", "metric": "capital_raised",
                   "value": {"qualifier": "exact", "value": 80e9, "currency": "HKD"}, \(source)}]}
       """
-    let found = issues(text)
+    let found = ledgerIssues(text)
     #expect(found.isEmpty, "\(found)")
     let ledger = try LedgerFile.decode(Data(text.utf8), file: "t.json")
     // HK$80B = $10B; 50–100 % of it: [$5B, $10B], no estimate (the share has none).
@@ -140,7 +128,7 @@ struct DerivedAmountTests {
       {"id": "derived-fact", "company": "a", "metric": "other",
        "value": {"qualifier": "unstated", "derived": {"of": "inv", "low": 0, "high": 1, "reason": "r"}}, \(source)}
       """
-    let found = issues(json(deals: deals, facts: facts))
+    let found = ledgerIssues(json(deals: deals, facts: facts))
     func has(_ entry: String, _ field: String, _ words: String) -> Bool {
       found.contains { $0.entry.contains("(\(entry))") && $0.field == field && $0.problem.contains(words) }
     }

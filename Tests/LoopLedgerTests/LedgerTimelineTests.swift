@@ -18,18 +18,6 @@ struct LedgerTimelineTests {
     """
   }
 
-  private func issues(_ text: String) -> [LedgerIssue] {
-    do {
-      _ = try LedgerFile.decode(Data(text.utf8), file: "t.json")
-      return []
-    } catch let LedgerError.invalid(_, issues) {
-      return issues
-    } catch {
-      Issue.record("unexpected error \(error)")
-      return []
-    }
-  }
-
   /// a invests in b (2025-09, planned; cancelled 2026-01-30 per its history); b buys from a
   /// (2025-10, announced); a second investment (2026-02-27) supersedes an undated one; one deal
   /// has no date at all (its document is undated); a fact from 2026-03.
@@ -128,7 +116,7 @@ struct LedgerTimelineTests {
        "amount": {"qualifier": "unstated"}, \(source), "statusHistory": \(history)}
       """
     }
-    let found = issues(
+    let found = ledgerIssues(
       json(
         deals: [
           deal(

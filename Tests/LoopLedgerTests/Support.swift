@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import LoopLedger
 
@@ -116,4 +117,17 @@ func solveDense(_ matrix: [[Double]], _ rhs: [Double]) -> [Double] {
     x[row] = sum / a[row][row]
   }
   return x
+}
+
+/// The problems `LedgerFile` finds in a ledger's text (none when it decodes).
+func ledgerIssues(_ text: String, file: String = "t.json") -> [LedgerIssue] {
+  do {
+    _ = try LedgerFile.decode(Data(text.utf8), file: file)
+    return []
+  } catch let LedgerError.invalid(_, issues) {
+    return issues
+  } catch {
+    Issue.record("unexpected error \(error)")
+    return []
+  }
 }
