@@ -91,6 +91,18 @@ struct WebApp: Sendable {
     return number
   }
 
+  /// A query parameter as a date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), or nil; 400 naming the parameter.
+  static func date(_ request: Request, _ name: String) throws -> PartialDate? {
+    guard let text = request.uri.queryParameters.get(name), !text.isEmpty else { return nil }
+    guard let date = PartialDate(String(text)) else {
+      throw WebError(
+        .badRequest,
+        "'\(name)' must be a date written YYYY, YYYY-MM or YYYY-MM-DD; found '\(VisibleText.escape(String(text), newlines: false))'.",
+        field: name)
+    }
+    return date
+  }
+
   /// The request body, at most the configured size, within the configured time.
   ///
   /// - Throws: 413 when larger, 408 when it does not arrive in time.

@@ -17,6 +17,7 @@ enum OpenAPIDocument {
     "GET /api/v1/openapi.json",
     "GET /api/v1/report",
     "GET /api/v1/review",
+    "GET /api/v1/timeline",
     "POST /api/v1/deals",
     "POST /api/v1/extract",
     "POST /api/v1/projection",
@@ -98,6 +99,15 @@ enum OpenAPIDocument {
                 }
               },
               {
+                "name": "as_of",
+                "in": "query",
+                "description": "The ledger as it stood on this date (as --as-of): deals reported by then, with the status they had then.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+                }
+              },
+              {
                 "name": "company",
                 "in": "query",
                 "description": "Only loops through this company id.",
@@ -129,6 +139,66 @@ enum OpenAPIDocument {
               },
               "404": {
                 "description": "No such company.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/timeline": {
+          "get": {
+            "operationId": "timeline",
+            "summary": "The loop through time: per quarter or year, the loops with round trips per certainty tier and the money going round per tier (as loopledger report --timeline PERIOD --format json).",
+            "parameters": [
+              {
+                "name": "period",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "quarter",
+                    "year"
+                  ]
+                }
+              },
+              {
+                "name": "lang",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "en",
+                    "zh-Hant",
+                    "zh-Hans"
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "ledger",
+                        "period",
+                        "points"
+                      ],
+                      "description": "docs/report-json.md"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "An unknown period.",
                 "content": {
                   "application/json": {
                     "schema": {
@@ -175,6 +245,15 @@ enum OpenAPIDocument {
                   "type": "integer",
                   "minimum": 0,
                   "maximum": 64
+                }
+              },
+              {
+                "name": "as_of",
+                "in": "query",
+                "description": "The ledger as it stood on this date (as --as-of): deals reported by then, with the status they had then.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
                 }
               },
               {

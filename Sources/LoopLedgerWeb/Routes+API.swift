@@ -15,6 +15,22 @@ extension WebApp {
     api.get("/openapi.json") { _, _ in WebApp.json(OpenAPIDocument.json) }
     api.get("/report") { request, _ in try self.cachedJSON(request, kind: "report") }
     api.get("/loops") { request, _ in try self.cachedJSON(request, kind: "loops") }
+    api.get("/timeline") { request, _ in
+      let snapshot = try self.service.snapshot()
+      let language = Self.language(of: request)
+      let asked = request.uri.queryParameters.get("period").map { String($0) } ?? "quarter"
+      guard let period = TimelinePeriod(rawValue: asked) else {
+        throw WebError(
+          .badRequest, "'period' must be quarter or year; found '\(VisibleText.escape(asked, newlines: false))'.",
+          field: "period")
+      }
+      return WebApp.json(
+        try self.service.rendered("timeline|\(period.rawValue)|\(language.rawValue)", version: snapshot.version) {
+          let timeline = try LedgerTimeline(
+            ledger: snapshot.ledger, period: period, options: LoopReportOptions(filter: self.service.filter))
+          return try TimelineRenderer(timeline: timeline, ledger: snapshot.ledger, language: language).render(.json)
+        })
+    }
     api.get("/companies") { _, _ in
       let snapshot = try self.service.snapshot()
       return WebApp.json(
@@ -210,7 +226,8 @@ extension WebApp {
     }
   }
 
-  /// `/api/v1/report` and `/api/v1/loops`: the CLI's JSON, kept per ledger version and query.
+  /// `/api/v1/report` and `/api/v1/loops`: the CLI's JSON (`as_of` = `--as-of`), kept per ledger
+  /// version and query.
   func cachedJSON(_ request: Request, kind: String) throws -> Response {
     let snapshot = try service.snapshot()
     let language = Self.language(of: request)
@@ -218,22 +235,24 @@ extension WebApp {
     let maxLength = try Self.integer(request, "max_length", default: 0, in: 0...64)
     let company = request.uri.queryParameters.get("company").flatMap { $0.isEmpty ? nil : String($0) }
     if let company { _ = try companyID(company) }
-    let key = "\(kind)|\(language.rawValue)|\(limit)|\(maxLength)|\(company ?? "")"
+    let asOf = try Self.date(request, "as_of")
+    let key = "\(kind)|\(language.rawValue)|\(limit)|\(maxLength)|\(company ?? "")|\(asOf?.description ?? "")"
     let text = try service.rendered(key, version: snapshot.version) {
       let report: LoopReport
-      if limit == 1_000, maxLength == 0, company == nil {
+      let ledger = asOf.map { snapshot.ledger.asOf($0) } ?? snapshot.ledger
+      if limit == 1_000, maxLength == 0, company == nil, asOf == nil {
         report = snapshot.report
       } else {
         report = try LoopReport(
-          ledger: snapshot.ledger,
+          ledger: ledger,
           options: LoopReportOptions(
             filter: service.filter, maxLength: maxLength == 0 ? nil : maxLength, limit: limit,
             company: company.map { CompanyID($0) }))
       }
       if kind == "report" {
-        return try ReportRenderer(report: report, ledger: snapshot.ledger, language: language).render(.json)
+        return try ReportRenderer(report: report, ledger: ledger, language: language).render(.json)
       }
-      return try LoopListRenderer(report: report, ledger: snapshot.ledger, language: language, limit: limit)
+      return try LoopListRenderer(report: report, ledger: ledger, language: language, limit: limit)
         .render(.json)
     }
     return WebApp.json(text)

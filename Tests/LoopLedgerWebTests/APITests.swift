@@ -47,6 +47,33 @@ struct APITests {
     }
   }
 
+  @Test("as_of and the timeline are the CLI's --as-of and --timeline JSON")
+  func asOfAndTimeline() async throws {
+    let app = try application()
+    try await app.test(.router) { client in
+      var selection = LedgerSelection(source: "seed", environment: [:], announcesStore: false)
+      let output = OutputSelection(format: .json, language: .traditionalChinese)
+      var timelineJob = ReportJob(ledger: selection, output: output)
+      timelineJob.timeline = .quarter
+      let timeline = try cliJSON(timelineJob)
+      try await client.execute(uri: "/api/v1/timeline?period=quarter&lang=zh-Hant", method: .get) {
+        #expect($0.status == .ok && $0.text == timeline)
+      }
+      selection.asOfDate = PartialDate("2025-09-30")
+      let report = try cliJSON(ReportJob(ledger: selection, output: output))
+      #expect(report.contains("\"view\""))
+      try await client.execute(uri: "/api/v1/report?as_of=2025-09-30&lang=zh-Hant", method: .get) {
+        #expect($0.status == .ok && $0.text == report)
+      }
+      for uri in ["/api/v1/report?as_of=2025-13", "/api/v1/loops?as_of=soon", "/api/v1/timeline?period=week"] {
+        try await client.execute(uri: uri, method: .get) { response in
+          #expect(response.status == .badRequest, "\(uri)")
+          #expect(response.text.contains("\"field\""), "\(uri)")
+        }
+      }
+    }
+  }
+
   @Test("stress and projection answer a POSTed scenario with the CLI's JSON")
   func scenarios() async throws {
     let app = try application()
