@@ -82,8 +82,8 @@ extension FlowNetwork {
   ///   the tight graph of n_t nodes and m_t arcs, O(n_t²·m_t) by Goldberg and Tarjan's generic
   ///   bound. P is at most one more than the longest shortest path (in edges) from a surplus to a
   ///   deficit node, so P ≤ n + 1: O(n·(n + m) + n³·m) in the worst case. Memory: about 34 bytes
-  ///   per cyclic edge for the residual arcs, the tight-graph copy, O(n) per-node state, and 8 bytes
-  ///   per edge when `edgeFlows` is true. Measured on a heavy-tailed graph of 10^7 edges: 79–95 s,
+  ///   per cyclic edge for the residual arcs, the tight-graph copy (and 12 bytes per tight pair
+  ///   while it is built), O(n) per-node state, and 8 bytes per edge when `edgeFlows` is true. Measured on a heavy-tailed graph of 10^7 edges: 79–95 s,
   ///   12 phases, 790 MiB peak for the whole `analyze --only circulation` run.
   public func maximumCirculation(
     edgeFlows: Bool = true, progress: ((Double) -> Void)? = nil
@@ -326,6 +326,13 @@ private struct TightGraph {
   private var pair: [Int32] = []
   private var capacity: [Double] = []
   private var global: [Int32] = []
+  /// The tight pairs found by `build`, in the order they are placed.
+  private var tightPairs: [TightPair] = []
+  private struct TightPair {
+    var arc: Int32
+    var from: Int32
+    var to: Int32
+  }
   private var current: [Int] = []
   private var queue: [Int32] = []
   private var excess: [Double] = []
@@ -343,29 +350,27 @@ private struct TightGraph {
       nodes.append(v)
     }
     // Each tight pair (an arc and its reverse, tight together) is taken once, from the arc with
-    // the smaller index, and placed in both rows at once, so each knows its reverse. Two passes:
-    // row lengths, then the arcs.
+    // the smaller index, and placed in both rows at once, so each knows its reverse. One pass over
+    // the network's arcs finds the pairs (in node, then arc order) and counts the row lengths; a
+    // second pass over the pairs found places them.
     let count = nodes.count
     start.removeAll(keepingCapacity: true)
     start.append(contentsOf: repeatElement(0, count: count + 1))
-    func forEachTightPair(_ body: (_ arc: Int, _ from: Int, _ to: Int) -> Void) {
-      for (local, v) in nodes.enumerated() {
-        let tail = Int(v)
-        let wanted = network.state[tail].potential
-        for arc in network.arcStart[tail]..<network.arcStart[tail + 1]
-        where arc < Int(network.pair[arc]) {
-          let target = network.state[Int(network.head[arc])]
-          // Tight: cost + p_tail − p_head = 0.
-          guard target.local >= 0, target.potential == wanted + Int32(network.cost[arc]) else {
-            continue
-          }
-          body(arc, local, Int(target.local))
+    tightPairs.removeAll(keepingCapacity: true)
+    for (local, v) in nodes.enumerated() {
+      let tail = Int(v)
+      let wanted = network.state[tail].potential
+      for arc in network.arcStart[tail]..<network.arcStart[tail + 1]
+      where arc < Int(network.pair[arc]) {
+        let target = network.state[Int(network.head[arc])]
+        // Tight: cost + p_tail − p_head = 0.
+        guard target.local >= 0, target.potential == wanted + Int32(network.cost[arc]) else {
+          continue
         }
+        tightPairs.append(TightPair(arc: Int32(arc), from: Int32(local), to: target.local))
+        start[local + 1] += 1
+        start[Int(target.local) + 1] += 1
       }
-    }
-    forEachTightPair { _, from, to in
-      start[from + 1] += 1
-      start[to + 1] += 1
     }
     for v in 0..<count { start[v + 1] += start[v] }
     let arcs = start[count]
@@ -380,7 +385,10 @@ private struct TightGraph {
     // `current` serves as the fill cursor here; the flow search resets it to `start`.
     current.removeAll(keepingCapacity: true)
     current.append(contentsOf: start[0..<count])
-    forEachTightPair { arc, from, to in
+    for tightPair in tightPairs {
+      let arc = Int(tightPair.arc)
+      let from = Int(tightPair.from)
+      let to = Int(tightPair.to)
       let forward = current[from]
       let backward = current[to]
       current[from] += 1
@@ -432,7 +440,14 @@ private struct TightGraph {
       excess[Int(head[arc])] += amount
     }
     try discharge(toward: sink, excluding: source, tolerance: tolerance)
-    try discharge(toward: source, excluding: sink, tolerance: tolerance)
+    // Excess stranded by the first pass goes back to the source; without any, the second pass
+    // (a global relabelling over the whole tight graph) would change nothing.
+    var stranded = false
+    for v in 0..<nodes.count where v != source && v != sink && excess[v] > tolerance {
+      stranded = true
+      break
+    }
+    if stranded { try discharge(toward: source, excluding: sink, tolerance: tolerance) }
   }
 
   /// Pushes excess toward `target` (never through `excluded`) until no node that can reach
