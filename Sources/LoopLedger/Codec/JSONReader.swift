@@ -68,6 +68,10 @@ struct JSONReader {
     report(place, at: node.position, problem)
   }
 
+  // The value readers take their place as an autoclosure: a key path is text, and building it
+  // for every value read, not just for the few with a problem, was a large part of a big file's
+  // reading time.
+
   // MARK: - Shapes
 
   mutating func object(_ node: JSONNode, _ place: JSONPlace) -> JSONObject? {
@@ -113,9 +117,9 @@ struct JSONReader {
 
   // MARK: - Values
 
-  mutating func string(_ node: JSONNode, _ place: JSONPlace) -> String? {
+  mutating func string(_ node: JSONNode, _ place: @autoclosure () -> JSONPlace) -> String? {
     guard case .string(let text) = node.value else {
-      report(place, node, "must be a string; found \(describe(node))")
+      report(place(), node, "must be a string; found \(describe(node))")
       return nil
     }
     return text
@@ -132,13 +136,13 @@ struct JSONReader {
     return string(node, place.key(key))
   }
 
-  mutating func number(_ node: JSONNode, _ place: JSONPlace, _ rule: NumberRule) -> Double? {
+  mutating func number(_ node: JSONNode, _ place: @autoclosure () -> JSONPlace, _ rule: NumberRule) -> Double? {
     guard case .number(let value, let text) = node.value else {
-      report(place, node, "must be a number; found \(describe(node))")
+      report(place(), node, "must be a number; found \(describe(node))")
       return nil
     }
     if let problem = rule.problem(value, written: text) {
-      report(place, node, problem)
+      report(place(), node, problem)
       return nil
     }
     return value
@@ -156,23 +160,26 @@ struct JSONReader {
     return number(node, place.key(key), rule)
   }
 
-  mutating func bool(_ node: JSONNode, _ place: JSONPlace) -> Bool? {
+  mutating func bool(_ node: JSONNode, _ place: @autoclosure () -> JSONPlace) -> Bool? {
     guard case .bool(let value) = node.value else {
-      report(place, node, "must be true or false; found \(describe(node))")
+      report(place(), node, "must be true or false; found \(describe(node))")
       return nil
     }
     return value
   }
 
-  mutating func enumeration<T: RawRepresentable & CaseIterable>(_ node: JSONNode, _ place: JSONPlace) -> T?
+  mutating func enumeration<T: RawRepresentable & CaseIterable>(
+    _ node: JSONNode, _ place: @autoclosure () -> JSONPlace
+  ) -> T?
   where T.RawValue == String {
-    let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+    // The list of allowed words only for a message: built per call, it cost more than the rest.
+    var allowed: String { T.allCases.map(\.rawValue).joined(separator: ", ") }
     guard case .string(let text) = node.value else {
-      report(place, node, "must be one of \(allowed); found \(describe(node))")
+      report(place(), node, "must be one of \(allowed); found \(describe(node))")
       return nil
     }
     guard let value = T(rawValue: text) else {
-      report(place, node, "\(describe(node)) is not one of \(allowed)")
+      report(place(), node, "\(describe(node)) is not one of \(allowed)")
       return nil
     }
     return value

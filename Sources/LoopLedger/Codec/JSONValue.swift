@@ -60,16 +60,26 @@ struct JSONObject: Sendable, Equatable {
   /// Where the object's `{` stands.
   var position: TextPosition
   private(set) var members: [Member] = []
-  private var index: [String: Int] = [:]
+  /// Key → member, only for objects of more than ``linearLimit`` members: a ledger's entries
+  /// have a dozen keys at most, and comparing a dozen short keys costs less than building and
+  /// hashing into a dictionary per object.
+  private var index: [String: Int]? = nil
+  private static let linearLimit = 16
 
   init(position: TextPosition) { self.position = position }
 
+  private func find(_ key: String) -> Int? {
+    if let index { return index[key] }
+    for position in members.indices where members[position].key == key { return position }
+    return nil
+  }
+
   /// The value of `key`; nil when the key is absent.
-  subscript(key: String) -> JSONNode? { index[key].map { members[$0].value } }
+  subscript(key: String) -> JSONNode? { find(key).map { members[$0].value } }
 
   /// Where `key` is written, or the object's own place when it is absent.
   func position(of key: String) -> TextPosition {
-    index[key].map { members[$0].keyPosition } ?? position
+    find(key).map { members[$0].keyPosition } ?? position
   }
 
   var keys: [String] { members.map(\.key) }
@@ -77,10 +87,20 @@ struct JSONObject: Sendable, Equatable {
 
   /// Adds a member; returns the earlier place of the same key if there is one (the first stays).
   mutating func add(_ member: Member) -> TextPosition? {
-    if let earlier = index[member.key] { return members[earlier].keyPosition }
-    index[member.key] = members.count
+    if let earlier = find(member.key) { return members[earlier].keyPosition }
     members.append(member)
+    if index != nil {
+      index?[member.key] = members.count - 1
+    } else if members.count > Self.linearLimit {
+      var built: [String: Int] = [:]
+      for (position, item) in members.enumerated() { built[item.key] = position }
+      index = built
+    }
     return nil
+  }
+
+  static func == (a: JSONObject, b: JSONObject) -> Bool {
+    a.position == b.position && a.members == b.members
   }
 }
 
@@ -138,8 +158,13 @@ private struct JSONParser {
   var line = 1
   var column = 1
   var depth = 0
-  /// Key path of the value being read, for duplicate-key messages.
-  var path: [String] = []
+  /// Key path of the value being read, for duplicate-key messages: a key, or an array index.
+  var path: [PathPart] = []
+
+  enum PathPart {
+    case key(String)
+    case index(Int)
+  }
   var duplicates: [JSONDuplicateKey] = []
 
   init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
@@ -287,7 +312,7 @@ private struct JSONParser {
       }
       advance()
       skipWhitespace()
-      path.append(key)
+      path.append(.key(key))
       let member = try value()
       path.removeLast()
       if let first = object.add(JSONObject.Member(key: key, keyPosition: keyPosition, value: member)) {
@@ -331,7 +356,7 @@ private struct JSONParser {
       if bytes[index] == UInt8(ascii: "]") {
         throw fail("a ',' before ']' is not allowed in JSON; remove the trailing comma")
       }
-      path.append("[\(items.count)]")
+      path.append(.index(items.count))
       items.append(try value())
       path.removeLast()
       skipWhitespace()
@@ -353,7 +378,10 @@ private struct JSONParser {
   func pathText() -> String {
     var text = ""
     for part in path {
-      if part.hasPrefix("[") || text.isEmpty { text += part } else { text += "." + part }
+      switch part {
+      case .index(let index): text += "[\(index)]"
+      case .key(let key): text += key.hasPrefix("[") || text.isEmpty ? key : "." + key
+      }
     }
     return text
   }

@@ -559,9 +559,13 @@ private struct Reader {
     for (position, deal) in deals.enumerated() where index[deal.id] == nil {
       index[deal.id] = position
     }
-    for item in located {
+    // By index, and only the deals that supersede one: copying every entry out of the list cost
+    // more than the check.
+    for entryIndex in located.indices {
+      guard let targets = located[entryIndex].value.supersedes, !targets.isEmpty else { continue }
+      let item = located[entryIndex]
       let at = item.object.position(of: "supersedes")
-      for (position, target) in (item.value.supersedes ?? []).enumerated() {
+      for (position, target) in targets.enumerated() {
         let field = item.place.key("supersedes").index(position)
         let shown = VisibleText.escape(target.rawValue, newlines: false)
         guard let targetIndex = index[target] else {
@@ -593,8 +597,9 @@ private struct Reader {
     // A chain of supersedes must end: a loop would retire every deal on it.
     var byID: [DealID: Int] = [:]
     for (position, deal) in deals.enumerated() where byID[deal.id] == nil { byID[deal.id] = position }
-    for item in located {
-      guard let start = byID[item.value.id], deals[start].supersededBy != nil else { continue }
+    for entryIndex in located.indices {
+      guard let start = byID[located[entryIndex].value.id], deals[start].supersededBy != nil else { continue }
+      let item = located[entryIndex]
       var seen: Set<DealID> = [item.value.id]
       var current = deals[start].supersededBy
       while let next = current, let position = byID[next] {

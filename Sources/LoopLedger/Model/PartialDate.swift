@@ -15,16 +15,30 @@ public struct PartialDate: Hashable, Sendable, Comparable, Codable, CustomString
 
   /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; returns nil for anything else or an impossible date.
   public init?(_ text: String) {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard (1...3).contains(parts.count), parts[0].count == 4,
-      parts.dropFirst().allSatisfy({ $0.count == 2 }),
-      parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
-    else { return nil }
-    let numbers = parts.compactMap { Int($0) }
-    guard numbers.count == parts.count else { return nil }
-    year = numbers[0]
-    month = numbers.count > 1 ? numbers[1] : nil
-    day = numbers.count > 2 ? numbers[2] : nil
+    // On the UTF-8 bytes: ASCII digits in the places of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    var text = text
+    let parsed: (Int, Int?, Int?)? = text.withUTF8 { bytes in
+      guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10 else { return nil }
+      func number(_ start: Int, _ count: Int) -> Int? {
+        var value = 0
+        for index in start..<(start + count) {
+          let byte = bytes[index]
+          guard byte >= 48, byte <= 57 else { return nil }
+          value = value * 10 + Int(byte - 48)
+        }
+        return value
+      }
+      guard let year = number(0, 4) else { return nil }
+      if bytes.count == 4 { return (year, nil, nil) }
+      guard bytes[4] == UInt8(ascii: "-"), let month = number(5, 2) else { return nil }
+      if bytes.count == 7 { return (year, month, nil) }
+      guard bytes[7] == UInt8(ascii: "-"), let day = number(8, 2) else { return nil }
+      return (year, month, day)
+    }
+    guard let (year, month, day) = parsed else { return nil }
+    self.year = year
+    self.month = month
+    self.day = day
     if let month, !(1...12).contains(month) { return nil }
     if let month, let day {
       guard day >= 1, day <= PartialDate.daysIn(month: month, year: year) else { return nil }
