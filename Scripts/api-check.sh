@@ -46,46 +46,17 @@ fi
 "$VENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/Web/requirements.txt"
 
 # -- the server ----------------------------------------------------------------------------------
-work="$(mktemp -d "${TMPDIR:-/tmp}/loopledger-api-check.XXXXXX")"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  if [ "${KEEP:-0}" = 1 ]; then echo "api-check: kept $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
+source "$ROOT/Scripts/serve-fixture.sh"
+serve_workdir api-check
 
 token="$("$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(16))')"  # 32 characters
-mkdir -p "$work/xdg"
 db="$work/ledger.sqlite"
-unset LOOPLEDGER_DB LOOPLEDGER_TOKEN
-XDG_DATA_HOME="$work/xdg" "$BIN" db init --db "$db" --from seed > /dev/null
+"$BIN" db init --db "$db" --from seed > /dev/null
 # Six candidates in the review queue (ids 1–6), so that accept, reject and merge have something.
-XDG_DATA_HOME="$work/xdg" "$BIN" extract --format json Tests/LoopLedgerNewsTests/Fixtures/articles/en-amd-openai.txt \
+"$BIN" extract --format json Tests/LoopLedgerNewsTests/Fixtures/articles/en-amd-openai.txt \
   > "$work/candidates.json"
-XDG_DATA_HOME="$work/xdg" "$BIN" db import --db "$db" "$work/candidates.json" > /dev/null
-XDG_DATA_HOME="$work/xdg" LOOPLEDGER_TOKEN="$token" "$BIN" serve --port 0 --db "$db" 2> "$work/server.log" &
-server_pid=$!
-
-port=""
-for _ in $(seq 1 300); do  # up to 30 s
-  port="$(grep -o -m1 'at http://127\.0\.0\.1:[0-9][0-9]*' "$work/server.log" | sed 's/.*://' || true)"
-  [ -n "$port" ] && break
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    echo "api-check: the server exited before it said where it listens:" >&2
-    cat "$work/server.log" >&2
-    exit 1
-  fi
-  sleep 0.1
-done
-if [ -z "$port" ]; then
-  echo "api-check: no start line ('… at http://127.0.0.1:PORT …') on stderr within 30 s:" >&2
-  cat "$work/server.log" >&2
-  exit 1
-fi
-base="http://127.0.0.1:$port"
+"$BIN" db import --db "$db" "$work/candidates.json" > /dev/null
+serve_start api-check env LOOPLEDGER_TOKEN="$token" "$BIN" serve --port 0 --db "$db"
 echo "api-check: server $server_pid at $base ($(head -n 1 "$work/server.log" | cut -c 1-160))"
 
 # -- 1. the document -----------------------------------------------------------------------------

@@ -39,36 +39,14 @@ seconds() { # 30s, 5m, 1h, 90 → seconds
   esac
 }
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/loopledger-bench-web.XXXXXX")"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-unset LOOPLEDGER_DB LOOPLEDGER_TOKEN
-export XDG_DATA_HOME="$work/xdg"
-mkdir -p "$XDG_DATA_HOME"
+source Scripts/serve-fixture.sh
+serve_workdir bench-web
 db="$work/ledger.sqlite"
 "$BIN" db init --db "$db" --from "$LEDGER" > /dev/null
 # As `loopledger serve` runs by default: with its access log (to a file); QUIET=1 adds --quiet.
 serve=("$BIN" serve --port 0 --db "$db")
 if [ "${QUIET:-0}" = 1 ]; then serve+=(--quiet); fi
-"${serve[@]}" 2> "$work/server.log" &
-server_pid=$!
-port=""
-for _ in $(seq 1 300); do
-  port="$(grep -o -m1 'at http://127\.0\.0\.1:[0-9][0-9]*' "$work/server.log" | sed 's/.*://' || true)"
-  [ -n "$port" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "bench-web: the server did not start" >&2; cat "$work/server.log" >&2; exit 1; }
-base="http://127.0.0.1:$port"
+serve_start bench-web "${serve[@]}"
 
 # The stress POST; a response other than 2xx counts as an error in wrk's summary.
 cat > "$work/stress.lua" << 'EOF'

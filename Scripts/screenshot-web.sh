@@ -36,21 +36,10 @@ fi
 mkdir -p "$OUT"
 OUT="$(realpath "$OUT")"
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/loopledger-web-shots.XXXXXX")"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source Scripts/serve-fixture.sh
+serve_workdir web-shots
 
 # -- a store with something to review ---------------------------------------------------------
-unset LOOPLEDGER_DB LOOPLEDGER_TOKEN
-export XDG_DATA_HOME="$work/xdg"
-mkdir -p "$XDG_DATA_HOME"
 db="$work/ledger.sqlite"
 "$BIN" db init --db "$db" --from public-2025 > /dev/null
 cat > "$work/en-oracle-amd.txt" << 'EOF'
@@ -76,17 +65,7 @@ pending="$("$BIN" review --db "$db" 2>/dev/null | grep -c -i -E 'confidence|→'
 
 # -- the server ---------------------------------------------------------------------------------
 token="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
-LOOPLEDGER_TOKEN="$token" "$BIN" serve --port 0 --db "$db" 2> "$work/server.log" &
-server_pid=$!
-port=""
-for _ in $(seq 1 300); do
-  port="$(grep -o -m1 'at http://127\.0\.0\.1:[0-9][0-9]*' "$work/server.log" | sed 's/.*://' || true)"
-  [ -n "$port" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "screenshot-web: the server did not start" >&2; cat "$work/server.log" >&2; exit 1; }
-base="http://127.0.0.1:$port"
+serve_start screenshot-web env LOOPLEDGER_TOKEN="$token" "$BIN" serve --port 0 --db "$db"
 echo "screenshot-web: $base, review lines: $pending" >&2
 
 deal="$(python3 -c '
