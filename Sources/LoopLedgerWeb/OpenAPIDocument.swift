@@ -501,54 +501,19 @@ enum OpenAPIDocument {
                 }
               },
               "401": {
-                "description": "No or a wrong bearer token.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/Unauthorized"
               },
               "403": {
-                "description": "Writes are off (no store or no token).",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/WritesOff"
               },
               "413": {
-                "description": "Body larger than --max-body.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/TooLarge"
               },
               "415": {
-                "description": "Not application/json.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotJSON"
               },
               "422": {
-                "description": "The body's fields are wrong; every problem listed.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/InvalidFields"
               }
             }
           }
@@ -661,54 +626,19 @@ enum OpenAPIDocument {
                 }
               },
               "401": {
-                "description": "No or a wrong bearer token.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/Unauthorized"
               },
               "403": {
-                "description": "Writes are off (no store or no token).",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/WritesOff"
               },
               "413": {
-                "description": "Body larger than --max-body.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/TooLarge"
               },
               "415": {
-                "description": "Not application/json.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotJSON"
               },
               "422": {
-                "description": "The body's fields are wrong; every problem listed.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/InvalidFields"
               }
             }
           },
@@ -772,24 +702,10 @@ enum OpenAPIDocument {
                 }
               },
               "401": {
-                "description": "No or a wrong token.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/Unauthorized"
               },
               "403": {
-                "description": "Writes are off.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/WritesOff"
               }
             }
           }
@@ -934,24 +850,10 @@ enum OpenAPIDocument {
                 }
               },
               "413": {
-                "description": "Too large.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/TooLarge"
               },
               "415": {
-                "description": "Not JSON.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotJSON"
               },
               "422": {
                 "description": "The scenario's problems, all at once.",
@@ -1028,24 +930,10 @@ enum OpenAPIDocument {
                 }
               },
               "413": {
-                "description": "Too large.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/TooLarge"
               },
               "415": {
-                "description": "Not JSON.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotJSON"
               },
               "422": {
                 "description": "A field is wrong.",
@@ -1119,14 +1007,7 @@ enum OpenAPIDocument {
                 }
               },
               "413": {
-                "description": "Too large.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/TooLarge"
               },
               "415": {
                 "description": "Not text.",
@@ -1211,14 +1092,7 @@ enum OpenAPIDocument {
                 }
               },
               "400": {
-                "description": "The body is not a JSON object.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotAnObject"
               },
               "404": {
                 "description": "No such candidate or deal.",
@@ -1241,54 +1115,19 @@ enum OpenAPIDocument {
                 }
               },
               "401": {
-                "description": "No or a wrong bearer token.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/Unauthorized"
               },
               "403": {
-                "description": "Writes are off (no store or no token).",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/WritesOff"
               },
               "413": {
-                "description": "Body larger than --max-body.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/TooLarge"
               },
               "415": {
-                "description": "Not application/json.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotJSON"
               },
               "422": {
-                "description": "The body's fields are wrong; every problem listed.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/InvalidFields"
               }
             }
           }
@@ -1335,14 +1174,7 @@ enum OpenAPIDocument {
                 }
               },
               "400": {
-                "description": "The body is not a JSON object.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotAnObject"
               },
               "404": {
                 "description": "No such candidate or deal.",
@@ -1365,54 +1197,19 @@ enum OpenAPIDocument {
                 }
               },
               "401": {
-                "description": "No or a wrong bearer token.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/Unauthorized"
               },
               "403": {
-                "description": "Writes are off (no store or no token).",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/WritesOff"
               },
               "413": {
-                "description": "Body larger than --max-body.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/TooLarge"
               },
               "415": {
-                "description": "Not application/json.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotJSON"
               },
               "422": {
-                "description": "The body's fields are wrong; every problem listed.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/InvalidFields"
               }
             }
           }
@@ -1459,14 +1256,7 @@ enum OpenAPIDocument {
                 }
               },
               "400": {
-                "description": "The body is not a JSON object.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotAnObject"
               },
               "404": {
                 "description": "No such candidate or deal.",
@@ -1489,54 +1279,19 @@ enum OpenAPIDocument {
                 }
               },
               "401": {
-                "description": "No or a wrong bearer token.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/Unauthorized"
               },
               "403": {
-                "description": "Writes are off (no store or no token).",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/WritesOff"
               },
               "413": {
-                "description": "Body larger than --max-body.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/TooLarge"
               },
               "415": {
-                "description": "Not application/json.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/NotJSON"
               },
               "422": {
-                "description": "The body's fields are wrong; every problem listed.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Error"
-                    }
-                  }
-                }
+                "$ref": "#/components/responses/InvalidFields"
               }
             }
           }
@@ -2105,6 +1860,68 @@ enum OpenAPIDocument {
               },
               "change": {
                 "type": "integer"
+              }
+            }
+          }
+        },
+        "responses": {
+          "InvalidFields": {
+            "description": "The body's fields are wrong; every problem listed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "NotAnObject": {
+            "description": "The body is not a JSON object.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "NotJSON": {
+            "description": "Not application/json.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "TooLarge": {
+            "description": "Body larger than --max-body.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "Unauthorized": {
+            "description": "No or a wrong bearer token.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "WritesOff": {
+            "description": "Writes are off (no store or no token).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
               }
             }
           }
