@@ -53,6 +53,8 @@ TASKS = {
                     ["dense-1e5", "heavy-1e3"], ["ours", "scipy-linprog"], None),
     "clearing": (["heavy-1e3", "heavy-1e5", "heavy-1e6"], ["heavy-1e3"], ["ours", "ours-graph", "numpy"], None),
     "debtrank": (["heavy-1e3", "heavy-1e5", "heavy-1e6"], ["heavy-1e3"], ["ours", "ours-graph", "numpy"], None),
+    # CSV -> node numbers: the compared figure is the load alone (issue 18, item 1)
+    "load": (["heavy-1e5", "heavy-1e6"], ["heavy-1e3"], ["ours", "pyarrow"], None),
 }
 
 # peers that are not run on a size (the reason is printed in the table)
@@ -77,6 +79,7 @@ PEER_SCRIPTS = {
     ("circulation", "scipy-linprog"): "circulation_linprog.py",
     ("clearing", "numpy"): "clearing_numpy.py",
     ("debtrank", "numpy"): "debtrank_numpy.py",
+    ("load", "pyarrow"): "load_pyarrow.py",
 }
 
 # task -> list of (name, path in our JSON, path in the peer's "result", comparison)
@@ -91,6 +94,8 @@ CHECKS = {
                  ("totalLiabilities", "totalLiabilities", "totalLiabilities", 1e-9),
                  ("defaulted", "defaulted", "defaulted", "exact")],
     "debtrank": [("debtRank", "debtRank", "debtRank", 1e-9)],
+    "load": [("nodes", "nodes", "nodes", "exact"), ("rows", "rows", "rows", "exact"),
+             ("selfLoops", "selfLoops", "selfLoops", "exact")],
 }
 CHECKS["cycles-k3"] = CHECKS["cycles"]
 
@@ -241,6 +246,10 @@ def ours_cmd(binary, task, path, k):
         return [binary, "clear", path, "--format", "json"]
     if task == "debtrank":
         return [binary, "debtrank", path, "--format", "json"]
+    if task == "load":
+        # the cheapest analysis (2-cycles, ~1 % of the load); only timings.load is compared
+        return [binary, "analyze", path, "--only", "cycles", "--max-length", "2", "--count-only",
+                "--format", "json"]
     raise ValueError(task)
 
 
@@ -316,6 +325,8 @@ def run_once(task, size, tool, path, k, args):
     else:
         row["load"] = js.get("load_seconds")
         row["compute"] = js.get("seconds")
+    if task == "load":
+        row["compute"] = row["load"]   # the load is the task
     return row
 
 
@@ -379,6 +390,8 @@ def result_text(task, row):
         tp, tl = v.get("totalPayments"), v.get("totalLiabilities")
         ratio = f" ({tp / tl:.6f})" if isinstance(tp, (int, float)) and tl else ""
         return f"paid {tp!r}{ratio}, {v.get('defaulted')} defaulted"
+    if task == "load":
+        return f"{v.get('nodes')} nodes, {v.get('rows')} rows, {v.get('selfLoops')} self-loops"
     if task == "debtrank":
         r = v.get("debtRank")
         return f"R = {r:.12f}" if isinstance(r, (int, float)) else f"R = {r}"

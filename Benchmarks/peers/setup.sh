@@ -13,6 +13,7 @@ PINS=(
   "networkx==3.6.1"
   "igraph==1.0.0"
   "psutil==7.2.2"
+  "pyarrow==26.0.1"
 )
 
 if [ ! -x "$VENV/bin/python" ]; then
@@ -38,8 +39,8 @@ fi
 
 "$VENV/bin/python" - <<'PY'
 import sys
-import numpy, scipy, networkx, igraph, psutil
+import numpy, scipy, networkx, igraph, psutil, pyarrow
 print(f"python {sys.version.split()[0]}")
-for m in (numpy, scipy, networkx, igraph, psutil):
+for m in (numpy, scipy, networkx, igraph, psutil, pyarrow):
     print(f"{m.__name__} {m.__version__}")
 PY

@@ -59,16 +59,10 @@ public enum BulkEdgeList {
       let result = try bytes.withUnsafeBytes { try GraphFile.decode($0, file: path, threads: threads) }
       return (result, .graphFile)
     }
-    var pending: [UInt8]? = first == 0 ? nil : Array(buffer[0..<first])
     let result = try EdgeListCSV.read(
-      chunks: {
-        if let chunk = pending {
-          pending = nil
-          return chunk
-        }
-        let count = try InputFile.readSome(fd, into: &buffer, path: path)
-        return count == 0 ? nil : Array(buffer[0..<count])
-      }, file: path, skipBadRows: skipBadRows, threads: threads,
+      buffer: &buffer, filled: first,
+      fill: { space in try InputFile.readSome(fd, into: space, path: path) }, file: path,
+      skipBadRows: skipBadRows, threads: threads,
       progress: { consumed in
         let share = size > 0 ? " (\(Int(Double(consumed) / Double(size) * 100))%)" : ""
         progress.update("reading \(path): \(consumed >> 20) MiB\(share)")
@@ -105,10 +99,9 @@ public enum BulkEdgeList {
 
   /// Reads more bytes into `buffer` after its first `used`.
   private static func readMore(_ fd: Int32, into buffer: inout [UInt8], at used: Int, path: String) throws -> Int {
-    var chunk = [UInt8](repeating: 0, count: min(1 << 16, buffer.count - used))
-    let count = try InputFile.readSome(fd, into: &chunk, path: path)
-    buffer.replaceSubrange(used..<(used + count), with: chunk[0..<count])
-    return count
+    try buffer.withUnsafeMutableBytes {
+      try InputFile.readSome(fd, into: UnsafeMutableRawBufferPointer(rebasing: $0[used...]), path: path)
+    }
   }
 
   /// Reads a stream to its end onto `bytes`, up to the length a graph file's header declares

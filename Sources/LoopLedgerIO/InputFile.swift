@@ -93,8 +93,15 @@ public enum InputFile {
   ///
   /// - Throws: ``LedgerError/unreadable(file:reason:)`` naming `path`.
   public static func readSome(_ fd: Int32, into buffer: inout [UInt8], path: String) throws -> Int {
+    try buffer.withUnsafeMutableBytes { try readSome(fd, into: $0, path: path) }
+  }
+
+  /// Reads up to `space.count` bytes from `fd` into `space`; 0 at the end.
+  ///
+  /// - Throws: ``LedgerError/unreadable(file:reason:)`` naming `path`.
+  public static func readSome(_ fd: Int32, into space: UnsafeMutableRawBufferPointer, path: String) throws -> Int {
     while true {
-      let count = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
+      let count = posixRead(fd, space.baseAddress, space.count)
       if count >= 0 { return count }
       if errno != EINTR { throw LedgerError.unreadable(file: path, reason: reason(errno)) }
     }

@@ -51,6 +51,27 @@ struct EdgeListCSVParallelTests {
       }
       #expect(found == expected, "\(label): \(threads) threads, chunks of \(chunkSize)")
     }
+    // One reused buffer (as the bulk commands read a file): buffers of a few bytes that must
+    // grow, and reads that return fewer bytes than asked for.
+    for (threads, bufferSize, readSize) in [(1, 1, 1), (2, 5, 3), (2, 64, 1000), (3, 600, 17), (2, 1 << 16, 1 << 20)] {
+      var offset = 0
+      var buffer = [UInt8](repeating: 0, count: bufferSize)
+      let firstCount = min(bytes.count, bufferSize, 2)
+      for index in 0..<firstCount { buffer[index] = bytes[index] }
+      offset = firstCount
+      let found = Outcome {
+        try EdgeListCSV.read(
+          buffer: &buffer, filled: firstCount,
+          fill: { space in
+            let count = min(space.count, readSize, bytes.count - offset)
+            for index in 0..<count { space[index] = bytes[offset + index] }
+            offset += count
+            return count
+          }, file: "t.csv", skipBadRows: skipBadRows, threads: threads, minimumPartBytes: 1,
+          progress: nil)
+      }
+      #expect(found == expected, "\(label): \(threads) threads, buffer \(bufferSize), reads of \(readSize)")
+    }
     // The in-memory entry point on several threads too.
     let memory = Outcome { try EdgeListCSV.read(text, file: "t.csv", skipBadRows: skipBadRows, threads: 2) }
     #expect(memory == expected, "\(label): in memory")

@@ -112,6 +112,73 @@ public struct EdgeListCSV {
     return try parser.finish()
   }
 
+  /// Parses an edge list read by `fill` into one buffer that is reused from chunk to chunk, so
+  /// that no byte is copied after the read.
+  ///
+  /// `buffer` holds the file's first `filled` bytes (already read, e.g. to tell the file's kind)
+  /// and its size is the chunk size; `fill` reads more bytes into the space it is given and
+  /// returns how many (0 at the end). Each round fills the buffer, parses its complete records,
+  /// and moves the unused tail (a partial record) to the front. The result is the one of
+  /// ``read(chunks:file:skipBadRows:keepRows:threads:progress:)`` for the same bytes.
+  ///
+  /// - Complexity: as ``read(chunks:file:skipBadRows:keepRows:threads:progress:)``; memory the
+  ///   buffer (doubled only if one record does not fit, which the record limit keeps rare).
+  public static func read(
+    buffer: inout [UInt8], filled: Int, fill: (UnsafeMutableRawBufferPointer) throws -> Int,
+    file: String, skipBadRows: Bool = false, threads: Int = 1, progress: ((Int) -> Void)? = nil
+  ) throws -> Result {
+    try read(
+      buffer: &buffer, filled: filled, fill: fill, file: file, skipBadRows: skipBadRows,
+      threads: threads, minimumPartBytes: Parser.minimumPartBytes, progress: progress)
+  }
+
+  /// ``read(buffer:filled:fill:file:skipBadRows:threads:progress:)`` with the smallest part a
+  /// chunk is cut into (tests make it small).
+  package static func read(
+    buffer: inout [UInt8], filled: Int, fill: (UnsafeMutableRawBufferPointer) throws -> Int,
+    file: String, skipBadRows: Bool, threads: Int, minimumPartBytes: Int, progress: ((Int) -> Void)?
+  ) throws -> Result {
+    var parser = Parser(file: file, skipBadRows: skipBadRows, keepRows: false)
+    parser.threads = max(1, threads)
+    parser.minimumPartBytes = max(1, minimumPartBytes)
+    if buffer.isEmpty { buffer = [0] }
+    var filled = min(max(filled, 0), buffer.count)
+    var atEnd = false
+    var consumed = 0
+    var nextProgress = 1 << 24
+    while true {
+      while !atEnd, filled < buffer.count {
+        let start = filled
+        let count = try buffer.withUnsafeMutableBytes {
+          try fill(UnsafeMutableRawBufferPointer(rebasing: $0[start...]))
+        }
+        if count <= 0 { atEnd = true } else { filled += count }
+      }
+      let available = filled
+      let isLast = atEnd
+      let used = try buffer.withUnsafeBytes {
+        try parser.consumeChunk(UnsafeRawBufferPointer(rebasing: $0[0..<available]), isLast: isLast)
+      }
+      consumed += used
+      if isLast { break }
+      if used == 0 {
+        buffer += repeatElement(0, count: buffer.count)
+      } else if used < filled {
+        buffer.withUnsafeMutableBytes { bytes in
+          guard let base = bytes.baseAddress else { return }
+          base.copyMemory(from: base + used, byteCount: filled - used)
+        }
+      }
+      filled -= used
+      if let progress, consumed >= nextProgress {
+        progress(consumed)
+        nextProgress = consumed + (1 << 24)
+      }
+    }
+    progress?(consumed)
+    return try parser.finish()
+  }
+
   /// Parses an edge list held in memory (on `threads` threads, 8 MiB at a time, when more than
   /// one).
   public static func read(
