@@ -62,7 +62,7 @@ public enum BulkEdgeList {
     let result = try EdgeListCSV.read(
       buffer: &buffer, filled: first,
       fill: { space in try InputFile.readSome(fd, into: space, path: path) }, file: path,
-      skipBadRows: skipBadRows, threads: threads,
+      expectedBytes: isStream ? nil : size, skipBadRows: skipBadRows, threads: threads,
       progress: { consumed in
         let share = size > 0 ? " (\(Int(Double(consumed) / Double(size) * 100))%)" : ""
         progress.update("reading \(path): \(consumed >> 20) MiB\(share)")

@@ -104,6 +104,13 @@ extension EdgeListCSV.Parser {
   }
 }
 
+/// 10⁰ … 10¹⁵, exact.
+private let plainPowersOfTen: [Double] = (0...15).map { exponent in
+  var value = 1.0
+  for _ in 0..<exponent { value *= 10 }
+  return value
+}
+
 /// One thread's share of a chunk.
 ///
 /// Its rows (ids as shared node numbers, or `-(k + 1)` for its k-th new key), its new keys, and
@@ -150,17 +157,24 @@ struct PlainPart {
 
   /// Parses the records of `bytes[range]` (which ends with a line end); false at the first
   /// record that is not a plain row or a blank line.
+  ///
+  /// A part with a quote anywhere is not plain (one `memchr`); otherwise separators are found
+  /// eight bytes at a time.
   mutating func parse(
     _ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, columns: EdgeListCSV.Columns,
     shared interner: Interner
   ) -> Bool {
     reset()
+    guard let base = bytes.baseAddress else { return range.isEmpty }
+    if !range.isEmpty, memchr(base + range.lowerBound, Int32(UInt8(ascii: "\"")), range.count) != nil {
+      return false
+    }
     let needed = columns.needed
+    let rule = NumberRule.amount
     var index = range.lowerBound
     let end = range.upperBound
-    let comma = UInt8(ascii: ",")
+    let wordEnd = bytes.count - 8
     let newline = UInt8(ascii: "\n")
-    let quote = UInt8(ascii: "\"")
     while index < end {
       lines += 1
       var field = 0
@@ -170,39 +184,92 @@ struct PlainPart {
       var amount = 0..<0
       var firstEmpty = false
       while true {
-        let byte = bytes[index]
-        if byte == comma || byte == newline {
-          var fieldEnd = index
-          if byte == newline, fieldEnd > fieldStart, bytes[fieldEnd - 1] == UInt8(ascii: "\r") {
-            fieldEnd -= 1
+        // The next comma or line end at or after `index` (the part ends with a line end).
+        var separator = index
+        while true {
+          if separator <= wordEnd {
+            let mask = Self.separatorMask(base.loadUnaligned(fromByteOffset: separator, as: UInt64.self))
+            if mask == 0 {
+              separator += 8
+              continue
+            }
+            separator += mask.trailingZeroBitCount >> 3
+            break
           }
-          if field == 0 { firstEmpty = fieldEnd == fieldStart }
-          if field == columns.source { source = fieldStart..<fieldEnd }
-          if field == columns.target { target = fieldStart..<fieldEnd }
-          if field == columns.amount { amount = fieldStart..<fieldEnd }
-          field += 1
-          index += 1
-          fieldStart = index
-          if byte == newline { break }
-        } else {
-          if byte == quote { return false }
-          index += 1
+          let byte = bytes[separator]
+          if byte == newline || byte == UInt8(ascii: ",") { break }
+          separator += 1
         }
+        let byte = bytes[separator]
+        var fieldEnd = separator
+        if byte == newline, fieldEnd > fieldStart, bytes[fieldEnd - 1] == UInt8(ascii: "\r") {
+          fieldEnd -= 1
+        }
+        if field == 0 { firstEmpty = fieldEnd == fieldStart }
+        if field == columns.source { source = fieldStart..<fieldEnd }
+        if field == columns.target { target = fieldStart..<fieldEnd }
+        if field == columns.amount { amount = fieldStart..<fieldEnd }
+        field += 1
+        index = separator + 1
+        fieldStart = index
+        if byte == newline { break }
       }
       if field == 1, firstEmpty { continue }  // blank line
       guard field > needed else { return false }
       rows += 1
       source = Self.trimmed(bytes, source)
       target = Self.trimmed(bytes, target)
+      let amountRange = Self.trimmed(bytes, amount)
       guard !source.isEmpty, !target.isEmpty,
-        let value = EdgeListCSV.Parser.parseAmount(bytes, Self.trimmed(bytes, amount)),
-        NumberRule.amount.allows(value)
+        let value = Self.plainDecimal(bytes, amountRange)
+          ?? EdgeListCSV.Parser.parseAmount(bytes, amountRange),
+        rule.allows(value)
       else { return false }
       pending.append((source, target, value))
       if pending.count == Self.batchSize { flush(bytes, interner) }
     }
     flush(bytes, interner)
     return true
+  }
+
+  /// The high bit of each byte of `word` (little-endian) that is a comma or a line feed; exact,
+  /// no false positives.
+  @inline(__always)
+  static func separatorMask(_ word: UInt64) -> UInt64 {
+    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let comma = word ^ 0x2C2C_2C2C_2C2C_2C2C
+    let newline = word ^ 0x0A0A_0A0A_0A0A_0A0A
+    let commaZero = ~(((comma & low) &+ low) | comma)
+    let newlineZero = ~(((newline & low) &+ low) | newline)
+    return (commaZero | newlineZero) & ~low
+  }
+
+  /// `digits[.digits]` with at most 15 digits in all, as ``EdgeListCSV/Parser/parseAmount(_:_:)``
+  /// reads it (the same double: the integer of the digits, exact, divided by a power of ten);
+  /// nil for anything else, which the full reader then takes.
+  @inline(__always)
+  static func plainDecimal(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Double? {
+    guard !range.isEmpty, range.count <= 16 else { return nil }
+    var mantissa: UInt64 = 0
+    var index = range.lowerBound
+    var digits = 0
+    var scale = 0
+    var point = false
+    while index < range.upperBound {
+      let byte = bytes[index]
+      if byte &- 48 <= 9 {
+        mantissa = mantissa &* 10 &+ UInt64(byte &- 48)
+        digits += 1
+        if point { scale += 1 }
+      } else if byte == UInt8(ascii: "."), !point, digits > 0 {
+        point = true
+      } else {
+        return nil
+      }
+      index += 1
+    }
+    guard digits > 0, digits <= 15, !point || scale > 0 else { return nil }
+    return scale == 0 ? Double(mantissa) : Double(mantissa) / plainPowersOfTen[scale]
   }
 
   static func trimmed(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Range<Int> {

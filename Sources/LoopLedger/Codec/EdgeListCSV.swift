@@ -121,26 +121,34 @@ public struct EdgeListCSV {
   /// and moves the unused tail (a partial record) to the front. The result is the one of
   /// ``read(chunks:file:skipBadRows:keepRows:threads:progress:)`` for the same bytes.
   ///
+  /// `expectedBytes`, the file's size when it is known, lets the reader reserve room for all
+  /// the edges once the first chunk has shown how long a row is, instead of growing (and
+  /// copying) its arrays as it goes; it changes nothing else.
+  ///
   /// - Complexity: as ``read(chunks:file:skipBadRows:keepRows:threads:progress:)``; memory the
   ///   buffer (doubled only if one record does not fit, which the record limit keeps rare).
   public static func read(
     buffer: inout [UInt8], filled: Int, fill: (UnsafeMutableRawBufferPointer) throws -> Int,
-    file: String, skipBadRows: Bool = false, threads: Int = 1, progress: ((Int) -> Void)? = nil
+    file: String, expectedBytes: Int? = nil, skipBadRows: Bool = false, threads: Int = 1,
+    progress: ((Int) -> Void)? = nil
   ) throws -> Result {
     try read(
-      buffer: &buffer, filled: filled, fill: fill, file: file, skipBadRows: skipBadRows,
-      threads: threads, minimumPartBytes: Parser.minimumPartBytes, progress: progress)
+      buffer: &buffer, filled: filled, fill: fill, file: file, expectedBytes: expectedBytes,
+      skipBadRows: skipBadRows, threads: threads, minimumPartBytes: Parser.minimumPartBytes,
+      progress: progress)
   }
 
   /// ``read(buffer:filled:fill:file:skipBadRows:threads:progress:)`` with the smallest part a
   /// chunk is cut into (tests make it small).
   package static func read(
     buffer: inout [UInt8], filled: Int, fill: (UnsafeMutableRawBufferPointer) throws -> Int,
-    file: String, skipBadRows: Bool, threads: Int, minimumPartBytes: Int, progress: ((Int) -> Void)?
+    file: String, expectedBytes: Int? = nil, skipBadRows: Bool, threads: Int, minimumPartBytes: Int,
+    progress: ((Int) -> Void)?
   ) throws -> Result {
     var parser = Parser(file: file, skipBadRows: skipBadRows, keepRows: false)
     parser.threads = max(1, threads)
     parser.minimumPartBytes = max(1, minimumPartBytes)
+    var expectedBytes = expectedBytes
     if buffer.isEmpty { buffer = [0] }
     var filled = min(max(filled, 0), buffer.count)
     var atEnd = false
@@ -161,6 +169,14 @@ public struct EdgeListCSV {
       }
       consumed += used
       if isLast { break }
+      if var expected = expectedBytes, used > 0, parser.builder.count > 0 {
+        // Rows of the size seen so far, 2 % more; a row takes at least 6 bytes ("a,b,1\n").
+        expected = max(expected, consumed)
+        let rows = Double(expected) / Double(consumed) * Double(parser.builder.count) * 1.02
+        // At most 2²⁷ edges (2 GiB) ahead: a larger file grows its arrays as before.
+        parser.builder.reserveCapacity(min(Int(rows) + 1024, expected / 6 + 1, 1 << 27))
+        expectedBytes = nil
+      }
       if used == 0 {
         buffer += repeatElement(0, count: buffer.count)
       } else if used < filled {

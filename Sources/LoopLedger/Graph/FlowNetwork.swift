@@ -400,10 +400,18 @@ private func sortRow(
     break
   }
   if alreadySorted { return }
-  var pairs = (start..<end).map { (heads[$0], $0, amounts[$0]) }
-  pairs.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-  for (offset, pair) in pairs.enumerated() {
-    heads[start + offset] = pair.0
-    amounts[start + offset] = pair.2
+  // Heads are node numbers (≥ 0): sorting head << 32 | position as plain integers is the stable
+  // sort by head, without a comparison closure.
+  var keys = [UInt64](unsafeUninitializedCapacity: count) { keys, initialized in
+    for offset in 0..<count {
+      keys[offset] = UInt64(UInt32(bitPattern: heads[start + offset])) << 32 | UInt64(offset)
+    }
+    initialized = count
+  }
+  keys.sort()
+  let rowAmounts = Array(amounts[start..<end])
+  for (offset, key) in keys.enumerated() {
+    heads[start + offset] = Int32(truncatingIfNeeded: key >> 32)
+    amounts[start + offset] = rowAmounts[Int(key & 0xFFFF_FFFF)]
   }
 }
