@@ -133,13 +133,22 @@ struct ConvertTests {
     ]
     for (name, data, words) in cases {
       try data.write(to: scratch.url.appendingPathComponent(name))
-      for command in ["analyze", "clear", "debtrank", "convert"] {
+      // `validate` checks graph files too (a file without the magic number is not one).
+      for command in ["analyze", "clear", "debtrank", "convert"] + (name == "magic.llg" ? [] : ["validate"]) {
         let run = try await CLI.run(
           [command, scratch.path(name)] + (command == "convert" ? [scratch.path("out.llg")] : []))
         expectFailure(run, mentions: [scratch.path(name), words])
       }
     }
     #expect(!scratch.exists("out.llg"))
+  }
+
+  @Test func validateChecksAGraphFile() async throws {
+    let (_, path, _) = try await graphFile()
+    let run = try await CLI.run(["validate", path])
+    expectSuccess(run)
+    #expect(run.stdout.hasPrefix("\(path): ok — graph file format 1, "), "\(run.stdout)")
+    #expect(run.stdout.contains(" edges (from 200 rows)"), "\(run.stdout)")
   }
 
   @Test func foreignFilesGetTheCSVReadersWords() async throws {
