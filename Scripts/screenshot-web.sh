@@ -83,6 +83,8 @@ pages=(
   "deal|/deals/$deal"
   "stress|/stress?stop=openai:microsoft"
   "projection|/projection?company=openai&paths=2000"
+  "timeline|/timeline"
+  "overview-as-of|/?as_of=2025-09"
   "review|/review"
   "login|/login"
 )

@@ -38,6 +38,8 @@ final class LedgerService: Sendable {
     var snapshot: Snapshot?
     var rendered: [String: String] = [:]
     var order: [String] = []
+    /// The timelines computed for this version, by period (the page and the API share them).
+    var timelines: [TimelinePeriod: LedgerTimeline] = [:]
   }
 
   /// Opens the selection's ledger: the store it names, or the bundled ledger or file.
@@ -88,6 +90,7 @@ final class LedgerService: Sendable {
         state.snapshot = snapshot
         state.rendered = [:]
         state.order = []
+        state.timelines = [:]
       }
     }
     return snapshot
@@ -110,5 +113,17 @@ final class LedgerService: Sendable {
       }
     }
     return text
+  }
+
+  /// The ledger's timeline by `period` at `version`, made once and kept until the ledger changes.
+  func timeline(_ period: TimelinePeriod, version: Int64, make: () throws -> LedgerTimeline) throws
+    -> LedgerTimeline
+  {
+    if let hit = state.withLock({ $0.snapshot?.version == version ? $0.timelines[period] : nil }) { return hit }
+    let timeline = try make()
+    state.withLock { state in
+      if state.snapshot?.version == version { state.timelines[period] = timeline }
+    }
+    return timeline
   }
 }

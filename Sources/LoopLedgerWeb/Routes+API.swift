@@ -26,8 +26,10 @@ extension WebApp {
       }
       return WebApp.json(
         try self.service.rendered("timeline|\(period.rawValue)|\(language.rawValue)", version: snapshot.version) {
-          let timeline = try LedgerTimeline(
-            ledger: snapshot.ledger, period: period, options: LoopReportOptions(filter: self.service.filter))
+          let timeline = try self.service.timeline(period, version: snapshot.version) {
+            try LedgerTimeline(
+              ledger: snapshot.ledger, period: period, options: LoopReportOptions(filter: self.service.filter))
+          }
           return try TimelineRenderer(timeline: timeline, ledger: snapshot.ledger, language: language).render(.json)
         })
     }

@@ -9,8 +9,17 @@ import LoopLedgerStore
 extension WebApp {
   func addPageRoutes(to router: Router<BasicRequestContext>) {
     router.get("/") { request, _ in
-      try self.page(request, shared: true) { page, snapshot in
+      // `?as_of=DATE`: the ledger as it stood then (as `report --as-of`).
+      let asOf = try Self.date(request, "as_of")
+      return try self.page(request, shared: true) { page, snapshot in
         let language = page.context.language
+        if let asOf {
+          let ledger = snapshot.ledger.asOf(asOf)
+          let report = try LoopReport(ledger: ledger, options: LoopReportOptions(filter: self.service.filter))
+          return page.overview(
+            report: report, ledger: ledger, changes: try self.recentChanges(limit: 10),
+            map: WebPage.overviewMap(report: report, ledger: ledger, language: language))
+        }
         let map = try self.service.rendered("overview-map|\(language.rawValue)", version: snapshot.version) {
           WebPage.overviewMap(report: snapshot.report, ledger: snapshot.ledger, language: language)
         }
@@ -18,9 +27,29 @@ extension WebApp {
           report: snapshot.report, ledger: snapshot.ledger, changes: try self.recentChanges(limit: 10), map: map)
       }
     }
+    router.get("/timeline") { request, _ in
+      let asked = request.uri.queryParameters.get("period").map { String($0) } ?? "quarter"
+      guard let period = TimelinePeriod(rawValue: asked) else {
+        throw WebError(
+          .badRequest, "'period' must be quarter or year; found '\(VisibleText.escape(asked, newlines: false))'.",
+          field: "period")
+      }
+      return try self.page(request, shared: true) { page, snapshot in
+        let timeline = try self.service.timeline(period, version: snapshot.version) {
+          try LedgerTimeline(
+            ledger: snapshot.ledger, period: period, options: LoopReportOptions(filter: self.service.filter))
+        }
+        return page.timeline(timeline, ledger: snapshot.ledger)
+      }
+    }
     router.get("/loops") { request, _ in
-      try self.page(request, shared: true) { page, snapshot in
-        page.loops(report: snapshot.report, ledger: snapshot.ledger)
+      let asOf = try Self.date(request, "as_of")
+      return try self.page(request, shared: true) { page, snapshot in
+        guard let asOf else { return page.loops(report: snapshot.report, ledger: snapshot.ledger) }
+        let ledger = snapshot.ledger.asOf(asOf)
+        return page.loops(
+          report: try LoopReport(ledger: ledger, options: LoopReportOptions(filter: self.service.filter)),
+          ledger: ledger)
       }
     }
     router.get("/companies") { request, _ in

@@ -14,7 +14,8 @@ struct PageTests {
     "/", "/loops", "/companies", "/companies/openai", "/deals", "/deals?company=nvidia&kind=chip_purchase",
     "/deals/amazon-openai-equity-2025", "/stress", "/stress?stop=openai:microsoft&fraction=0.5",
     "/stress?default=openai",
-    "/projection", "/projection?company=openai&paths=500&seed=3", "/review", "/login",
+    "/projection", "/projection?company=openai&paths=500&seed=3", "/review", "/login", "/timeline",
+    "/timeline?period=year", "/?as_of=2025-09", "/loops?as_of=2025",
   ]
 
   @Test("every page answers 200 with HTML, in each language, with the security headers")
@@ -57,6 +58,47 @@ struct PageTests {
           #expect(response.text.contains(escaped), "quote of \(deal.id)")
         }
       }
+    }
+  }
+
+  @Test("the timeline page has every period of report --timeline; each links to the overview as of its last day")
+  func timelineAndAsOf() async throws {
+    let app = try application(ledger: "public-2026")
+    let ledger = try BundledLedger.load("public-2026")
+    let timeline = try LedgerTimeline(ledger: ledger, period: .quarter, options: LoopReportOptions())
+    #expect(timeline.points.count >= 3)
+    try await app.test(.router) { client in
+      try await client.execute(uri: "/timeline", method: .get) { response in
+        #expect(response.status == .ok)
+        #expect(response.text.contains("<svg"))
+        for point in timeline.points {
+          #expect(response.text.contains(">\(point.label)</a>"), "\(point.label)")
+          #expect(response.text.contains("href=\"/?as_of=\(point.end.description)\""), "\(point.label)")
+        }
+      }
+      // The overview as of a period's end counts the deals reported by then, and says so.
+      let point = timeline.points[timeline.points.count / 2]
+      let then = ledger.asOf(point.end)
+      #expect(then.deals.count == point.deals)
+      #expect(then.deals.count < ledger.deals.count)
+      try await client.execute(uri: "/?as_of=\(point.end.description)", method: .get) { response in
+        #expect(response.status == .ok)
+        #expect(response.text.contains("As of \(point.end.description)"))
+        #expect(response.text.contains("<dd>\(then.deals.count)</dd>"))
+        #expect(response.text.contains("\(then.view?.notYetReported.count ?? -1) deals reported later left out"))
+        #expect(response.text.contains("href=\"/loops?as_of=\(point.end.description)#loop-1\""))
+      }
+      let loopsThen = try LoopReport(ledger: then, options: LoopReportOptions())
+      try await client.execute(uri: "/loops?as_of=\(point.end.description)", method: .get) { response in
+        #expect(response.text.contains("(\(loopsThen.loops.count))</h1>"))
+        #expect(response.text.contains("As of \(point.end.description)"))
+      }
+      try await client.execute(uri: "/", method: .get) { response in
+        #expect(response.text.contains("<dd>\(ledger.deals.count)</dd>"))
+        #expect(!response.text.contains("deals reported later left out"))
+      }
+      try await client.execute(uri: "/timeline?period=week", method: .get) { #expect($0.status == .badRequest) }
+      try await client.execute(uri: "/?as_of=tomorrow", method: .get) { #expect($0.status == .badRequest) }
     }
   }
 

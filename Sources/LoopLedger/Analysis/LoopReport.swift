@@ -287,33 +287,7 @@ extension LoopReport {
           "Per-year view: contracts are spread over their terms ({count} without a stated term over {years} years, ASSUMED); investments count in full, in the year they are paid.",
           ["count": .number(Double(withoutTerm)), "years": .number(AnnualRule.defaultTermYears)]))
     }
-    if let view = ledger.view {
-      assumptions.append(
-        Phrase(
-          "As of {date}: the ledger as it stood then — {later} deals reported later left out, {earlier} shown with the status they had then, {facts} facts dated later left out.",
-          [
-            "date": .text(view.asOf.description), "later": .number(Double(view.notYetReported.count)),
-            "earlier": .number(Double(view.earlierStatus.count)), "facts": .number(Double(view.factsNotYet.count)),
-          ]))
-      if !view.placedBySources.isEmpty {
-        assumptions.append(
-          Phrase(
-            "As of {date}: {count} deals without an announcement date are placed at the date their sources were published (ASSUMED; they may be older): {deals}.",
-            [
-              "date": .text(view.asOf.description), "count": .number(Double(view.placedBySources.count)),
-              "deals": .text(view.placedBySources.map(\.rawValue).joined(separator: ", ")),
-            ]))
-      }
-      if !view.undated.isEmpty {
-        assumptions.append(
-          Phrase(
-            "As of {date}: {count} deals with no date at all are left out: {deals}.",
-            [
-              "date": .text(view.asOf.description), "count": .number(Double(view.undated.count)),
-              "deals": .text(view.undated.map(\.rawValue).joined(separator: ", ")),
-            ]))
-      }
-    }
+    if let view = ledger.view { assumptions += LoopReport.viewPhrases(view) }
     let circulation = try LoopReport.circulation(graph: graph)
     assumptions.append(
       Phrase(
@@ -473,5 +447,40 @@ extension LoopReport {
     ratio.estimate = estimatedBack > 0 ? estimatedInvested / estimatedBack : nil
     ratio.missingEstimates = left
     return ratio
+  }
+}
+
+extension LoopReport {
+  /// What an as-of view did to the ledger (``Ledger/asOf(_:)``), in words a report lists among
+  /// its assumptions: deals left out or shown with an earlier status, deals placed at their
+  /// sources' date (an assumption), deals with no date at all.
+  public static func viewPhrases(_ view: LedgerView) -> [Phrase] {
+    var phrases = [
+      Phrase(
+        "As of {date}: the ledger as it stood then — {later} deals reported later left out, {earlier} shown with the status they had then, {facts} facts dated later left out.",
+        [
+          "date": .text(view.asOf.description), "later": .number(Double(view.notYetReported.count)),
+          "earlier": .number(Double(view.earlierStatus.count)), "facts": .number(Double(view.factsNotYet.count)),
+        ])
+    ]
+    if !view.placedBySources.isEmpty {
+      phrases.append(
+        Phrase(
+          "As of {date}: {count} deals without an announcement date are placed at the date their sources were published (ASSUMED; they may be older): {deals}.",
+          [
+            "date": .text(view.asOf.description), "count": .number(Double(view.placedBySources.count)),
+            "deals": .text(view.placedBySources.map(\.rawValue).joined(separator: ", ")),
+          ]))
+    }
+    if !view.undated.isEmpty {
+      phrases.append(
+        Phrase(
+          "As of {date}: {count} deals with no date at all are left out: {deals}.",
+          [
+            "date": .text(view.asOf.description), "count": .number(Double(view.undated.count)),
+            "deals": .text(view.undated.map(\.rawValue).joined(separator: ", ")),
+          ]))
+    }
+    return phrases
   }
 }

@@ -77,6 +77,7 @@ public enum WebAssets {
     .decide { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: .8em; }
     .decide form { display: flex; flex-direction: column; gap: .4em; background: var(--soft); padding: .6em; border-radius: 6px; }
     nav.pages a { margin-right: 1em; }
+    nav.pages a[aria-current=page] { font-weight: 700; color: var(--ink); text-decoration: none; }
     .copy-link { margin-left: .6em; }
     @media (max-width: 640px) { main, footer.site { padding-left: 14px; padding-right: 14px; }
       header.site { padding: .5em 14px; } }

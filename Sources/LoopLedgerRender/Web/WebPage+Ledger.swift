@@ -12,6 +12,8 @@ extension WebPage {
 
   /// The overview: headline figures, the loop map, the largest loops, what changed recently.
   ///
+  /// A ledger shown as of a date (``Ledger/asOf(_:)``) is said so, with what the view left out.
+  ///
   /// - Parameters:
   ///   - report: The ledger's report.
   ///   - ledger: The ledger.
@@ -21,7 +23,12 @@ extension WebPage {
   public func overview(report: LoopReport, ledger: Ledger, changes: [WebChange]?, map: String? = nil) -> String {
     document(title: words.navOverview, current: "overview") { w in
       w.element("h1", text: report.ledger.title.isEmpty ? report.ledger.id : report.ledger.title)
-      if let asOf = report.ledger.asOf { w.element("p", [("class", "meta")], text: "\(words.asOf) \(asOf)") }
+      if ledger.view != nil {
+        asOfNotes(&w, ledger)
+      } else if let asOf = report.ledger.asOf {
+        w.element("p", [("class", "meta")], text: "\(words.asOf) \(asOf)")
+      }
+      asOfForm(&w, shown: ledger.view?.asOf)
       w.open("dl", [("class", "headline")])
       func figure(_ label: String, _ value: String, _ note: String? = nil) {
         w.open("div")
@@ -50,7 +57,7 @@ extension WebPage {
       loopTable(&w, report: report, ledger: ledger, limit: 10)
       if report.loops.count > 10 {
         w.open("p")
-        w.element("a", [("href", "/loops")], text: "\(words.allLoops) (\(report.loops.count))")
+        w.element("a", [("href", Self.loopsHref(ledger))], text: "\(words.allLoops) (\(report.loops.count))")
         w.close()
       }
       w.element("h2", text: words.recentChanges)
@@ -76,7 +83,7 @@ extension WebPage {
         w.open("tr")
         w.element("td", [("class", "num")], text: "\(index + 1)")
         w.open("td")
-        w.element("a", [("href", "/loops#loop-\(index + 1)")], text: path(loop, ledger: ledger))
+        w.element("a", [("href", Self.loopsHref(ledger, loop: index + 1))], text: path(loop, ledger: ledger))
         w.close()
         w.element("td", [("class", "num")], text: money.interval(loop.roundTrip, style: .compact))
         w.element(
@@ -93,6 +100,7 @@ extension WebPage {
   public func loops(report: LoopReport, ledger: Ledger) -> String {
     document(title: words.navLoops, current: "loops") { w in
       w.element("h1", text: "\(words.navLoops) (\(report.loops.count))")
+      asOfNotes(&w, ledger)
       w.element("p", [("class", "meta")], text: words.rankedBy)
       loopTable(&w, report: report, ledger: ledger, limit: report.loops.count)
       if !report.loopsComplete { w.element("p", [("class", "meta")], text: "⚠ " + words.limitHit) }

@@ -169,7 +169,7 @@ public struct WebPage {
       ("overview", "/", words.navOverview), ("loops", "/loops", words.navLoops),
       ("companies", "/companies", words.navCompanies), ("deals", "/deals", words.navDeals),
       ("stress", "/stress", words.navStress), ("projection", "/projection", words.navProjection),
-      ("review", "/review", words.navReview),
+      ("timeline", "/timeline", words.navTimeline), ("review", "/review", words.navReview),
     ]
     for (key, href, label) in items {
       w.element("a", [("href", href), ("aria-current", key == current ? "page" : nil)], text: label)

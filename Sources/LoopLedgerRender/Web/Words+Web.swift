@@ -10,6 +10,17 @@ extension Words {
   var navStress: String { t("Stress test", "壓力測試", "压力测试") }
   var navProjection: String { t("Projection", "資金缺口預測", "资金缺口预测") }
   var navReview: String { t("Review queue", "待審核", "待审核") }
+  var navTimeline: String { t("Through time", "時間軸", "时间轴") }
+  var byQuarter: String { t("By quarter", "按季度", "按季度") }
+  var byYear: String { t("By year", "按年度", "按年度") }
+  var asOfLabel: String { t("The ledger as it stood on", "賬本截至日期", "账本截至日期") }
+  var asOfShow: String { t("Show", "顯示", "显示") }
+  var asOfToday: String { t("Back to the whole ledger", "回到完整賬本", "回到完整账本") }
+  var asOfHint: String { t("YYYY, YYYY-MM or YYYY-MM-DD", "YYYY、YYYY-MM 或 YYYY-MM-DD", "YYYY、YYYY-MM 或 YYYY-MM-DD") }
+  func asOfHeading(_ date: String) -> String { t("As of \(date)", "截至 \(date)", "截至 \(date)") }
+  var periodOverviewLink: String {
+    t("the overview as of the period's last day", "該期最後一天的總覽", "该期最后一天的总览")
+  }
   var navAPI: String { t("API", "API", "API") }
   var logIn: String { t("Log in", "登入", "登录") }
   var logOut: String { t("Log out", "登出", "登出") }
