@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LoopLedger
 import Testing
 
@@ -98,6 +99,53 @@ struct BulkImportTests {
       // And nothing is written
       #expect(try store.counts() == before)
       #expect(try !store.isInitialized())
+    }
+  }
+
+  @Test func aBulkInsertChecksItsValuesAndThrowsSQLitesError() throws {
+    let queue = try DatabaseQueue()
+    try queue.write { db in
+      try db.execute(sql: "CREATE TABLE t (id TEXT PRIMARY KEY NOT NULL, n INTEGER, x REAL)")
+      let insert = try BulkInsert(db, sql: "INSERT INTO t (id, n, x) VALUES (?, ?, ?)")
+      try insert.run { row in
+        row.bind("a")
+        row.bind(1)
+        row.bind(Double?.none)
+      }
+      try insert.run { row in
+        row.bind("b")
+        row.bind(Int?.none)
+        row.bind(2.5)
+      }
+      // Too few values: refused before anything is written
+      #expect(throws: DatabaseError.self) {
+        try insert.run { row in
+          row.bind("c")
+          row.bind(3)
+        }
+      }
+      // A constraint SQLite enforces: its error, with its message
+      do {
+        try insert.run { row in
+          row.bind("a")
+          row.bind(4)
+          row.bind(4.5)
+        }
+        Issue.record("the duplicate id should be refused")
+      } catch let error as DatabaseError {
+        #expect(error.resultCode == .SQLITE_CONSTRAINT)
+        #expect(error.message?.contains("t.id") == true, "\(error)")
+      }
+      // And the statement goes on working after an error
+      try insert.run { row in
+        row.bind("d")
+        row.bind(5)
+        row.bind(5.5)
+      }
+      let rows = try Row.fetchAll(db, sql: "SELECT id, n, x FROM t ORDER BY id")
+      #expect(rows.map { $0[0] as String } == ["a", "b", "d"])
+      #expect(rows.map { $0[1] as Int? } == [1, nil, 5])
+      #expect(rows.map { $0[2] as Double? } == [nil, 2.5, 5.5])
     }
   }
 }
