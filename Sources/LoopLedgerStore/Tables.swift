@@ -274,6 +274,36 @@ enum Tables {
   static func deals(_ db: Database, removed: Bool, id: String? = nil) throws
     -> [(position: Int, deal: Deal, removedBy: Int64?)]
   {
+    var result: [(position: Int, deal: Deal, removedBy: Int64?)] = []
+    try eachDeal(db, removed: removed, id: id) { result.append(($0, $1, $2)) }
+    return result
+  }
+
+  /// The live deals in their order, for a whole ledger: built in place, without the position and
+  /// tombstone of each and without copying every deal out of a list of those (the load of 10⁵ deals).
+  ///
+  /// The rows are read in the order they were written, not sorted by SQLite: that is their order
+  /// unless a deal was edited or restored since (rewritten at the end of the table), and only then
+  /// are they sorted here, by position (then that order).
+  static func liveDeals(_ db: Database) throws -> [Deal] {
+    let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deal") ?? 0
+    var deals: [Deal] = []
+    var positions: [Int] = []
+    deals.reserveCapacity(count)
+    positions.reserveCapacity(count)
+    try eachDeal(db, removed: false, id: nil, sorted: false) { position, deal, _ in
+      deals.append(deal)
+      positions.append(position)
+    }
+    if zip(positions, positions.dropFirst()).allSatisfy({ $0 <= $1 }) { return deals }
+    return positions.indices.sorted { (positions[$0], $0) < (positions[$1], $1) }.map { deals[$0] }
+  }
+
+  /// Calls `body` with each live deal (`removed == false`) or tombstone, in order (`sorted: false`:
+  /// in the table's order): its position, the deal, and the change that removed it.
+  private static func eachDeal(
+    _ db: Database, removed: Bool, id: String?, sorted: Bool = true, _ body: (Int, Deal, Int64?) throws -> Void
+  ) throws {
     var sql = "SELECT * FROM deal WHERE removed_by_change IS \(removed ? "NOT " : "")NULL"
     var arguments: StatementArguments = []
     if let id {
@@ -294,7 +324,7 @@ enum Tables {
     }
     // Columns by index, found once per query: looking each up by name per row cost more than
     // reading it (the load of 10⁵ deals).
-    let statement = try db.cachedStatement(sql: sql + " ORDER BY position")
+    let statement = try db.cachedStatement(sql: sorted ? sql + " ORDER BY position" : sql)
     let column = ColumnIndex(statement)
     let idColumn = try column["id"]
     let payerColumn = try column["payer"]
@@ -310,7 +340,6 @@ enum Tables {
     let removedColumn = try column["removed_by_change"]
     let amountColumns = try AmountColumns(column, prefix: "amount")
     let cursor = try Row.fetchCursor(statement, arguments: arguments)
-    var result: [(position: Int, deal: Deal, removedBy: Int64?)] = []
     while let row = try cursor.next() {
       let id = try row.decode(String.self, atIndex: idColumn)
       let deal = Deal(
@@ -326,13 +355,9 @@ enum Tables {
         statusHistory: try (row.decode(String?.self, atIndex: historyColumn)).map {
           try EntityJSON.decode([StatusChange].self, $0, kind: .deal, id: id)
         })
-      result.append(
-        (
-          try row.decode(Int.self, atIndex: positionColumn), deal,
-          try row.decode(Int64?.self, atIndex: removedColumn)
-        ))
+      try body(
+        try row.decode(Int.self, atIndex: positionColumn), deal, try row.decode(Int64?.self, atIndex: removedColumn))
     }
-    return result
   }
 
   static func facts(_ db: Database, id: String? = nil) throws -> [(Int, Fact)] {
@@ -356,7 +381,7 @@ enum Tables {
     return Ledger(
       id: header.id, title: header.title, asOf: header.asOf,
       documents: try documents(db).map(\.1), fxRates: try fxRates(db).map(\.1),
-      companies: try companies(db).map(\.1), deals: try deals(db, removed: false).map(\.deal),
+      companies: try companies(db).map(\.1), deals: try liveDeals(db),
       facts: try facts(db).map(\.1))
   }
 

@@ -102,6 +102,27 @@ struct BulkImportTests {
     }
   }
 
+  @Test func dealsRewrittenAtTheEndOfTheTableAreLoadedInTheirPlace() throws {
+    try withStore("seed") { store, _, seed in
+      let ids = seed.deals.map(\.id)
+      let named = Set(
+        seed.deals.flatMap { [$0.supersededBy, $0.amount.derived?.of].compactMap(\.self) + ($0.supersedes ?? []) })
+      let free = seed.deals.filter { !named.contains($0.id) && $0.supersededBy == nil && $0.supersedes == nil }
+      try #require(free.count >= 2)
+      // Given an edit of the first deal and a removal, undone, of another: both rows are written
+      // again after every other (the table's order is no longer the ledger's)
+      try store.editDeal(ids[0], set: ["note=edited"], actor: "test")
+      try store.removeDeal(free[free.count / 2].id, actor: "test")
+      try store.undo(actor: "test")
+      // When the ledger is loaded, then every deal is in its place
+      let loaded = try store.loadLedger()
+      #expect(loaded.deals.map(\.id) == ids)
+      #expect(loaded.deals.first?.note == "edited")
+      // And it is the ledger the history alone gives
+      #expect(loaded == (try store.loadLedger(asOfChange: store.latestChangeID())))
+    }
+  }
+
   @Test func aBulkInsertChecksItsValuesAndThrowsSQLitesError() throws {
     let queue = try DatabaseQueue()
     try queue.write { db in
