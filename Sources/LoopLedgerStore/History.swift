@@ -66,6 +66,8 @@ struct Staging {
   let reason: String?
   let undoes: Int64?
   let time: String
+  /// The change's prepared inserts, shared by its every write.
+  let inserts: Tables.Inserts
   private(set) var changeID: Int64?
   private(set) var items: [ChangeItem] = []
   private var nextPositions: [String: Int] = [:]
@@ -84,6 +86,7 @@ struct Staging {
     self.reason = reason
     self.undoes = undoes
     self.time = Staging.format(time)
+    self.inserts = Tables.Inserts(db)
   }
 
   static func format(_ date: Date) -> String {
@@ -119,7 +122,8 @@ struct Staging {
     let position = try position ?? current?.0 ?? nextPosition(kind)
     let change = try ensureChange()
     try Tables.write(
-      kind, id, position: position, json: json, value: value, replacing: current != nil, change: change, db)
+      kind, id, position: position, json: json, value: value, replacing: current != nil, change: change,
+      inserts: inserts, db)
     if known[kind] != nil { known[kind]?[id] = json.map { (position, $0) } }
     items.append(ChangeItem(kind: kind, entityID: id, position: position, before: current?.1, after: json))
     if kind.isLedgerContent { touchesLedger = true }
@@ -164,14 +168,17 @@ struct Staging {
   /// store), so the check is not run a second time.
   func finish(alreadyValidated: Bool = false) throws -> Change? {
     guard let changeID else { return nil }
-    let insert = try db.cachedStatement(
-      sql: """
-        INSERT INTO change_item (change_id, seq, entity_kind, entity_id, position, before, after)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        """)
+    let insert = try inserts(.changeItem)
     for (seq, item) in items.enumerated() {
-      try insert.execute(
-        arguments: [changeID, seq, item.kind.rawValue, item.entityID, item.position, item.before, item.after])
+      try insert.run { row in
+        row.bind(changeID)
+        row.bind(seq)
+        row.bind(item.kind.rawValue)
+        row.bind(item.entityID)
+        row.bind(item.position)
+        row.bind(item.before)
+        row.bind(item.after)
+      }
     }
     if touchesLedger, !alreadyValidated {
       if let staged = stagedLedgerJSON() {

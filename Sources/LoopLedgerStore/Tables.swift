@@ -274,6 +274,36 @@ enum Tables {
   static func deals(_ db: Database, removed: Bool, id: String? = nil) throws
     -> [(position: Int, deal: Deal, removedBy: Int64?)]
   {
+    var result: [(position: Int, deal: Deal, removedBy: Int64?)] = []
+    try eachDeal(db, removed: removed, id: id) { result.append(($0, $1, $2)) }
+    return result
+  }
+
+  /// The live deals in their order, for a whole ledger: built in place, without the position and
+  /// tombstone of each and without copying every deal out of a list of those (the load of 10⁵ deals).
+  ///
+  /// The rows are read in the order they were written, not sorted by SQLite: that is their order
+  /// unless a deal was edited or restored since (rewritten at the end of the table), and only then
+  /// are they sorted here, by position (then that order).
+  static func liveDeals(_ db: Database) throws -> [Deal] {
+    let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deal") ?? 0
+    var deals: [Deal] = []
+    var positions: [Int] = []
+    deals.reserveCapacity(count)
+    positions.reserveCapacity(count)
+    try eachDeal(db, removed: false, id: nil, sorted: false) { position, deal, _ in
+      deals.append(deal)
+      positions.append(position)
+    }
+    if zip(positions, positions.dropFirst()).allSatisfy({ $0 <= $1 }) { return deals }
+    return positions.indices.sorted { (positions[$0], $0) < (positions[$1], $1) }.map { deals[$0] }
+  }
+
+  /// Calls `body` with each live deal (`removed == false`) or tombstone, in order (`sorted: false`:
+  /// in the table's order): its position, the deal, and the change that removed it.
+  private static func eachDeal(
+    _ db: Database, removed: Bool, id: String?, sorted: Bool = true, _ body: (Int, Deal, Int64?) throws -> Void
+  ) throws {
     var sql = "SELECT * FROM deal WHERE removed_by_change IS \(removed ? "NOT " : "")NULL"
     var arguments: StatementArguments = []
     if let id {
@@ -294,7 +324,7 @@ enum Tables {
     }
     // Columns by index, found once per query: looking each up by name per row cost more than
     // reading it (the load of 10⁵ deals).
-    let statement = try db.cachedStatement(sql: sql + " ORDER BY position")
+    let statement = try db.cachedStatement(sql: sorted ? sql + " ORDER BY position" : sql)
     let column = ColumnIndex(statement)
     let idColumn = try column["id"]
     let payerColumn = try column["payer"]
@@ -310,7 +340,6 @@ enum Tables {
     let removedColumn = try column["removed_by_change"]
     let amountColumns = try AmountColumns(column, prefix: "amount")
     let cursor = try Row.fetchCursor(statement, arguments: arguments)
-    var result: [(position: Int, deal: Deal, removedBy: Int64?)] = []
     while let row = try cursor.next() {
       let id = try row.decode(String.self, atIndex: idColumn)
       let deal = Deal(
@@ -326,13 +355,9 @@ enum Tables {
         statusHistory: try (row.decode(String?.self, atIndex: historyColumn)).map {
           try EntityJSON.decode([StatusChange].self, $0, kind: .deal, id: id)
         })
-      result.append(
-        (
-          try row.decode(Int.self, atIndex: positionColumn), deal,
-          try row.decode(Int64?.self, atIndex: removedColumn)
-        ))
+      try body(
+        try row.decode(Int.self, atIndex: positionColumn), deal, try row.decode(Int64?.self, atIndex: removedColumn))
     }
-    return result
   }
 
   static func facts(_ db: Database, id: String? = nil) throws -> [(Int, Fact)] {
@@ -356,7 +381,7 @@ enum Tables {
     return Ledger(
       id: header.id, title: header.title, asOf: header.asOf,
       documents: try documents(db).map(\.1), fxRates: try fxRates(db).map(\.1),
-      companies: try companies(db).map(\.1), deals: try deals(db, removed: false).map(\.deal),
+      companies: try companies(db).map(\.1), deals: try liveDeals(db),
       facts: try facts(db).map(\.1))
   }
 
@@ -389,10 +414,11 @@ enum Tables {
   /// Sets one entity to `json` (nil: removes it), keeping `position`.
   ///
   /// `value`, when given, is the value `json` encodes; `replacing: false` says the entity does not
-  /// exist yet (nothing to delete). The statements are cached: a bulk import prepares each once.
+  /// exist yet (nothing to delete). The rows go in through `inserts`, the change's prepared
+  /// inserts: a bulk import prepares each once and binds its values straight to SQLite.
   static func write(
     _ kind: EntityKind, _ id: String, position: Int, json: String?, value: Any? = nil,
-    replacing: Bool = true, change: Int64, _ db: Database
+    replacing: Bool = true, change: Int64, inserts: Inserts, _ db: Database
   ) throws {
     func run(_ sql: String, _ arguments: StatementArguments) throws {
       try db.cachedStatement(sql: sql).execute(arguments: arguments)
@@ -414,47 +440,50 @@ enum Tables {
       if replacing { try run("DELETE FROM document WHERE id = ?", [id]) }
       if let json {
         let document = try decoded(Document.self, json)
-        try run(
-          """
-          INSERT INTO document (id, position, title, publisher, published, language, url, note)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-          [
-            document.id, position, document.title, document.publisher,
-            document.published?.description, document.language?.rawValue, document.url, document.note,
-          ])
+        try inserts(.document).run { row in
+          row.bind(document.id)
+          row.bind(position)
+          row.bind(document.title)
+          row.bind(document.publisher)
+          row.bind(document.published?.description)
+          row.bind(document.language?.rawValue)
+          row.bind(document.url)
+          row.bind(document.note)
+        }
       }
     case .fxRate:
       if replacing { try run("DELETE FROM fx_rate WHERE currency = ?", [id]) }
       if let json {
         let rate = try decoded(FXRate.self, json)
-        try run(
-          """
-          INSERT INTO fx_rate (currency, position, per_usd, as_of, source_document, source_quote,
-            source_language) VALUES (?, ?, ?, ?, ?, ?, ?)
-          """,
-          [
-            rate.currency, position, rate.perUSD, rate.asOf?.description, rate.source.document,
-            rate.source.quote, rate.source.language?.rawValue,
-          ])
+        try inserts(.fxRate).run { row in
+          row.bind(rate.currency)
+          row.bind(position)
+          row.bind(rate.perUSD)
+          row.bind(rate.asOf?.description)
+          row.bind(rate.source.document)
+          row.bind(rate.source.quote)
+          row.bind(rate.source.language?.rawValue)
+        }
       }
     case .company:
       if replacing { try run("DELETE FROM company WHERE id = ?", [id]) }
       if let json {
         let company = try decoded(Company.self, json)
-        try run(
-          """
-          INSERT INTO company (id, position, name_en, name_zh_hant, name_zh_hans, parent, role)
-          VALUES (?, ?, ?, ?, ?, ?, ?)
-          """,
-          [
-            company.id.rawValue, position, company.names.english, company.names.traditionalChinese,
-            company.names.simplifiedChinese, company.parent?.rawValue, company.role,
-          ])
+        try inserts(.company).run { row in
+          row.bind(company.id.rawValue)
+          row.bind(position)
+          row.bind(company.names.english)
+          row.bind(company.names.traditionalChinese)
+          row.bind(company.names.simplifiedChinese)
+          row.bind(company.parent?.rawValue)
+          row.bind(company.role)
+        }
         for (index, alias) in company.aliases.enumerated() {
-          try run(
-            "INSERT INTO company_alias (company_id, position, alias) VALUES (?, ?, ?)",
-            [company.id.rawValue, index, alias])
+          try inserts(.companyAlias).run { row in
+            row.bind(company.id.rawValue)
+            row.bind(index)
+            row.bind(alias)
+          }
         }
       }
     case .deal, .removedDeal:
@@ -464,48 +493,111 @@ enum Tables {
       }
       if let json {
         let deal = try decoded(Deal.self, json)
-        var arguments: StatementArguments = [
-          deal.id.rawValue, position, deal.payer.rawValue, deal.payee.rawValue, deal.kind.rawValue,
-        ]
-        arguments += amountArguments(deal.amount)
-        arguments += [
-          deal.announced?.description, deal.termYears, deal.status.rawValue,
-          deal.supersededBy?.rawValue, deal.note, kind == .removedDeal ? change : nil,
-          try deal.statusHistory.map { try EntityJSON.encode($0) },
-        ]
-        try run(insertDealSQL, arguments)
-        try insertSources(deal.sources, table: "deal_source", owner: "deal_id", id: id, db)
+        let history = try deal.statusHistory.map { try EntityJSON.encode($0) }
+        try inserts(.deal).run { row in
+          row.bind(deal.id.rawValue)
+          row.bind(position)
+          row.bind(deal.payer.rawValue)
+          row.bind(deal.payee.rawValue)
+          row.bind(deal.kind.rawValue)
+          bindAmount(deal.amount, &row)
+          row.bind(deal.announced?.description)
+          row.bind(deal.termYears)
+          row.bind(deal.status.rawValue)
+          row.bind(deal.supersededBy?.rawValue)
+          row.bind(deal.note)
+          row.bind(kind == .removedDeal ? change : nil)
+          row.bind(history)
+        }
+        try insertSources(deal.sources, id: id, into: inserts(.dealSource))
         for (index, superseded) in (deal.supersedes ?? []).enumerated() {
-          try run(
-            "INSERT INTO deal_supersedes (deal_id, position, superseded) VALUES (?, ?, ?)",
-            [id, index, superseded.rawValue])
+          try inserts(.dealSupersedes).run { row in
+            row.bind(id)
+            row.bind(index)
+            row.bind(superseded.rawValue)
+          }
         }
       }
     case .fact:
       if replacing { try run("DELETE FROM fact WHERE id = ?", [id]) }
       if let json {
         let fact = try decoded(Fact.self, json)
-        var arguments: StatementArguments = [fact.id, position, fact.company?.rawValue, fact.metric.rawValue]
-        arguments += amountArguments(fact.value)
-        arguments += [fact.asOf?.description, fact.label, fact.note]
-        try run(insertFactSQL, arguments)
-        try insertSources(fact.sources, table: "fact_source", owner: "fact_id", id: id, db)
+        try inserts(.fact).run { row in
+          row.bind(fact.id)
+          row.bind(position)
+          row.bind(fact.company?.rawValue)
+          row.bind(fact.metric.rawValue)
+          bindAmount(fact.value, &row)
+          row.bind(fact.asOf?.description)
+          row.bind(fact.label)
+          row.bind(fact.note)
+        }
+        try insertSources(fact.sources, id: id, into: inserts(.factSource))
       }
     case .candidate:
       try ReviewTables.write(id, position: position, json: json, value: value as? ReviewCandidate, db)
     }
   }
 
-  private static let insertDealSQL = """
-    INSERT INTO deal (id, position, payer, payee, kind, \(amountColumnList("amount")),
-      announced, term_years, status, superseded_by, note, removed_by_change, status_history)
-    VALUES (?, ?, ?, ?, ?, \(placeholders(amountFields.count)), ?, ?, ?, ?, ?, ?, ?)
-    """
+  /// The prepared inserts of one change, each prepared when first used.
+  final class Inserts {
+    /// A table the inserts write, with its `INSERT`.
+    enum Table: Int, CaseIterable {
+      case document, fxRate, company, companyAlias, deal, dealSource, dealSupersedes, fact, factSource, changeItem
 
-  private static let insertFactSQL = """
-    INSERT INTO fact (id, position, company, metric, \(amountColumnList("value")), as_of, label,
-      note) VALUES (?, ?, ?, ?, \(placeholders(amountFields.count)), ?, ?, ?)
-    """
+      var sql: String {
+        switch self {
+        case .document:
+          "INSERT INTO document (id, position, title, publisher, published, language, url, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        case .fxRate:
+          """
+          INSERT INTO fx_rate (currency, position, per_usd, as_of, source_document, source_quote,
+            source_language) VALUES (?, ?, ?, ?, ?, ?, ?)
+          """
+        case .company:
+          """
+          INSERT INTO company (id, position, name_en, name_zh_hant, name_zh_hans, parent, role)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """
+        case .companyAlias: "INSERT INTO company_alias (company_id, position, alias) VALUES (?, ?, ?)"
+        case .deal:
+          """
+          INSERT INTO deal (id, position, payer, payee, kind, \(amountColumnList("amount")),
+            announced, term_years, status, superseded_by, note, removed_by_change, status_history)
+          VALUES (?, ?, ?, ?, ?, \(placeholders(amountFields.count)), ?, ?, ?, ?, ?, ?, ?)
+          """
+        case .dealSource:
+          "INSERT INTO deal_source (deal_id, position, document, quote, language) VALUES (?, ?, ?, ?, ?)"
+        case .dealSupersedes: "INSERT INTO deal_supersedes (deal_id, position, superseded) VALUES (?, ?, ?)"
+        case .fact:
+          """
+          INSERT INTO fact (id, position, company, metric, \(amountColumnList("value")), as_of, label,
+            note) VALUES (?, ?, ?, ?, \(placeholders(amountFields.count)), ?, ?, ?)
+          """
+        case .factSource:
+          "INSERT INTO fact_source (fact_id, position, document, quote, language) VALUES (?, ?, ?, ?, ?)"
+        case .changeItem:
+          """
+          INSERT INTO change_item (change_id, seq, entity_kind, entity_id, position, before, after)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """
+        }
+      }
+    }
+
+    private let db: Database
+    private var prepared: [BulkInsert?] = Array(repeating: nil, count: Table.allCases.count)
+
+    init(_ db: Database) { self.db = db }
+
+    /// The insert into `table`, prepared on first use.
+    func callAsFunction(_ table: Table) throws -> BulkInsert {
+      if let insert = prepared[table.rawValue] { return insert }
+      let insert = try BulkInsert(db, sql: table.sql)
+      prepared[table.rawValue] = insert
+      return insert
+    }
+  }
 
   /// Every entity of `kind` as `current` gives each: id → position and JSON.
   static func all(_ kind: EntityKind, _ db: Database) throws -> [String: (Int, String)] {
@@ -600,14 +692,15 @@ enum Tables {
     return sources
   }
 
-  private static func insertSources(
-    _ sources: [Source], table: String, owner: String, id: String, _ db: Database
-  ) throws {
-    if sources.isEmpty { return }
-    let insert = try db.cachedStatement(
-      sql: "INSERT INTO \(table) (\(owner), position, document, quote, language) VALUES (?, ?, ?, ?, ?)")
+  private static func insertSources(_ sources: [Source], id: String, into insert: BulkInsert) throws {
     for (index, source) in sources.enumerated() {
-      try insert.execute(arguments: [id, index, source.document, source.quote, source.language?.rawValue])
+      try insert.run { row in
+        row.bind(id)
+        row.bind(index)
+        row.bind(source.document)
+        row.bind(source.quote)
+        row.bind(source.language?.rawValue)
+      }
     }
   }
 
@@ -625,13 +718,25 @@ enum Tables {
     Array(repeating: "?", count: count).joined(separator: ", ")
   }
 
-  private static func amountArguments(_ amount: Amount) -> StatementArguments {
-    [
-      amount.qualifier.rawValue, amount.value, amount.low, amount.high, amount.estimate,
-      amount.currency, amount.unit, amount.asWritten, amount.assumed?.low, amount.assumed?.high,
-      amount.assumed?.estimate, amount.assumed?.reason, amount.derived?.of.rawValue, amount.derived?.low,
-      amount.derived?.high, amount.derived?.estimate, amount.derived?.reason,
-    ]
+  /// Binds an amount's columns, in the order of `amountFields`.
+  private static func bindAmount(_ amount: Amount, _ row: inout BulkInsert.Row) {
+    row.bind(amount.qualifier.rawValue)
+    row.bind(amount.value)
+    row.bind(amount.low)
+    row.bind(amount.high)
+    row.bind(amount.estimate)
+    row.bind(amount.currency)
+    row.bind(amount.unit)
+    row.bind(amount.asWritten)
+    row.bind(amount.assumed?.low)
+    row.bind(amount.assumed?.high)
+    row.bind(amount.assumed?.estimate)
+    row.bind(amount.assumed?.reason)
+    row.bind(amount.derived?.of.rawValue)
+    row.bind(amount.derived?.low)
+    row.bind(amount.derived?.high)
+    row.bind(amount.derived?.estimate)
+    row.bind(amount.derived?.reason)
   }
 
   /// A statement's columns by name, looked up once per query.

@@ -279,7 +279,7 @@ struct StoreTests {
     let big = scratch.path("big.json")
     let generator = Process()
     generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    generator.arguments = ["python3", CLI.repositoryFile("Scripts/generate-ledger.py"), "12000", "2000", "14"]
+    generator.arguments = ["python3", CLI.repositoryFile("Scripts/generate-ledger.py"), "30000", "5000", "14"]
     _ = FileManager.default.createFile(atPath: big, contents: nil)
     generator.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: big))
     try generator.run()

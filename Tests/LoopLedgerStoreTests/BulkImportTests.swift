@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LoopLedger
 import Testing
 
@@ -98,6 +99,74 @@ struct BulkImportTests {
       // And nothing is written
       #expect(try store.counts() == before)
       #expect(try !store.isInitialized())
+    }
+  }
+
+  @Test func dealsRewrittenAtTheEndOfTheTableAreLoadedInTheirPlace() throws {
+    try withStore("seed") { store, _, seed in
+      let ids = seed.deals.map(\.id)
+      let named = Set(
+        seed.deals.flatMap { [$0.supersededBy, $0.amount.derived?.of].compactMap(\.self) + ($0.supersedes ?? []) })
+      let free = seed.deals.filter { !named.contains($0.id) && $0.supersededBy == nil && $0.supersedes == nil }
+      try #require(free.count >= 2)
+      // Given an edit of the first deal and a removal, undone, of another: both rows are written
+      // again after every other (the table's order is no longer the ledger's)
+      try store.editDeal(ids[0], set: ["note=edited"], actor: "test")
+      try store.removeDeal(free[free.count / 2].id, actor: "test")
+      try store.undo(actor: "test")
+      // When the ledger is loaded, then every deal is in its place
+      let loaded = try store.loadLedger()
+      #expect(loaded.deals.map(\.id) == ids)
+      #expect(loaded.deals.first?.note == "edited")
+      // And it is the ledger the history alone gives
+      #expect(loaded == (try store.loadLedger(asOfChange: store.latestChangeID())))
+    }
+  }
+
+  @Test func aBulkInsertChecksItsValuesAndThrowsSQLitesError() throws {
+    let queue = try DatabaseQueue()
+    try queue.write { db in
+      try db.execute(sql: "CREATE TABLE t (id TEXT PRIMARY KEY NOT NULL, n INTEGER, x REAL)")
+      let insert = try BulkInsert(db, sql: "INSERT INTO t (id, n, x) VALUES (?, ?, ?)")
+      try insert.run { row in
+        row.bind("a")
+        row.bind(1)
+        row.bind(Double?.none)
+      }
+      try insert.run { row in
+        row.bind("b")
+        row.bind(Int?.none)
+        row.bind(2.5)
+      }
+      // Too few values: refused before anything is written
+      #expect(throws: DatabaseError.self) {
+        try insert.run { row in
+          row.bind("c")
+          row.bind(3)
+        }
+      }
+      // A constraint SQLite enforces: its error, with its message
+      do {
+        try insert.run { row in
+          row.bind("a")
+          row.bind(4)
+          row.bind(4.5)
+        }
+        Issue.record("the duplicate id should be refused")
+      } catch let error as DatabaseError {
+        #expect(error.resultCode == .SQLITE_CONSTRAINT)
+        #expect(error.message?.contains("t.id") == true, "\(error)")
+      }
+      // And the statement goes on working after an error
+      try insert.run { row in
+        row.bind("d")
+        row.bind(5)
+        row.bind(5.5)
+      }
+      let rows = try Row.fetchAll(db, sql: "SELECT id, n, x FROM t ORDER BY id")
+      #expect(rows.map { $0[0] as String } == ["a", "b", "d"])
+      #expect(rows.map { $0[1] as Int? } == [1, nil, 5])
+      #expect(rows.map { $0[2] as Double? } == [nil, 2.5, 5.5])
     }
   }
 }
