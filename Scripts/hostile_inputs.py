@@ -183,6 +183,8 @@ def graph_corpus(binary, root, put, case, csv):
         case(f"graph clear {key}", ["clear", path, "--format", "json"], kinds=("json",), must_fail=True)
         case(f"graph debtrank {key}", ["debtrank", path], must_fail=True)
         case(f"graph convert {key}", ["convert", path, os.path.join(root, "graph", f"{key}.again")], must_fail=True)
+        case(f"graph validate {key}", ["validate", path], must_fail=True)
+    case("graph validate good", ["validate", good])
     for command in (["analyze"], ["analyze", "--format", "json"], ["clear"], ["debtrank", "--format", "json"]):
         case(f"graph {' '.join(command)} good", command[:1] + [good] + command[1:], kinds=("json",) if "json" in command else ("text",))
     case("graph convert good", ["convert", good, os.path.join(root, "graph", "good.again")])
